@@ -1,0 +1,18 @@
+/**
+ * OpenSLO v1 types and validation, and the SLO and error-budget arithmetic
+ * shared by the Triad SLO plugins, scaffolder actions and CLI.
+ *
+ * @packageDocumentation
+ */
+
+export * from './math/duration';
+export * from './math/timeWindow';
+export * from './math/budget';
+export * from './math/alertTiers';
+export * from './math/timeslices';
+export * from './math/status';
+export * from './math/calendarPace';
+export * from './math/evaluateObjective';
+export * from './openslo/schema';
+export * from './openslo/validateOpenSloDocument';
+export * from './openslo/model';

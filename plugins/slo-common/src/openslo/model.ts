@@ -1,0 +1,55 @@
+import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
+import { durationToMs } from '../math/duration';
+import { TimeWindow } from '../math/timeWindow';
+import { SloObjective, SloTimeWindow } from './schema';
+import { SloDocument } from './validateOpenSloDocument';
+
+/** Relation from an SLO to the entity it measures (`spec.service`), and back. */
+export const RELATION_MEASURES = 'measures';
+export const RELATION_MEASURED_BY = 'measuredBy';
+/** SLO → SLI (`indicatorRef`), and back. */
+export const RELATION_HAS_INDICATOR = 'hasIndicator';
+export const RELATION_INDICATOR_OF = 'indicatorOf';
+/** SLO or SLI → DataSource (`metricSourceRef`), and back. */
+export const RELATION_USES_DATA_SOURCE = 'usesDataSource';
+export const RELATION_DATA_SOURCE_OF = 'dataSourceOf';
+/** SLO → AlertPolicy (`alertPolicies`), and back. */
+export const RELATION_HAS_ALERT_POLICY = 'hasAlertPolicy';
+export const RELATION_ALERT_POLICY_OF = 'alertPolicyOf';
+/** AlertPolicy → AlertCondition (`conditionRef`), and back. */
+export const RELATION_HAS_ALERT_CONDITION = 'hasAlertCondition';
+export const RELATION_ALERT_CONDITION_OF = 'alertConditionOf';
+
+/** The objective's target as a ratio (`targetPercent` is divided by 100). */
+export function objectiveTarget(objective: SloObjective): number {
+  return objective.target ?? objective.targetPercent! / 100;
+}
+
+/** The SLO's window in the form the arithmetic takes. */
+export function toTimeWindow(window: SloTimeWindow): TimeWindow {
+  if (window.isRolling) return { type: 'rolling', duration: window.duration };
+  return {
+    type: 'calendar',
+    duration: window.duration,
+    startTime: window.calendar!.startTime,
+    timeZone: window.calendar!.timeZone,
+  };
+}
+
+/** Slice length of a Timeslices objective in ms (a bare number is seconds). */
+export function timeSliceMs(objective: SloObjective): number | undefined {
+  const w = objective.timeSliceWindow;
+  if (w === undefined) return undefined;
+  return typeof w === 'number' ? w * 1000 : durationToMs(w);
+}
+
+/**
+ * The entity an SLO measures: `spec.service` as an entity reference, kind
+ * `component` and the SLO's namespace unless the reference says otherwise.
+ */
+export function sloServiceRef(slo: SloDocument): CompoundEntityRef {
+  return parseEntityRef(slo.spec.service, {
+    defaultKind: 'component',
+    defaultNamespace: slo.metadata.namespace ?? 'default',
+  });
+}

@@ -1,0 +1,390 @@
+import { z } from 'zod';
+import { parseDuration } from '../math/duration';
+import { isValidTimeZone, parseStartTime } from '../math/timeWindow';
+
+/*
+ * OpenSLO v1 (openslo/v1) as zod schemas. Messages are written for people
+ * reading catalog processing errors: they say what is wrong and what is
+ * expected; the path of the field is added by the validator.
+ */
+
+const name = z
+  .string({
+    required_error: 'is required',
+    invalid_type_error: 'must be a string',
+  })
+  .min(1, 'must not be empty');
+
+const duration = z
+  .string({
+    required_error: 'is required',
+    invalid_type_error: 'must be a duration such as 5m, 1h or 28d',
+  })
+  .refine(
+    v => parseDuration(v) !== undefined,
+    v => ({
+      message: `"${v}" is not a duration; expected a positive whole number and one of s, m, h, d, w, M, Q, Y (e.g. 28d)`,
+    }),
+  );
+
+const fixedDuration = duration.refine(
+  v => !/[MQY]$/.test(v),
+  v => ({ message: `"${v}" has no fixed length; use s, m, h, d or w` }),
+);
+
+const metadata = z
+  .object({
+    name,
+    displayName: z
+      .string({ invalid_type_error: 'must be a string' })
+      .optional(),
+  })
+  .passthrough();
+
+const op = z.enum(['lt', 'lte', 'gt', 'gte'], {
+  errorMap: () => ({ message: 'must be one of lt, lte, gt, gte' }),
+});
+
+const metricSource = z
+  .object({
+    metricSourceRef: z
+      .string({ invalid_type_error: 'must be a string' })
+      .min(1)
+      .optional(),
+    type: z
+      .string({ invalid_type_error: 'must be a string' })
+      .min(1)
+      .optional(),
+    spec: z.record(z.unknown(), {
+      invalid_type_error: 'must be an object',
+      required_error: 'is required',
+    }),
+  })
+  .refine(s => s.metricSourceRef || s.type, {
+    message: 'needs metricSourceRef (a DataSource) or type',
+  });
+
+const metric = z.object(
+  { metricSource },
+  { required_error: 'is required', invalid_type_error: 'must be an object' },
+);
+
+const ratioMetric = z
+  .object({
+    counter: z.boolean({
+      required_error: 'is required',
+      invalid_type_error: 'must be true or false',
+    }),
+    good: metric.optional(),
+    bad: metric.optional(),
+    total: metric.optional(),
+    rawType: z
+      .enum(['success', 'failure'], {
+        errorMap: () => ({ message: 'must be success or failure' }),
+      })
+      .optional(),
+    raw: metric.optional(),
+  })
+  .superRefine((r, ctx) => {
+    const issue = (path: string, message: string) =>
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path: [path], message });
+    if (r.raw) {
+      if (r.good || r.bad || r.total)
+        issue('raw', 'cannot be combined with good, bad or total');
+      if (!r.rawType) issue('rawType', 'is required with raw');
+      return;
+    }
+    if (r.good && r.bad) issue('bad', 'cannot be given together with good');
+    if (!r.good && !r.bad)
+      issue('good', 'either good or bad is required (or raw with rawType)');
+    if (!r.total) issue('total', 'is required with good or bad');
+  });
+
+export const sliSpecSchema = z
+  .object({
+    description: z
+      .string()
+      .max(1050, 'must be at most 1050 characters')
+      .optional(),
+    thresholdMetric: metric.optional(),
+    ratioMetric: ratioMetric.optional(),
+  })
+  .superRefine((s, ctx) => {
+    if (!!s.thresholdMetric === !!s.ratioMetric) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['ratioMetric'],
+        message: 'exactly one of ratioMetric and thresholdMetric is required',
+      });
+    }
+  });
+
+const inlineSli = z.object({ metadata, spec: sliSpecSchema });
+
+const timeWindow = z
+  .object({
+    duration,
+    isRolling: z
+      .boolean({ invalid_type_error: 'must be true or false' })
+      .optional(),
+    calendar: z
+      .object({
+        startTime: z.string({
+          required_error: 'is required',
+          invalid_type_error: 'must be a string',
+        }),
+        timeZone: z
+          .string({
+            required_error: 'is required',
+            invalid_type_error: 'must be a string',
+          })
+          .refine(isValidTimeZone, v => ({
+            message: `"${v}" is not an IANA time zone such as Europe/Berlin`,
+          })),
+      })
+      .optional(),
+  })
+  .superRefine((w, ctx) => {
+    if (w.isRolling) {
+      if (/[MQY]$/.test(w.duration)) {
+        ctx.addIssue({
+          code: z.ZodIssueCode.custom,
+          path: ['duration'],
+          message: `a rolling window needs a fixed length (s, m, h, d, w), not "${w.duration}"; use a calendar window for months, quarters and years`,
+        });
+      }
+      return;
+    }
+    if (!w.calendar) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['calendar'],
+        message:
+          'is required when isRolling is not true (a calendar window needs startTime and timeZone)',
+      });
+    } else if (
+      isValidTimeZone(w.calendar.timeZone) &&
+      !parseStartTime(w.calendar.startTime, w.calendar.timeZone)
+    ) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['calendar', 'startTime'],
+        message: `"${w.calendar.startTime}" is not a time such as 2026-01-01 00:00:00`,
+      });
+    }
+  });
+
+const objective = z
+  .object({
+    displayName: z.string().optional(),
+    op: op.optional(),
+    value: z.number({ invalid_type_error: 'must be a number' }).optional(),
+    target: z
+      .number({
+        invalid_type_error: 'must be a number between 0 and 1, e.g. 0.999',
+      })
+      .gt(0, 'must be above 0')
+      .lt(1, 'must be below 1; a 100 % objective leaves no error budget')
+      .optional(),
+    targetPercent: z
+      .number({
+        invalid_type_error: 'must be a number between 0 and 100, e.g. 99.9',
+      })
+      .gt(0, 'must be above 0')
+      .lt(100, 'must be below 100; a 100 % objective leaves no error budget')
+      .optional(),
+    timeSliceTarget: z
+      .number({ invalid_type_error: 'must be a number' })
+      .gt(0, 'must be above 0')
+      .lte(1, 'must be at most 1')
+      .optional(),
+    timeSliceWindow: z.union([fixedDuration, z.number().positive()]).optional(),
+    indicator: inlineSli.optional(),
+    indicatorRef: name.optional(),
+    compositeWeight: z.number().positive().optional(),
+  })
+  .superRefine((o, ctx) => {
+    if ((o.target === undefined) === (o.targetPercent === undefined)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: ['target'],
+        message:
+          'exactly one of target (0-1) and targetPercent (0-100) is required',
+      });
+    }
+    if ((o.op === undefined) !== (o.value === undefined)) {
+      ctx.addIssue({
+        code: z.ZodIssueCode.custom,
+        path: [o.op === undefined ? 'op' : 'value'],
+        message: 'op and value go together (a threshold objective needs both)',
+      });
+    }
+  });
+
+export const alertConditionSpecSchema = z.object({
+  description: z.string().max(1050).optional(),
+  severity: name,
+  condition: z.object(
+    {
+      kind: z.literal('burnrate', {
+        errorMap: () => ({ message: 'must be burnrate' }),
+      }),
+      op: op,
+      threshold: z
+        .number({
+          required_error: 'is required',
+          invalid_type_error: 'must be a number',
+        })
+        .positive('must be above 0'),
+      lookbackWindow: fixedDuration,
+      alertAfter: fixedDuration,
+    },
+    { required_error: 'is required', invalid_type_error: 'must be an object' },
+  ),
+});
+
+export const alertPolicySpecSchema = z.object({
+  description: z.string().max(1050).optional(),
+  alertWhenNoData: z
+    .boolean({ invalid_type_error: 'must be true or false' })
+    .optional(),
+  alertWhenResolved: z
+    .boolean({ invalid_type_error: 'must be true or false' })
+    .optional(),
+  alertWhenBreaching: z
+    .boolean({ invalid_type_error: 'must be true or false' })
+    .optional(),
+  conditions: z
+    .array(
+      z.union([
+        z.object({ conditionRef: name }),
+        z.object({
+          kind: z.literal('AlertCondition'),
+          metadata,
+          spec: alertConditionSpecSchema,
+        }),
+      ]),
+      { required_error: 'is required', invalid_type_error: 'must be a list' },
+    )
+    .min(1, 'must hold at least one condition'),
+  notificationTargets: z.array(z.object({ targetRef: name })).optional(),
+});
+
+const alertPolicyRefOrInline = z.union([
+  name,
+  z.object({ alertPolicyRef: name }),
+  z.object({
+    kind: z.literal('AlertPolicy'),
+    metadata,
+    spec: alertPolicySpecSchema,
+  }),
+]);
+
+export const sloSpecSchema = z
+  .object({
+    description: z
+      .string()
+      .max(1050, 'must be at most 1050 characters')
+      .optional(),
+    service: name,
+    indicator: inlineSli.optional(),
+    indicatorRef: name.optional(),
+    timeWindow: z
+      .array(timeWindow, {
+        required_error: 'is required',
+        invalid_type_error: 'must be a list with one time window',
+      })
+      .length(1, 'must hold exactly one time window'),
+    budgetingMethod: z.enum(['Occurrences', 'Timeslices', 'RatioTimeslices'], {
+      errorMap: () => ({
+        message: 'must be one of Occurrences, Timeslices, RatioTimeslices',
+      }),
+    }),
+    objectives: z
+      .array(objective, {
+        required_error: 'is required',
+        invalid_type_error: 'must be a list',
+      })
+      .min(1, 'must hold at least one objective'),
+    alertPolicies: z.array(alertPolicyRefOrInline).optional(),
+  })
+  .superRefine((s, ctx) => {
+    const issue = (path: (string | number)[], message: string) =>
+      ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+    if (s.indicator && s.indicatorRef)
+      issue(['indicatorRef'], 'cannot be given together with indicator');
+    s.objectives.forEach((o, i) => {
+      const hasSli =
+        s.indicator || s.indicatorRef || o.indicator || o.indicatorRef;
+      if (!hasSli)
+        issue(
+          ['objectives', i, 'indicatorRef'],
+          'the objective has no SLI: give indicator or indicatorRef on the SLO or the objective',
+        );
+      if (
+        s.budgetingMethod !== 'Occurrences' &&
+        o.timeSliceWindow === undefined
+      ) {
+        issue(
+          ['objectives', i, 'timeSliceWindow'],
+          `is required with budgetingMethod ${s.budgetingMethod}`,
+        );
+      }
+      const sliSpec = o.indicator?.spec ?? s.indicator?.spec;
+      if (
+        s.budgetingMethod === 'Timeslices' &&
+        o.timeSliceTarget === undefined &&
+        !(o.op && sliSpec?.thresholdMetric)
+      ) {
+        issue(
+          ['objectives', i, 'timeSliceTarget'],
+          'is required with budgetingMethod Timeslices and a ratio SLI',
+        );
+      }
+      if (
+        sliSpec?.thresholdMetric &&
+        (o.op === undefined || o.value === undefined)
+      ) {
+        issue(
+          ['objectives', i, 'op'],
+          'a threshold SLI needs op and value on each objective',
+        );
+      }
+    });
+  });
+
+export const dataSourceSpecSchema = z.object({
+  description: z.string().max(1050).optional(),
+  type: name,
+  connectionDetails: z
+    .record(z.unknown(), { invalid_type_error: 'must be an object' })
+    .optional(),
+});
+
+export const OPENSLO_API_VERSION = 'openslo/v1';
+
+/** Kinds of openslo/v1 documents Triad accepts. */
+export const OPENSLO_KINDS = [
+  'SLO',
+  'SLI',
+  'DataSource',
+  'AlertPolicy',
+  'AlertCondition',
+] as const;
+export type OpenSloKind = (typeof OPENSLO_KINDS)[number];
+
+export const specSchemas = {
+  SLO: sloSpecSchema,
+  SLI: sliSpecSchema,
+  DataSource: dataSourceSpecSchema,
+  AlertPolicy: alertPolicySpecSchema,
+  AlertCondition: alertConditionSpecSchema,
+} as const;
+
+export type SloSpec = z.infer<typeof sloSpecSchema>;
+export type SliSpec = z.infer<typeof sliSpecSchema>;
+export type DataSourceSpec = z.infer<typeof dataSourceSpecSchema>;
+export type AlertPolicySpec = z.infer<typeof alertPolicySpecSchema>;
+export type AlertConditionSpec = z.infer<typeof alertConditionSpecSchema>;
+export type SloObjective = SloSpec['objectives'][number];
+export type SloTimeWindow = SloSpec['timeWindow'][number];
