@@ -21,6 +21,8 @@ backend.add(
 );
 // Writes catalog processing errors to the log.
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
+// OpenSLO documents (SLO, SLI, DataSource, AlertPolicy, AlertCondition) as entities.
+backend.add(import('@triad/plugin-catalog-backend-module-openslo'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 
