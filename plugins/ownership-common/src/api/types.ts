@@ -1,0 +1,283 @@
+import { OwnershipProvenance } from '../resolution/resolveOwnership';
+import { InteractionMode, TeamType } from '../model/types';
+
+/**
+ * Annotations of on-call tools that ownership views show when present.
+ *
+ * @public
+ */
+export const ON_CALL_ANNOTATIONS = [
+  'pagerduty.com/service-id',
+  'pagerduty.com/integration-key',
+  'opsgenie.com/team',
+  'opsgenie.com/component-selector',
+  'splunk.com/on-call-team',
+] as const;
+
+/**
+ * An entity as ownership responses show it.
+ *
+ * @public
+ */
+export interface EntitySummary {
+  /** The entity's reference, e.g. `component:default/checkout-service`. */
+  ref: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  description?: string;
+  /** `spec.type` */
+  type?: string;
+  /** `spec.lifecycle` */
+  lifecycle?: string;
+  /** On-call annotations present on the entity (see ON_CALL_ANNOTATIONS). */
+  onCall?: Record<string, string>;
+}
+
+/**
+ * A group as ownership responses show it.
+ *
+ * @public
+ */
+export interface GroupSummary {
+  ref: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  /** `spec.type`, e.g. `team` or `department`. */
+  type?: string;
+  /** `spec.topology.type`, when the group declares a topology. */
+  teamType?: TeamType;
+  onCall?: Record<string, string>;
+}
+
+/**
+ * A user as ownership responses show it.
+ *
+ * @public
+ */
+export interface UserSummary {
+  ref: string;
+  namespace: string;
+  name: string;
+  displayName?: string;
+  email?: string;
+}
+
+/**
+ * The holder of a role: a group or user, or — when orphaned — the reference
+ * to a group or user that does not exist (then only ref, kind, namespace and
+ * name are set).
+ *
+ * @public
+ */
+export interface OwnerSummary {
+  ref: string;
+  kind: string;
+  namespace: string;
+  name: string;
+  title?: string;
+  onCall?: Record<string, string>;
+}
+
+/**
+ * Who holds one role for one entity, as the API returns it.
+ *
+ * @remarks
+ * `restricted`: the role is held, but by a group or user the caller may not
+ * read in the catalog.
+ *
+ * @public
+ */
+export type RoleOwnership =
+  | {
+      role: string;
+      title: string;
+      status: 'covered' | 'orphaned';
+      owner: OwnerSummary;
+      /** Only entities the caller may read are listed in `path`. */
+      provenance: OwnershipProvenance;
+    }
+  | { role: string; title: string; status: 'uncovered'; searched: string[] }
+  | { role: string; title: string; status: 'restricted' };
+
+/**
+ * Response of `GET /v1/entities/:kind/:namespace/:name`.
+ *
+ * @public
+ */
+export interface EntityOwnershipResponse {
+  entity: EntitySummary;
+  roles: RoleOwnership[];
+  /** When the index that answered was built (ISO 8601). */
+  indexedAt: string;
+}
+
+/**
+ * One entity a team holds a role for, and how it came to hold it.
+ *
+ * @public
+ */
+export interface ResponsibilityItem {
+  entity: EntitySummary;
+  /** The team (the group itself or a sub-team) that holds the role. */
+  heldBy: string;
+  provenance: OwnershipProvenance;
+}
+
+/**
+ * Response of `GET /v1/groups/:namespace/:name/responsibilities`.
+ *
+ * @public
+ */
+export interface GroupResponsibilitiesResponse {
+  group: GroupSummary;
+  includeSubTeams: boolean;
+  /** The group and, with `includeSubTeams`, every group below it. */
+  teams: GroupSummary[];
+  roles: { role: string; title: string; items: ResponsibilityItem[] }[];
+  indexedAt: string;
+}
+
+/**
+ * Entities per role, as lookup results list them.
+ *
+ * @public
+ */
+export interface RoleEntities {
+  role: string;
+  title: string;
+  entities: EntitySummary[];
+}
+
+/**
+ * One match of a lookup.
+ *
+ * @public
+ */
+export type LookupResult =
+  | { type: 'entity'; entity: EntitySummary; roles: RoleOwnership[] }
+  | {
+      type: 'group';
+      group: GroupSummary;
+      /** What the group and its sub-teams hold, per role. */
+      responsibilities: RoleEntities[];
+    }
+  | {
+      type: 'user';
+      user: UserSummary;
+      teams: GroupSummary[];
+      /** What the user's teams and their sub-teams hold, per role. */
+      responsibilities: RoleEntities[];
+    };
+
+/**
+ * Response of `GET /v1/lookup?q=`.
+ *
+ * @public
+ */
+export interface LookupResponse {
+  query: string;
+  results: LookupResult[];
+  indexedAt: string;
+}
+
+/**
+ * A declared interaction between two teams, with its direction made explicit.
+ *
+ * @public
+ */
+export interface TopologyInteraction {
+  mode: InteractionMode;
+  /** Provider (x-as-a-service), facilitator (facilitating) or either team. */
+  from: string;
+  to: string;
+  until?: string;
+  /** The groups whose `spec.topology` declares it. */
+  declaredBy: string[];
+  /** `until` has passed. */
+  stale: boolean;
+  /** Some dependency between the two teams' entities backs it up. */
+  observed: boolean;
+}
+
+/**
+ * A dependency between entities of different teams that shows the teams work
+ * together.
+ *
+ * @public
+ */
+export interface ObservedInteraction {
+  /** The team whose entities depend on the other team's. */
+  from: string;
+  to: string;
+  /** Whether any interaction between the two teams is declared. */
+  declared: boolean;
+  evidence: {
+    source: string;
+    relation: 'dependsOn' | 'consumesApi';
+    target: string;
+  }[];
+}
+
+/**
+ * Per-role coverage of production components.
+ *
+ * @public
+ */
+export interface RoleCoverage {
+  role: string;
+  title: string;
+  /** Production components the caller may read. */
+  total: number;
+  covered: number;
+  /** covered / total; null when there are no production components. */
+  share: number | null;
+  uncovered: EntitySummary[];
+  orphaned: {
+    entity: EntitySummary;
+    owner: OwnerSummary;
+    provenance: OwnershipProvenance;
+  }[];
+}
+
+/**
+ * Response of `GET /v1/coverage`.
+ *
+ * @public
+ */
+export interface CoverageResponse {
+  roles: RoleCoverage[];
+  /** Teams that hold more than one role for some entity. */
+  multiRoleTeams: { team: GroupSummary; roles: string[] }[];
+  /** Declared interactions whose `until` has passed. */
+  staleInteractions: TopologyInteraction[];
+  indexedAt: string;
+}
+
+/**
+ * A team on the topology map.
+ *
+ * @public
+ */
+export interface TopologyTeam {
+  team: GroupSummary;
+  disciplines: string[];
+  /** Direct members. */
+  memberCount: number;
+  /** Entities the team holds each role for. */
+  owns: { role: string; title: string; entities: string[] }[];
+}
+
+/**
+ * Response of `GET /v1/topology`.
+ *
+ * @public
+ */
+export interface TopologyResponse {
+  teams: TopologyTeam[];
+  declared: TopologyInteraction[];
+  observed: ObservedInteraction[];
+  indexedAt: string;
+}
