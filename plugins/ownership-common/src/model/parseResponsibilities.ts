@@ -6,7 +6,8 @@ import {
   unknownKeys,
 } from './problems';
 import { Responsibility } from './types';
-import { normalizeEntityRef, parseRef } from './refs';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { parseRef } from './refs';
 
 /**
  * The outcome of reading `spec.responsibilities`: the valid entries, and one
@@ -99,7 +100,7 @@ export function parseResponsibilities(
           message: `must refer to a Group or a User, not a ${parsed.kind}`,
         });
       } else {
-        target = normalizeEntityRef(parsed);
+        target = stringifyEntityRef(parsed);
       }
     }
 

@@ -121,7 +121,7 @@ describe('parseTopology', () => {
       'an interaction with itself',
       {
         type: 'enabling',
-        interactions: [{ with: 'runtime-platform', mode: 'collaboration' }],
+        interactions: [{ with: 'group:Runtime-Platform', mode: 'collaboration' }],
       },
       'spec.topology.interactions[0].with',
       'a team cannot interact with itself',

@@ -13,6 +13,7 @@ import {
   TeamTopology,
   TeamType,
 } from './types';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { normalizeEntityRef, parseRef } from './refs';
 
 /**
@@ -186,7 +187,7 @@ function parseInteraction(
         message: 'a team cannot interact with itself',
       });
     } else {
-      other = normalizeEntityRef(parsed);
+      other = stringifyEntityRef(parsed);
     }
   }
 

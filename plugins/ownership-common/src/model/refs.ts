@@ -37,12 +37,10 @@ export function parseRef(
 }
 
 /**
- * The key under which the ownership plugins compare references: Backstage
- * treats entity references case-insensitively.
+ * The full, lower-case form in which the catalog stores references.
  *
  * @public
  */
 export function normalizeEntityRef(ref: string | CompoundEntityRef): string {
-  const compound = typeof ref === 'string' ? parseEntityRef(ref) : ref;
-  return stringifyEntityRef(compound).toLocaleLowerCase('en-US');
+  return stringifyEntityRef(typeof ref === 'string' ? parseEntityRef(ref) : ref);
 }
