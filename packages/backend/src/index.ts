@@ -3,6 +3,7 @@
  * plugin and module. Started by scripts/start.sh.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { exampleSloSamplesModule } from './modules/exampleSloSamples';
 
 const backend = createBackend();
 
@@ -36,5 +37,10 @@ backend.add(import('@backstage/plugin-search-backend'));
 // in-memory engine otherwise.
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+
+// SLOs: evaluation backend and example data for the
+// built-in store (pushed through the public ingest endpoint at start-up).
+backend.add(import('@triad/plugin-slo-backend'));
+backend.add(exampleSloSamplesModule);
 
 backend.start();

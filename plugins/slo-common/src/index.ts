@@ -16,3 +16,6 @@ export * from './math/evaluateObjective';
 export * from './openslo/schema';
 export * from './openslo/validateOpenSloDocument';
 export * from './openslo/model';
+export * from './permissions';
+export * from './api/types';
+export * from './api/SloClient';

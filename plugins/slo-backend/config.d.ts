@@ -1,0 +1,61 @@
+export interface Config {
+  slo?: {
+    /**
+     * Data sources SLIs refer to by name (`metricSource.metricSourceRef`).
+     * An entry here wins over a catalog DataSource entity of the same name.
+     */
+    dataSources?: Array<{
+      /** Name used in `metricSourceRef`. */
+      name: string;
+      /** Type served by a data-source module, e.g. `prometheus`. */
+      type: string;
+      /** Base URL of an HTTP API (Prometheus-compatible sources). */
+      baseUrl?: string;
+      /**
+       * Extra request headers, e.g. `X-Scope-OrgID` for Mimir.
+       * @visibility secret
+       */
+      headers?: { [name: string]: string };
+      /**
+       * Sent as `Authorization: Bearer <token>`.
+       * @visibility secret
+       */
+      bearerToken?: string;
+      /** How long one measurement may take, e.g. `10s` (default `slo.evaluation.timeout`). */
+      timeout?: string;
+    }>;
+    evaluation?: {
+      /** How long an on-demand evaluation is cached, e.g. `1m` (default). */
+      cacheTtl?: string;
+      /** Default per-source timeout, e.g. `10s` (default). */
+      timeout?: string;
+      /** How often every SLO is evaluated and a snapshot stored, e.g. `5m` (default). */
+      frequency?: string;
+      /** How many SLOs a scheduled run evaluates at once (default 8). */
+      concurrency?: number;
+    };
+    /** When an objective counts as warning or breached, by remaining budget share. */
+    status?: {
+      /** Default 0.25. */
+      warningBelow?: number;
+      /** Default 0 (overspent). */
+      breachedBelow?: number;
+    };
+    /** Error-budget policy for release gates (`/v1/entities/:kind/:ns/:name/policy`). */
+    policy?: {
+      /** Block releases when an objective has less than this share of budget left (default 0). */
+      minRemainingBudget?: number;
+      /** Block releases while a page-severity burn-rate tier fires (default true). */
+      blockOnPageAlert?: boolean;
+    };
+    /** The built-in SLI store. */
+    builtin?: {
+      /** How long samples are kept, e.g. `35d` (default; keep it above your longest SLO window). */
+      retention?: string;
+      /** Most samples accepted in one ingest request (default 10000). */
+      maxBatchSize?: number;
+    };
+    /** How long snapshots for history and the fleet list are kept, e.g. `90d` (default). */
+    snapshotRetention?: string;
+  };
+}

@@ -1,0 +1,7 @@
+/**
+ * The Triad SLO backend plugin.
+ *
+ * @packageDocumentation
+ */
+
+export { sloPlugin as default } from './plugin';

@@ -1,0 +1,463 @@
+import {
+  coreServices,
+  createBackendModule,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import {
+  createMockDirectory,
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+} from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import catalogModuleOpenSlo from '@triad/plugin-catalog-backend-module-openslo';
+import { sloDataSourcesExtensionPoint } from '@triad/plugin-slo-node';
+import request from 'supertest';
+import { sloPlugin } from './plugin';
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
+
+// Entities: svc-a is visible, svc-hidden carries a label the permission policy
+// below hides from users. The catalog applies that condition itself.
+const catalogFile = `
+apiVersion: backstage.io/v1alpha1
+kind: Group
+metadata: { name: team-a }
+spec: { type: team, children: [] }
+---
+apiVersion: backstage.io/v1alpha1
+kind: System
+metadata: { name: sys-a }
+spec: { owner: team-a }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: { name: svc-a }
+spec: { type: service, lifecycle: production, owner: team-a, system: sys-a }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: { name: svc-b }
+spec: { type: service, lifecycle: production, owner: team-a }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata:
+  name: svc-hidden
+  labels: { triad.test/hidden: "true" }
+spec: { type: service, lifecycle: production, owner: team-a }
+`;
+
+const slo = (name: string, service: string, metricSource: string) => `
+---
+apiVersion: openslo/v1
+kind: SLO
+metadata: { name: ${name} }
+spec:
+  service: ${service}
+  indicator:
+    metadata: { name: ${name}-sli }
+    spec:
+      ratioMetric:
+        counter: true
+        good: { metricSource: ${metricSource} }
+        total: { metricSource: ${metricSource} }
+  timeWindow: [{ duration: 7d, isRolling: true }]
+  budgetingMethod: Occurrences
+  objectives: [{ displayName: requests, target: 0.99 }]
+`;
+
+const slosFile = [
+  slo('slo-a', 'svc-a', '{ type: builtin, spec: { series: a } }'),
+  slo('slo-flaky', 'svc-a', '{ type: flaky, spec: {} }'),
+  slo('slo-nowhere', 'svc-b', '{ metricSourceRef: nowhere, spec: {} }'),
+  slo('slo-hidden', 'svc-hidden', '{ type: builtin, spec: { series: a } }'),
+].join('');
+
+// A data source the test can make fail or hang.
+let flakyMode: 'ok' | 'fail' | 'slow' = 'ok';
+const flakyModule = createBackendModule({
+  pluginId: 'slo',
+  moduleId: 'flaky',
+  register(env) {
+    env.registerInit({
+      deps: { dataSources: sloDataSourcesExtensionPoint },
+      async init({ dataSources }) {
+        dataSources.addDataSource({
+          type: 'flaky',
+          async measure({ signal }) {
+            if (flakyMode === 'fail') throw new Error('connection refused');
+            if (flakyMode === 'slow') {
+              await new Promise(resolve =>
+                signal.addEventListener('abort', resolve),
+              );
+            }
+            return { periodErrorRatio: 0.001, windowErrorRatios: {} };
+          },
+        });
+      },
+    });
+  },
+});
+
+let scheduler: SchedulerService;
+const schedulerProbe = createBackendModule({
+  pluginId: 'slo',
+  moduleId: 'scheduler-probe',
+  register(env) {
+    env.registerInit({
+      deps: { s: coreServices.scheduler },
+      async init({ s }) {
+        scheduler = s;
+      },
+    });
+  },
+});
+
+let denyIngest = false;
+const permissions = mockServices.permissions.mock({
+  async authorize(requests) {
+    return requests.map(() => ({
+      result: denyIngest ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
+    }));
+  },
+  async authorizeConditional(requests, options) {
+    const isUser =
+      (options.credentials.principal as { type?: string }).type === 'user';
+    return requests.map(() =>
+      isUser
+        ? {
+            result: AuthorizeResult.CONDITIONAL,
+            pluginId: 'catalog',
+            resourceType: 'catalog-entity',
+            conditions: {
+              not: {
+                rule: 'HAS_LABEL',
+                resourceType: 'catalog-entity',
+                params: { label: 'triad.test/hidden' },
+              },
+            },
+          }
+        : { result: AuthorizeResult.ALLOW },
+    ) as any;
+  },
+});
+
+async function poll<T>(probe: () => Promise<T | undefined>): Promise<T> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out');
+    await new Promise(r => setTimeout(r, 200));
+  }
+}
+
+const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
+
+describe('SLO backend over HTTP', () => {
+  const dir = createMockDirectory();
+  let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
+  const user = mockCredentials.user.header();
+  const get = (path: string) =>
+    request(server).get(`/api/slo${path}`).set('Authorization', user);
+
+  beforeAll(async () => {
+    dir.setContent({ 'catalog.yaml': catalogFile, 'slos.yaml': slosFile });
+    ({ server } = await startTestBackend({
+      features: [
+        catalogPlugin,
+        catalogModuleOpenSlo,
+        sloPlugin,
+        flakyModule,
+        schedulerProbe,
+        permissions.factory,
+        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
+        // Unauthenticated requests stay unauthenticated (the mock default is a user).
+        mockServices.httpAuth.factory({
+          defaultCredentials: mockCredentials.none(),
+        }),
+        mockServices.rootConfig.factory({
+          data: {
+            catalog: {
+              rules: [
+                { allow: ['Component', 'System', 'Group', 'Location', 'SLO'] },
+              ],
+              locations: [
+                { type: 'file', target: dir.resolve('catalog.yaml') },
+                { type: 'file', target: dir.resolve('slos.yaml') },
+              ],
+            },
+            slo: { evaluation: { cacheTtl: '1s', timeout: '1s' } },
+          },
+        }),
+      ],
+    }));
+    // Wait until the catalog has stitched the SLO relations.
+    await poll(async () => {
+      const res = await request(server)
+        .get('/api/catalog/entities/by-name/component/default/svc-a')
+        .set('Authorization', mockCredentials.service.header());
+      const measured = (res.body?.relations ?? []).filter(
+        (r: any) => r.type === 'measuredBy',
+      );
+      return measured.length === 2 ? true : undefined;
+    });
+  });
+
+  it('ingests samples and evaluates them into the numbers worked out by hand', async () => {
+    // Three hours of 200 requests a minute: the first 90 minutes clean, the
+    // last 90 minutes with one error each.
+    const last = Math.floor(Date.now() / MINUTE) - 1;
+    const samples = Array.from({ length: 180 }, (_, i) => ({
+      series: 'a',
+      timestamp: (last - 179 + i) * MINUTE,
+      good: i >= 90 ? 199 : 200,
+      total: 200,
+    }));
+    const posted = await request(server)
+      .post('/api/slo/v1/samples')
+      .set('Authorization', user)
+      .send({ samples });
+    expect(posted.status).toBe(202);
+    expect(posted.body).toEqual({ accepted: 180 });
+    // Re-sending the same batch changes nothing.
+    expect(
+      (
+        await request(server)
+          .post('/api/slo/v1/samples')
+          .set('Authorization', user)
+          .send({ samples })
+      ).status,
+    ).toBe(202);
+
+    const res = await get('/v1/entities/component/default/svc-a/slos');
+    expect(res.status).toBe(200);
+    const a = res.body.items.find((s: any) => s.name === 'slo-a');
+    expect(a).toMatchObject({
+      ref: 'slo:default/slo-a',
+      serviceRef: 'component:default/svc-a',
+      ownerRef: 'group:default/team-a',
+      systemRef: 'system:default/sys-a',
+      dataSource: { name: 'builtin', type: 'builtin' },
+      stale: false,
+      status: 'healthy',
+    });
+    expect(Date.parse(a.evaluatedAt)).toBeGreaterThan(Date.now() - 60_000);
+    const [o] = a.objectives;
+    // 7 days: 90 bad of 36,000 = 0.25 % errors against a 1 % budget.
+    expect(o.sli).toBeCloseTo(0.9975, 12);
+    expect(o.budget.remaining).toBeCloseTo(0.75, 12);
+    // Budget in time: 1 % of 7 days = 100.8 min, 75.6 min left.
+    expect(o.budget.totalTimeMs / MINUTE).toBeCloseTo(100.8, 9);
+    expect(o.budget.remainingTimeMs / MINUTE).toBeCloseTo(75.6, 9);
+    // Budget in events: 1 % of 36,000 = 360, 270 left.
+    expect(o.budget.totalEvents).toBeCloseTo(360, 9);
+    expect(o.budget.remainingEvents).toBeCloseTo(270, 9);
+    // Last hour: 0.5 % errors = burn rate 0.5; 0.75 × 7 d / 0.5 = 10.5 days.
+    expect(o.burnRate).toBeCloseTo(0.5, 12);
+    expect(o.timeToExhaustionMs / DAY).toBeCloseTo(10.5, 9);
+    // Tiers from the 7-day period, k = p × 168 h / w_L: 0.02 × 168 / 1,
+    // 0.05 × 168 / 6, 0.1 × 168 / 24, 0.1 × 168 / 72.
+    expect(
+      o.alerts.map((t: any) => [t.name, +t.factor.toFixed(4), t.firing]),
+    ).toEqual([
+      ['page-fast', 3.36, false],
+      ['page-slow', 1.4, false],
+      ['ticket-fast', 0.7, false],
+      // 3 d and 6 h windows both burn at 0.25 (90 bad of 36,000 against 1 %): a ticket.
+      ['ticket-slow', 0.2333, true],
+    ]);
+    expect(o.alerts[0].longBurnRate).toBeCloseTo(0.5, 12);
+    expect(o.alerts[0].shortBurnRate).toBeCloseTo(0.5, 12);
+  });
+
+  it('answers the policy gate with reasons', async () => {
+    const res = await get('/v1/entities/component/default/svc-a/policy');
+    expect(res.status).toBe(200);
+    expect(res.body.releaseAllowed).toBe(true);
+    expect(res.body.reasons.map((r: any) => r.message)).toContain(
+      'slo-a / requests has 75.0 % of its error budget left',
+    );
+  });
+
+  it('reports an unknown data source on the SLO, not as a server error', async () => {
+    const res = await get('/v1/entities/component/default/svc-b/slos');
+    expect(res.status).toBe(200);
+    expect(res.body.items[0]).toMatchObject({
+      name: 'slo-nowhere',
+      status: 'no-data',
+      error: expect.stringContaining(
+        'data source "nowhere" is neither configured in slo.dataSources nor a DataSource entity',
+      ),
+    });
+  });
+
+  it('serves the last good result, marked stale with the reason, when a source fails or hangs', async () => {
+    flakyMode = 'ok';
+    await sleep(1100);
+    const fresh = await get('/v1/slos/default/slo-flaky');
+    expect(fresh.body).toMatchObject({ stale: false, status: 'healthy' });
+
+    flakyMode = 'fail';
+    await sleep(1100);
+    const failed = await get('/v1/slos/default/slo-flaky');
+    expect(failed.status).toBe(200);
+    expect(failed.body).toMatchObject({
+      stale: true,
+      staleReason: 'connection refused',
+      evaluatedAt: fresh.body.evaluatedAt,
+      status: 'healthy',
+    });
+
+    flakyMode = 'slow';
+    await sleep(1100); // stale answers are cached for min(10 s, cacheTtl)
+    const started = Date.now();
+    const slow = await get('/v1/slos/default/slo-flaky');
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(slow.body).toMatchObject({
+      stale: true,
+      staleReason: 'data source "flaky" did not answer within 1s',
+    });
+
+    flakyMode = 'ok';
+    await sleep(1100);
+    const recovered = await get('/v1/slos/default/slo-flaky');
+    expect(recovered.body.stale).toBe(false);
+    expect(recovered.body.staleReason).toBeUndefined();
+  }, 40_000);
+
+  it('lists the fleet from scheduled snapshots, without SLOs the caller may not see', async () => {
+    await scheduler.triggerTask('slo-evaluate-all');
+    const res = await poll(async () => {
+      const r = await get('/v1/slos');
+      return r.body.totalItems >= 3 ? r : undefined;
+    });
+    const refs = res.body.items.map((s: any) => s.ref);
+    expect(refs).toEqual(
+      expect.arrayContaining([
+        'slo:default/slo-a',
+        'slo:default/slo-flaky',
+        'slo:default/slo-nowhere',
+      ]),
+    );
+    // slo-hidden was evaluated (the scheduler sees everything) but its service is hidden from users.
+    expect(refs).not.toContain('slo:default/slo-hidden');
+    const asService = await request(server)
+      .get('/api/slo/v1/slos')
+      .set('Authorization', mockCredentials.service.header());
+    expect(asService.body.items.map((s: any) => s.ref)).toContain(
+      'slo:default/slo-hidden',
+    );
+
+    const owned = await get('/v1/slos?owner=team-a&limit=1');
+    expect(owned.body).toMatchObject({ totalItems: 3, limit: 1, offset: 0 });
+    expect(owned.body.items).toHaveLength(1);
+    // Least remaining budget first, no-data last.
+    expect(res.body.items[res.body.items.length - 1].ref).toBe(
+      'slo:default/slo-nowhere',
+    );
+  }, 30_000);
+
+  it('hides an SLO whose service the caller may not read, on every endpoint', async () => {
+    expect((await get('/v1/slos/default/slo-hidden')).status).toBe(404);
+    expect((await get('/v1/slos/default/slo-hidden/history')).status).toBe(404);
+    expect(
+      (await get('/v1/entities/component/default/svc-hidden/slos')).status,
+    ).toBe(404);
+    expect(
+      (await get('/v1/entities/component/default/svc-hidden/policy')).status,
+    ).toBe(404);
+  });
+
+  it('keeps history of evaluations', async () => {
+    const res = await get('/v1/slos/default/slo-a/history');
+    expect(res.status).toBe(200);
+    expect(res.body.points.length).toBeGreaterThanOrEqual(1);
+    expect(res.body.points[0].objectives[0].remaining).toBeCloseTo(0.75, 6);
+  });
+
+  it.each([
+    [
+      '/v1/entities/component/default/nope/slos',
+      404,
+      /No entity component:default\/nope found/,
+    ],
+    ['/v1/slos/default/nope', 404, /No entity slo:default\/nope found/],
+    [
+      '/v1/slos?status=bogus',
+      400,
+      /status: must be one of healthy, warning, breached, no-data/,
+    ],
+    ['/v1/slos?limit=0', 400, /limit: must be a whole number from 1 to 1000/],
+    ['/v1/slos?owner=x:', 400, /owner: "x:" is not an entity reference/],
+    [
+      '/v1/slos/default/slo-a/history?from=yesterday',
+      400,
+      /from: must be an ISO 8601 time/,
+    ],
+    [
+      '/v1/slos/default/slo-a/history?from=2026-02-01T00:00:00Z&to=2026-01-01T00:00:00Z',
+      400,
+      /from: must be before to/,
+    ],
+  ])(
+    'answers GET %s with %p and a clear message',
+    async (path, status, message) => {
+      const res = await get(path);
+      expect(res.status).toBe(status);
+      expect(res.body.error.message).toMatch(message);
+    },
+  );
+
+  it('guards ingest: token, permission, body', async () => {
+    const sample = { series: 'a', timestamp: Date.now(), good: 1, total: 1 };
+    expect(
+      (
+        await request(server)
+          .post('/api/slo/v1/samples')
+          .send({ samples: [sample] })
+      ).status,
+    ).toBe(401);
+
+    denyIngest = true;
+    const denied = await request(server)
+      .post('/api/slo/v1/samples')
+      .set('Authorization', user)
+      .send({ samples: [sample] });
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.message).toMatch(/slo\.samples\.create/);
+    // Service-to-service callers need no permission.
+    const asService = await request(server)
+      .post('/api/slo/v1/samples')
+      .set('Authorization', mockCredentials.service.header())
+      .send({ samples: [sample] });
+    expect(asService.status).toBe(202);
+    denyIngest = false;
+
+    const bad = await request(server)
+      .post('/api/slo/v1/samples')
+      .set('Authorization', user)
+      .send({ samples: [{ ...sample, good: 2 }] });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toMatch(
+      /samples\[0\]\.good: must not exceed total/,
+    );
+
+    const notJson = await request(server)
+      .post('/api/slo/v1/samples')
+      .set('Authorization', user)
+      .set('Content-Type', 'application/json')
+      .send('{"samples": [');
+    expect(notJson.status).toBe(400);
+
+    const huge = await request(server)
+      .post('/api/slo/v1/samples')
+      .set('Authorization', user)
+      .set('Content-Type', 'application/json')
+      .send(`{"samples":[],"padding":"${'x'.repeat(5 * 1024 * 1024)}"}`);
+    expect(huge.status).toBe(413);
+  });
+});

@@ -1,0 +1,151 @@
+import {
+  coreServices,
+  createBackendPlugin,
+  resolvePackagePath,
+} from '@backstage/backend-plugin-api';
+import { durationToMs, sloPermissions } from '@triad/plugin-slo-common';
+import {
+  SloDataSource,
+  sloDataSourcesExtensionPoint,
+} from '@triad/plugin-slo-node';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { createRouter } from './router';
+import { BuiltinStore } from './service/BuiltinStore';
+import { builtinDataSource } from './service/builtinDataSource';
+import { SloDefinitions } from './service/SloDefinitions';
+import { SloEvaluator } from './service/SloEvaluator';
+import { SloService } from './service/SloService';
+import { SnapshotStore } from './service/SnapshotStore';
+
+/**
+ * The SLO backend plugin: evaluation, REST API, built-in store, snapshots and
+ * error-budget policy.
+ *
+ * @public
+ */
+export const sloPlugin = createBackendPlugin({
+  pluginId: 'slo',
+  register(env) {
+    const modules = new Map<string, SloDataSource>();
+    env.registerExtensionPoint(sloDataSourcesExtensionPoint, {
+      addDataSource(source) {
+        const type = source.type.toLocaleLowerCase('en-US');
+        if (modules.has(type))
+          throw new Error(`SLO data source type "${type}" is registered twice`);
+        modules.set(type, source);
+      },
+    });
+
+    env.registerInit({
+      deps: {
+        config: coreServices.rootConfig,
+        logger: coreServices.logger,
+        database: coreServices.database,
+        cache: coreServices.cache,
+        scheduler: coreServices.scheduler,
+        auth: coreServices.auth,
+        httpAuth: coreServices.httpAuth,
+        httpRouter: coreServices.httpRouter,
+        permissions: coreServices.permissions,
+        permissionsRegistry: coreServices.permissionsRegistry,
+        catalog: catalogServiceRef,
+      },
+      async init(deps) {
+        const { config, logger, database, scheduler, httpRouter } = deps;
+        const ms = (key: string, fallback: string) =>
+          durationToMs(config.getOptionalString(key) ?? fallback);
+
+        const db = await database.getClient();
+        if (!database.migrations?.skip) {
+          await db.migrate.latest({
+            directory: resolvePackagePath(
+              '@triad/plugin-slo-backend',
+              'migrations',
+            ),
+          });
+        }
+        const store = new BuiltinStore(db);
+        const snapshots = new SnapshotStore(db);
+        const dataSources = new Map(modules);
+        dataSources.set('builtin', builtinDataSource(store));
+
+        const sourceTimeoutsMs = new Map<string, number>();
+        for (const c of config.getOptionalConfigArray('slo.dataSources') ??
+          []) {
+          const timeout = c.getOptionalString('timeout');
+          if (timeout)
+            sourceTimeoutsMs.set(c.getString('name'), durationToMs(timeout));
+        }
+        const evaluator = new SloEvaluator({
+          dataSources,
+          snapshots,
+          cache: deps.cache,
+          logger,
+          cacheTtlMs: ms('slo.evaluation.cacheTtl', '1m'),
+          timeoutMs: ms('slo.evaluation.timeout', '10s'),
+          sourceTimeoutsMs,
+          thresholds: {
+            warningBelow:
+              config.getOptionalNumber('slo.status.warningBelow') ?? 0.25,
+            breachedBelow:
+              config.getOptionalNumber('slo.status.breachedBelow') ?? 0,
+          },
+        });
+        const slos = new SloService({
+          catalog: deps.catalog,
+          auth: deps.auth,
+          logger,
+          definitions: new SloDefinitions(deps.catalog, deps.auth, config),
+          evaluator,
+          snapshots,
+          policy: {
+            minRemainingBudget:
+              config.getOptionalNumber('slo.policy.minRemainingBudget') ?? 0,
+            blockOnPageAlert:
+              config.getOptionalBoolean('slo.policy.blockOnPageAlert') ?? true,
+          },
+          concurrency:
+            config.getOptionalNumber('slo.evaluation.concurrency') ?? 8,
+        });
+
+        deps.permissionsRegistry.addPermissions(sloPermissions);
+
+        const retentionMs = ms('slo.builtin.retention', '35d');
+        const snapshotRetentionMs = ms('slo.snapshotRetention', '90d');
+        await scheduler.scheduleTask({
+          id: 'slo-evaluate-all',
+          frequency: { milliseconds: ms('slo.evaluation.frequency', '5m') },
+          timeout: { minutes: 10 },
+          initialDelay: { seconds: 30 },
+          scope: 'global',
+          fn: async () => {
+            const { evaluated, failed } = await slos.evaluateAll();
+            const now = Date.now();
+            const samples = await store.deleteBefore(now - retentionMs);
+            const old = await snapshots.deleteBefore(now - snapshotRetentionMs);
+            logger.info(
+              `Evaluated ${evaluated} SLOs (${failed} from stale data); removed ${samples} old samples and ${old} old snapshots`,
+            );
+          },
+        });
+
+        httpRouter.use(
+          await createRouter({
+            httpAuth: deps.httpAuth,
+            auth: deps.auth,
+            permissions: deps.permissions,
+            slos,
+            store,
+            maxBodyBytes: 4 * 1024 * 1024,
+            ingestLimits: () => ({
+              maxBatchSize:
+                config.getOptionalNumber('slo.builtin.maxBatchSize') ?? 10_000,
+              oldestMs: Date.now() - retentionMs,
+              newestMs: Date.now() + 5 * 60_000,
+            }),
+          }),
+        );
+      },
+    });
+  },
+});

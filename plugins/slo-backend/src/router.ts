@@ -1,0 +1,172 @@
+import {
+  AuthService,
+  HttpAuthService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { InputError, NotAllowedError } from '@backstage/errors';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import {
+  sloSamplesCreatePermission,
+  SloStatus,
+} from '@triad/plugin-slo-common';
+import express from 'express';
+import Router from 'express-promise-router';
+import { BuiltinStore } from './service/BuiltinStore';
+import { SloService } from './service/SloService';
+import { IngestLimits, validateSamples } from './service/validateSamples';
+
+const STATUSES: SloStatus[] = ['healthy', 'warning', 'breached', 'no-data'];
+
+export interface RouterOptions {
+  httpAuth: HttpAuthService;
+  auth: AuthService;
+  permissions: PermissionsService;
+  slos: SloService;
+  store: BuiltinStore;
+  ingestLimits: () => IngestLimits;
+  maxBodyBytes: number;
+}
+
+function entityRefOf(params: {
+  kind: string;
+  namespace: string;
+  name: string;
+}) {
+  return stringifyEntityRef({
+    kind: params.kind,
+    namespace: params.namespace,
+    name: params.name,
+  });
+}
+
+function optionalRef(
+  value: unknown,
+  field: string,
+  defaultKind: string,
+): string | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'string' || !value)
+    throw new InputError(`${field}: must be an entity reference`);
+  try {
+    return stringifyEntityRef(
+      parseEntityRef(value, { defaultKind, defaultNamespace: 'default' }),
+    );
+  } catch {
+    throw new InputError(
+      `${field}: "${value}" is not an entity reference such as ${defaultKind}:default/name`,
+    );
+  }
+}
+
+function optionalInt(
+  value: unknown,
+  field: string,
+  min: number,
+  max: number,
+): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (typeof value !== 'string' || !/^\d+$/.test(value) || n < min || n > max) {
+    throw new InputError(
+      `${field}: must be a whole number from ${min} to ${max}`,
+    );
+  }
+  return n;
+}
+
+function optionalTime(value: unknown, field: string): Date | undefined {
+  if (value === undefined) return undefined;
+  const ms = typeof value === 'string' ? Date.parse(value) : NaN;
+  if (!Number.isFinite(ms))
+    throw new InputError(`${field}: must be an ISO 8601 time`);
+  return new Date(ms);
+}
+
+/** HTTP only: parses and checks input, then calls the service. */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, auth, permissions, slos, store } = options;
+  const router = Router();
+  router.use(express.json({ limit: options.maxBodyBytes }));
+
+  router.get('/v1/entities/:kind/:namespace/:name/slos', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(await slos.entitySlos(entityRefOf(req.params), credentials));
+  });
+
+  router.get('/v1/entities/:kind/:namespace/:name/policy', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(await slos.policy(entityRefOf(req.params), credentials));
+  });
+
+  router.get('/v1/slos', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const { status } = req.query;
+    if (status !== undefined && !STATUSES.includes(status as SloStatus)) {
+      throw new InputError(`status: must be one of ${STATUSES.join(', ')}`);
+    }
+    res.json(
+      await slos.list(
+        {
+          owner: optionalRef(req.query.owner, 'owner', 'group'),
+          system: optionalRef(req.query.system, 'system', 'system'),
+          status: status as SloStatus | undefined,
+          offset: optionalInt(req.query.offset, 'offset', 0, 1_000_000),
+          limit: optionalInt(req.query.limit, 'limit', 1, 1000),
+        },
+        credentials,
+      ),
+    );
+  });
+
+  router.get('/v1/slos/:namespace/:name', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(
+      await slos.getSlo(req.params.namespace, req.params.name, credentials),
+    );
+  });
+
+  router.get('/v1/slos/:namespace/:name/history', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const to = optionalTime(req.query.to, 'to') ?? new Date();
+    const from =
+      optionalTime(req.query.from, 'from') ??
+      new Date(to.getTime() - 7 * 86_400_000);
+    if (from >= to) throw new InputError('from: must be before to');
+    res.json(
+      await slos.history(
+        req.params.namespace,
+        req.params.name,
+        { from, to },
+        credentials,
+      ),
+    );
+  });
+
+  router.post('/v1/samples', async (req, res) => {
+    const credentials = await httpAuth.credentials(req, {
+      allow: ['user', 'service'],
+    });
+    // Pipelines and other backends push with service tokens; people need the permission.
+    if (!auth.isPrincipal(credentials, 'service')) {
+      const [decision] = await permissions.authorize(
+        [{ permission: sloSamplesCreatePermission }],
+        {
+          credentials,
+        },
+      );
+      if (decision.result !== AuthorizeResult.ALLOW) {
+        throw new NotAllowedError(
+          `pushing samples needs the permission ${sloSamplesCreatePermission.name}`,
+        );
+      }
+    }
+    const samples = validateSamples(req.body, options.ingestLimits());
+    await store.ingest(samples);
+    res.status(202).json({ accepted: samples.length });
+  });
+
+  return router;
+}

@@ -1,0 +1,234 @@
+import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
+import { ServiceUnavailableError, stringifyError } from '@backstage/errors';
+import {
+  alertTiersForPeriod,
+  alertTiersFromConditions,
+  evaluateObjective,
+  objectiveTarget,
+  periodAt,
+  SloResult,
+  SloStatus,
+  StatusThresholds,
+  timeSliceMs,
+  toTimeWindow,
+} from '@triad/plugin-slo-common';
+import { SloDataSource, SloMeasurement } from '@triad/plugin-slo-node';
+import { SloDefinition } from './SloDefinitions';
+import { SnapshotStore } from './SnapshotStore';
+
+const SEVERITY: Record<SloStatus, number> = {
+  healthy: 0,
+  'no-data': 1,
+  warning: 2,
+  breached: 3,
+};
+
+/** The worst of several statuses. */
+export function worstStatus(statuses: SloStatus[]): SloStatus {
+  return statuses.reduce<SloStatus>(
+    (w, s) => (SEVERITY[s] > SEVERITY[w] ? s : w),
+    'healthy',
+  );
+}
+
+export interface SloEvaluatorOptions {
+  dataSources: ReadonlyMap<string, SloDataSource>;
+  snapshots: SnapshotStore;
+  cache: CacheService;
+  logger: LoggerService;
+  cacheTtlMs: number;
+  timeoutMs: number;
+  /** Per data-source name, overriding `timeoutMs`. */
+  sourceTimeoutsMs: ReadonlyMap<string, number>;
+  thresholds?: StatusThresholds;
+}
+
+/** Where the owner and system of an SLO's service come from. */
+export interface SloContext {
+  ownerRef?: string;
+  systemRef?: string;
+}
+
+async function withTimeout<T>(
+  run: (signal: AbortSignal) => Promise<T>,
+  ms: number,
+  what: string,
+): Promise<T> {
+  const controller = new AbortController();
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(
+        new ServiceUnavailableError(
+          `${what} did not answer within ${ms / 1000}s`,
+        ),
+      );
+    }, ms);
+  });
+  try {
+    // Race as well as abort: a source that ignores the signal cannot hold the request.
+    return await Promise.race([run(controller.signal), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/**
+ * Evaluates SLOs from their data sources. Answers are cached; concurrent
+ * requests for one SLO share one evaluation; when a source fails the last good
+ * evaluation is served, marked stale with the reason.
+ */
+export class SloEvaluator {
+  private readonly inFlight = new Map<string, Promise<SloResult>>();
+
+  constructor(private readonly options: SloEvaluatorOptions) {}
+
+  async evaluate(
+    def: SloDefinition,
+    context: SloContext,
+    mode: { useCache: boolean } = { useCache: true },
+  ): Promise<SloResult> {
+    const key = `evaluation:${def.ref}`;
+    if (mode.useCache) {
+      const cached = (await this.options.cache.get(key)) as
+        | SloResult
+        | undefined;
+      if (cached) return cached;
+      const running = this.inFlight.get(def.ref);
+      if (running) return running;
+    }
+    const promise = this.evaluateFresh(def, context).finally(() =>
+      this.inFlight.delete(def.ref),
+    );
+    this.inFlight.set(def.ref, promise);
+    const result = await promise;
+    // A stale or failed answer is kept briefly, so a recovered source is seen soon.
+    const ttl =
+      result.stale || result.error
+        ? Math.min(10_000, this.options.cacheTtlMs)
+        : this.options.cacheTtlMs;
+    await this.options.cache.set(key, result as any, { ttl });
+    return result;
+  }
+
+  private async evaluateFresh(
+    def: SloDefinition,
+    context: SloContext,
+  ): Promise<SloResult> {
+    const at = new Date();
+    const timeWindow = toTimeWindow(def.doc.spec.timeWindow[0]);
+    const period = periodAt(timeWindow, at);
+    const tiers = def.conditions
+      ? alertTiersFromConditions(def.conditions)
+      : alertTiersForPeriod(period.lengthMs);
+    const windowsMs = [
+      ...new Set(tiers.flatMap(t => [t.longWindowMs, t.shortWindowMs])),
+    ];
+    const firstSource = def.objectives.find(o => o.source)?.source;
+    const base = {
+      ref: def.ref,
+      namespace: def.entity.metadata.namespace ?? 'default',
+      name: def.entity.metadata.name,
+      title:
+        (def.doc.metadata.displayName as string | undefined) ??
+        def.entity.metadata.title ??
+        def.entity.metadata.name,
+      description: def.doc.spec.description,
+      serviceRef: def.serviceRef,
+      ownerRef: context.ownerRef,
+      systemRef: context.systemRef,
+      budgetingMethod: def.doc.spec.budgetingMethod,
+      timeWindow,
+      dataSource: firstSource && {
+        name: firstSource.name,
+        type: firstSource.type,
+      },
+    };
+
+    try {
+      let sourceUrl: string | undefined;
+      const objectives = await Promise.all(
+        def.objectives.map(async o => {
+          if (o.problem || !o.source || !o.indicator) {
+            throw new Error(`objective ${o.index + 1}: ${o.problem}`);
+          }
+          const source = this.options.dataSources.get(o.source.type);
+          if (!source) {
+            throw new Error(
+              `data source "${o.source.name}" has type "${o.source.type}", which no installed module serves`,
+            );
+          }
+          const sliceMs = timeSliceMs(o.objective);
+          const timeout =
+            this.options.sourceTimeoutsMs.get(o.source.name) ??
+            this.options.timeoutMs;
+          const measured: SloMeasurement = await withTimeout(
+            signal =>
+              source.measure({
+                slo: def.doc,
+                objective: o.objective,
+                indicator: o.indicator!,
+                source: o.source!,
+                period,
+                windowsMs,
+                timeSliceMs: sliceMs,
+                at,
+                signal,
+              }),
+            timeout,
+            `data source "${o.source.name}"`,
+          );
+          sourceUrl ??= measured.sourceUrl;
+          return {
+            index: o.index,
+            displayName: o.objective.displayName,
+            ...evaluateObjective(measured, {
+              target: objectiveTarget(o.objective),
+              budgetingMethod: def.doc.spec.budgetingMethod,
+              period,
+              calendar: timeWindow.type === 'calendar',
+              tiers,
+              timeSliceMs: sliceMs,
+              thresholds: this.options.thresholds,
+            }),
+          };
+        }),
+      );
+      const result: SloResult = JSON.parse(
+        JSON.stringify({
+          ...base,
+          period,
+          sourceUrl,
+          evaluatedAt: at.toISOString(),
+          stale: false,
+          status: worstStatus(objectives.map(o => o.status)),
+          objectives,
+        }),
+      );
+      await this.options.snapshots.save(result);
+      return result;
+    } catch (error) {
+      const reason =
+        error instanceof Error ? error.message : stringifyError(error);
+      this.options.logger.warn(`Could not evaluate ${def.ref}: ${reason}`);
+      const last = await this.options.snapshots.latest(def.ref);
+      const result: SloResult =
+        last && !last.error
+          ? { ...last, stale: true, staleReason: reason }
+          : JSON.parse(
+              JSON.stringify({
+                ...base,
+                period,
+                evaluatedAt: at.toISOString(),
+                stale: false,
+                error: reason,
+                status: 'no-data',
+                objectives: [],
+              }),
+            );
+      await this.options.snapshots.saveLatest(result);
+      return result;
+    }
+  }
+}

@@ -1,0 +1,249 @@
+import {
+  AuthService,
+  BackstageCredentials,
+  LoggerService,
+} from '@backstage/backend-plugin-api';
+import {
+  Entity,
+  RELATION_OWNED_BY,
+  RELATION_PART_OF,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
+import { NotFoundError } from '@backstage/errors';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import {
+  EntitySlosResponse,
+  PolicyDecision,
+  RELATION_MEASURES,
+  SloHistoryResponse,
+  SloListQuery,
+  SloListResponse,
+  SloResult,
+} from '@triad/plugin-slo-common';
+import { BudgetPolicy, decidePolicy } from './decidePolicy';
+import { SloDefinitions } from './SloDefinitions';
+import { SloContext, SloEvaluator } from './SloEvaluator';
+import { SnapshotStore } from './SnapshotStore';
+
+const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
+
+function contextOf(service: Entity | undefined): SloContext {
+  const target = (type: string, kind?: string) =>
+    service?.relations?.find(
+      r => r.type === type && (!kind || r.targetRef.startsWith(`${kind}:`)),
+    )?.targetRef;
+  return {
+    ownerRef: target(RELATION_OWNED_BY),
+    systemRef: target(RELATION_PART_OF, 'system'),
+  };
+}
+
+/** Runs `fn` over `items` with at most `limit` at a time. */
+async function mapLimit<T, R>(
+  items: readonly T[],
+  limit: number,
+  fn: (t: T) => Promise<R>,
+): Promise<R[]> {
+  const out: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length) {
+      const i = next++;
+      out[i] = await fn(items[i]);
+    }
+  };
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, worker),
+  );
+  return out;
+}
+
+/**
+ * The SLO use cases behind the HTTP API. Every method that takes credentials
+ * returns only SLOs whose entity and service the caller may read.
+ */
+export class SloService {
+  constructor(
+    private readonly deps: {
+      catalog: CatalogService;
+      auth: AuthService;
+      logger: LoggerService;
+      definitions: SloDefinitions;
+      evaluator: SloEvaluator;
+      snapshots: SnapshotStore;
+      policy: BudgetPolicy;
+      concurrency: number;
+    },
+  ) {}
+
+  private async readable(
+    refs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<Set<string>> {
+    const unique = [...new Set(refs)];
+    if (!unique.length) return new Set();
+    const { items } = await this.deps.catalog.getEntitiesByRefs(
+      { entityRefs: unique, fields: REF_FIELDS },
+      { credentials },
+    );
+    return new Set(unique.filter((_, i) => items[i]));
+  }
+
+  private async entityOrThrow(
+    ref: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity> {
+    const entity = await this.deps.catalog.getEntityByRef(ref, { credentials });
+    if (!entity) throw new NotFoundError(`No entity ${ref} found`);
+    return entity;
+  }
+
+  /** Evaluations of every SLO that measures the entity. */
+  async entitySlos(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<EntitySlosResponse> {
+    const entity = await this.entityOrThrow(entityRef, credentials);
+    const ref = stringifyEntityRef(entity);
+    const { items } = await this.deps.catalog.getEntities(
+      { filter: { kind: 'SLO', [`relations.${RELATION_MEASURES}`]: ref } },
+      { credentials },
+    );
+    const defs = await this.deps.definitions.resolve(items);
+    const context = contextOf(entity);
+    const results = await Promise.all(
+      defs.map(d => this.deps.evaluator.evaluate(d, context)),
+    );
+    return {
+      entityRef: ref,
+      items: results.sort((a, b) => a.ref.localeCompare(b.ref)),
+    };
+  }
+
+  private async sloEntity(
+    namespace: string,
+    name: string,
+    credentials: BackstageCredentials,
+  ) {
+    const slo = await this.entityOrThrow(
+      `slo:${namespace}/${name}`,
+      credentials,
+    );
+    const [def] = await this.deps.definitions.resolve([slo]);
+    if (!def)
+      throw new NotFoundError(
+        `slo:${namespace}/${name} is not a valid OpenSLO SLO`,
+      );
+    // The SLO is visible only with its service.
+    const service = await this.deps.catalog.getEntityByRef(def.serviceRef, {
+      credentials,
+    });
+    if (!service)
+      throw new NotFoundError(`No entity slo:${namespace}/${name} found`);
+    return { def, service };
+  }
+
+  /** One SLO, evaluated. */
+  async getSlo(
+    namespace: string,
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<SloResult> {
+    const { def, service } = await this.sloEntity(namespace, name, credentials);
+    return this.deps.evaluator.evaluate(def, contextOf(service));
+  }
+
+  /** SLI and budget over time, from snapshots. */
+  async history(
+    namespace: string,
+    name: string,
+    range: { from: Date; to: Date },
+    credentials: BackstageCredentials,
+  ): Promise<SloHistoryResponse> {
+    const { def } = await this.sloEntity(namespace, name, credentials);
+    return {
+      ref: def.ref,
+      from: range.from.toISOString(),
+      to: range.to.toISOString(),
+      points: await this.deps.snapshots.history(
+        def.ref,
+        range.from.getTime(),
+        range.to.getTime(),
+      ),
+    };
+  }
+
+  /** The fleet list from the latest snapshots. */
+  async list(
+    query: SloListQuery,
+    credentials: BackstageCredentials,
+  ): Promise<SloListResponse> {
+    const all = await this.deps.snapshots.list(query);
+    const visible = await this.readable(
+      all.flatMap(r => [r.ref, r.serviceRef]),
+      credentials,
+    );
+    const items = all.filter(
+      r => visible.has(r.ref) && visible.has(r.serviceRef),
+    );
+    const offset = query.offset ?? 0;
+    const limit = query.limit ?? 100;
+    return {
+      items: items.slice(offset, offset + limit),
+      totalItems: items.length,
+      offset,
+      limit,
+    };
+  }
+
+  /** The error-budget policy decision for an entity. */
+  async policy(
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ): Promise<PolicyDecision> {
+    const { entityRef: ref, items } = await this.entitySlos(
+      entityRef,
+      credentials,
+    );
+    return decidePolicy(ref, items, this.deps.policy, new Date());
+  }
+
+  /**
+   * Evaluates every SLO in the catalog with the plugin's own credentials and
+   * stores snapshots. Run by the scheduler, once per interval cluster-wide.
+   */
+  async evaluateAll(): Promise<{ evaluated: number; failed: number }> {
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    const entities: Entity[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.deps.catalog.queryEntities(
+        cursor
+          ? { cursor, limit: 500 }
+          : { filter: { kind: 'SLO' }, limit: 500 },
+        { credentials },
+      );
+      entities.push(...page.items);
+      cursor = page.pageInfo.nextCursor;
+    } while (cursor);
+    const defs = await this.deps.definitions.resolve(entities);
+    const services = await this.deps.catalog.getEntitiesByRefs(
+      {
+        entityRefs: defs.map(d => d.serviceRef),
+        fields: [...REF_FIELDS, 'relations'],
+      },
+      { credentials },
+    );
+    const results = await mapLimit(
+      defs.map((def, i) => ({ def, service: services.items[i] ?? undefined })),
+      this.deps.concurrency,
+      ({ def, service }) =>
+        this.deps.evaluator.evaluate(def, contextOf(service), {
+          useCache: false,
+        }),
+    );
+    await this.deps.snapshots.retainOnly(defs.map(d => d.ref));
+    const failed = results.filter(r => r.stale || r.error).length;
+    return { evaluated: results.length, failed };
+  }
+}

@@ -1,0 +1,118 @@
+import { Knex } from 'knex';
+import {
+  SloHistoryPoint,
+  SloResult,
+  SloStatus,
+} from '@triad/plugin-slo-common';
+
+/** Filters of the fleet list. */
+export interface LatestQuery {
+  owner?: string;
+  system?: string;
+  status?: SloStatus;
+}
+
+/**
+ * Evaluations kept in the plugin's database: every evaluation for history,
+ * and the latest good one per SLO for the fleet list and stale answers.
+ */
+export class SnapshotStore {
+  constructor(private readonly db: Knex) {}
+
+  /** Records a fresh evaluation, for history and as the latest one. */
+  async save(result: SloResult): Promise<void> {
+    await this.db.transaction(async tx => {
+      await tx('slo_snapshots').insert({
+        slo_ref: result.ref,
+        evaluated_at: Date.parse(result.evaluatedAt),
+        result: JSON.stringify(result),
+      });
+      await this.saveLatest(result, tx);
+    });
+  }
+
+  /**
+   * Replaces the latest state of an SLO without adding history: a stale
+   * answer, or an SLO that cannot be evaluated, still shows in the fleet.
+   */
+  async saveLatest(result: SloResult, tx: Knex = this.db): Promise<void> {
+    const remaining = result.objectives
+      .map(o => o.budget.remaining)
+      .filter((r): r is number => r !== undefined);
+    await tx('slo_latest')
+      .insert({
+        slo_ref: result.ref,
+        service_ref: result.serviceRef,
+        owner_ref: result.ownerRef ?? null,
+        system_ref: result.systemRef ?? null,
+        status: result.status,
+        remaining: remaining.length ? Math.min(...remaining) : null,
+        evaluated_at: Date.parse(result.evaluatedAt),
+        result: JSON.stringify(result),
+      })
+      .onConflict('slo_ref')
+      .merge();
+  }
+
+  /** The latest good evaluation of one SLO. */
+  async latest(sloRef: string): Promise<SloResult | undefined> {
+    const row = await this.db('slo_latest').where('slo_ref', sloRef).first();
+    return row ? (JSON.parse(row.result) as SloResult) : undefined;
+  }
+
+  /** Latest evaluations matching the filters, least remaining budget first. */
+  async list(query: LatestQuery): Promise<SloResult[]> {
+    const q = this.db('slo_latest').select('result');
+    if (query.owner) q.where('owner_ref', query.owner);
+    if (query.system) q.where('system_ref', query.system);
+    if (query.status) q.where('status', query.status);
+    // SLOs without data sort last, whatever the database's default for nulls.
+    q.orderByRaw(
+      'case when remaining is null then 1 else 0 end, remaining asc, slo_ref asc',
+    );
+    const rows = await q;
+    return rows.map(r => JSON.parse(r.result) as SloResult);
+  }
+
+  /** History between two times, thinned out to at most `maxPoints`. */
+  async history(
+    sloRef: string,
+    fromMs: number,
+    toMs: number,
+    maxPoints = 500,
+  ): Promise<SloHistoryPoint[]> {
+    const rows = await this.db('slo_snapshots')
+      .select('result')
+      .where('slo_ref', sloRef)
+      .andWhere('evaluated_at', '>=', fromMs)
+      .andWhere('evaluated_at', '<=', toMs)
+      .orderBy('evaluated_at');
+    const step = Math.max(1, Math.ceil(rows.length / maxPoints));
+    return rows
+      .filter((_, i) => i % step === 0 || i === rows.length - 1)
+      .map(r => {
+        const result = JSON.parse(r.result) as SloResult;
+        return {
+          evaluatedAt: result.evaluatedAt,
+          status: result.status,
+          objectives: result.objectives.map(o => ({
+            sli: o.sli,
+            remaining: o.budget.remaining,
+            burnRate: o.burnRate,
+          })),
+        };
+      });
+  }
+
+  /** Removes snapshots older than `beforeMs`; the latest per SLO stays. */
+  async deleteBefore(beforeMs: number): Promise<number> {
+    return this.db('slo_snapshots')
+      .where('evaluated_at', '<', beforeMs)
+      .delete();
+  }
+
+  /** Forgets SLOs that are no longer in the catalog. */
+  async retainOnly(sloRefs: readonly string[]): Promise<void> {
+    await this.db('slo_latest').whereNotIn('slo_ref', sloRefs).delete();
+  }
+}

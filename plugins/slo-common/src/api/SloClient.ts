@@ -1,0 +1,152 @@
+import { ResponseError } from '@backstage/errors';
+import {
+  EntitySlosResponse,
+  IngestResponse,
+  PolicyDecision,
+  SloHistoryResponse,
+  SloListQuery,
+  SloListResponse,
+  SloResult,
+  SloSample,
+} from './types';
+
+/** The subset of Backstage's DiscoveryApi the client needs. */
+export interface SloClientDiscovery {
+  getBaseUrl(pluginId: string): Promise<string>;
+}
+
+/** The subset of Backstage's FetchApi the client needs. */
+export interface SloClientFetch {
+  fetch: typeof fetch;
+}
+
+/** Per-request options: a token for callers outside Backstage's fetchApi. */
+export interface SloRequestOptions {
+  token?: string;
+}
+
+function entityPath(entityRef: string): string {
+  const match = /^([^:]+):(?:([^/]+)\/)?(.+)$/.exec(entityRef);
+  if (!match) throw new TypeError(`"${entityRef}" is not an entity reference`);
+  const [, kind, namespace = 'default', name] = match;
+  return [kind, namespace, name].map(encodeURIComponent).join('/');
+}
+
+/**
+ * Typed client of the SLO backend (`/api/slo`), for frontends, the CLI and
+ * other backends. Errors come back as `ResponseError` with the backend's message.
+ */
+export class SloClient {
+  private readonly discoveryApi: SloClientDiscovery;
+  private readonly fetchApi: SloClientFetch;
+
+  constructor(options: {
+    discoveryApi: SloClientDiscovery;
+    fetchApi?: SloClientFetch;
+  }) {
+    this.discoveryApi = options.discoveryApi;
+    this.fetchApi = options.fetchApi ?? { fetch: (...args) => fetch(...args) };
+  }
+
+  private async request<T>(
+    path: string,
+    init: RequestInit = {},
+    options?: SloRequestOptions,
+  ): Promise<T> {
+    const base = await this.discoveryApi.getBaseUrl('slo');
+    const headers = new Headers(init.headers);
+    if (options?.token) headers.set('Authorization', `Bearer ${options.token}`);
+    const response = await this.fetchApi.fetch(`${base}${path}`, {
+      ...init,
+      headers,
+    });
+    if (!response.ok) throw await ResponseError.fromResponse(response);
+    return (await response.json()) as T;
+  }
+
+  /** Evaluations of every SLO that measures the entity. */
+  getEntitySlos(
+    entityRef: string,
+    options?: SloRequestOptions,
+  ): Promise<EntitySlosResponse> {
+    return this.request(
+      `/v1/entities/${entityPath(entityRef)}/slos`,
+      {},
+      options,
+    );
+  }
+
+  /** The fleet list, from the latest snapshots. */
+  listSlos(
+    query: SloListQuery = {},
+    options?: SloRequestOptions,
+  ): Promise<SloListResponse> {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries(query)) {
+      if (value !== undefined) params.set(key, String(value));
+    }
+    const qs = params.toString();
+    return this.request(`/v1/slos${qs ? `?${qs}` : ''}`, {}, options);
+  }
+
+  /** One SLO. */
+  getSlo(
+    namespace: string,
+    name: string,
+    options?: SloRequestOptions,
+  ): Promise<SloResult> {
+    return this.request(
+      `/v1/slos/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`,
+      {},
+      options,
+    );
+  }
+
+  /** SLI and remaining budget over time. */
+  getSloHistory(
+    namespace: string,
+    name: string,
+    range: { from?: Date; to?: Date } = {},
+    options?: SloRequestOptions,
+  ): Promise<SloHistoryResponse> {
+    const params = new URLSearchParams();
+    if (range.from) params.set('from', range.from.toISOString());
+    if (range.to) params.set('to', range.to.toISOString());
+    const qs = params.toString();
+    return this.request(
+      `/v1/slos/${encodeURIComponent(namespace)}/${encodeURIComponent(
+        name,
+      )}/history${qs ? `?${qs}` : ''}`,
+      {},
+      options,
+    );
+  }
+
+  /** The error-budget policy decision for an entity. */
+  getPolicy(
+    entityRef: string,
+    options?: SloRequestOptions,
+  ): Promise<PolicyDecision> {
+    return this.request(
+      `/v1/entities/${entityPath(entityRef)}/policy`,
+      {},
+      options,
+    );
+  }
+
+  /** Pushes samples to the built-in store (idempotent per series and minute). */
+  pushSamples(
+    samples: SloSample[],
+    options?: SloRequestOptions,
+  ): Promise<IngestResponse> {
+    return this.request(
+      '/v1/samples',
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ samples }),
+      },
+      options,
+    );
+  }
+}

@@ -1,0 +1,114 @@
+import { ObjectiveEvaluation } from '../math/evaluateObjective';
+import { SloStatus } from '../math/status';
+import { TimeWindow } from '../math/timeWindow';
+
+/** One objective of an evaluated SLO. */
+export interface SloObjectiveResult extends ObjectiveEvaluation {
+  index: number;
+  displayName?: string;
+}
+
+/** An evaluated SLO, as every SLO endpoint returns it. */
+export interface SloResult {
+  /** Entity reference of the SLO, e.g. `slo:default/checkout-availability`. */
+  ref: string;
+  namespace: string;
+  name: string;
+  title: string;
+  description?: string;
+  /** The entity the SLO measures (`spec.service`). */
+  serviceRef: string;
+  /** Owner and system of the service, when the catalog knows them. */
+  ownerRef?: string;
+  systemRef?: string;
+  budgetingMethod: ObjectiveEvaluation['budgetingMethod'];
+  timeWindow: TimeWindow;
+  period: {
+    start: string;
+    end: string;
+    lengthMs: number;
+    elapsedFraction: number;
+  };
+  dataSource?: { name: string; type: string };
+  /** Where to see the raw data, e.g. a Prometheus graph. */
+  sourceUrl?: string;
+  evaluatedAt: string;
+  /** True when served from the last good evaluation because the source failed. */
+  stale: boolean;
+  staleReason?: string;
+  /** Why the SLO could not be evaluated at all (no earlier result either). */
+  error?: string;
+  /** The worst status of its objectives. */
+  status: SloStatus;
+  objectives: SloObjectiveResult[];
+}
+
+/** `GET /v1/entities/:kind/:namespace/:name/slos` */
+export interface EntitySlosResponse {
+  entityRef: string;
+  items: SloResult[];
+}
+
+/** `GET /v1/slos` */
+export interface SloListResponse {
+  items: SloResult[];
+  totalItems: number;
+  offset: number;
+  limit: number;
+}
+
+/** Filters of `GET /v1/slos`. */
+export interface SloListQuery {
+  owner?: string;
+  system?: string;
+  status?: SloStatus;
+  offset?: number;
+  limit?: number;
+}
+
+/** One point of `GET /v1/slos/:namespace/:name/history`. */
+export interface SloHistoryPoint {
+  evaluatedAt: string;
+  status: SloStatus;
+  objectives: { sli?: number; remaining?: number; burnRate?: number }[];
+}
+
+/** `GET /v1/slos/:namespace/:name/history` */
+export interface SloHistoryResponse {
+  ref: string;
+  from: string;
+  to: string;
+  points: SloHistoryPoint[];
+}
+
+/** One reason behind a release decision. */
+export interface PolicyReason {
+  sloRef: string;
+  objective?: string;
+  blocking: boolean;
+  message: string;
+}
+
+/** `GET /v1/entities/:kind/:namespace/:name/policy` */
+export interface PolicyDecision {
+  entityRef: string;
+  releaseAllowed: boolean;
+  /** One sentence that sums the reasons up. */
+  summary: string;
+  reasons: PolicyReason[];
+  evaluatedAt: string;
+}
+
+/** One per-minute sample for the built-in store. */
+export interface SloSample {
+  series: string;
+  /** ISO 8601 time or epoch milliseconds, inside the minute it counts for. */
+  timestamp: string | number;
+  good: number;
+  total: number;
+}
+
+/** `POST /v1/samples` */
+export interface IngestResponse {
+  accepted: number;
+}
