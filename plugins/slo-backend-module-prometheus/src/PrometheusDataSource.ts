@@ -1,0 +1,76 @@
+import { LoggerService } from '@backstage/backend-plugin-api';
+import {
+  SloDataSource,
+  SloMeasureRequest,
+  SloMeasurement,
+} from '@triad/plugin-slo-node';
+import { buildQueries } from './buildQueries';
+import { promDuration } from './promDuration';
+import { queryPrometheus } from './queryPrometheus';
+import { readConnection } from './readConnection';
+import { readMeasurements } from './readMeasurements';
+
+export interface PrometheusDataSourceOptions {
+  logger?: LoggerService;
+}
+
+/**
+ * SLO data source for Prometheus-compatible HTTP APIs (Prometheus, Thanos,
+ * Mimir, VictoriaMetrics). Measures an objective over its period and every
+ * alert window with one instant query.
+ *
+ * @public
+ */
+export class PrometheusDataSource implements SloDataSource {
+  readonly type = 'prometheus';
+  readonly #logger?: LoggerService;
+
+  constructor(options: PrometheusDataSourceOptions = {}) {
+    this.#logger = options.logger;
+  }
+
+  async measure(request: SloMeasureRequest): Promise<SloMeasurement> {
+    const connection = readConnection(request.source);
+    const { period, at } = request;
+    // A calendar period is measured from its start up to now.
+    const periodEnd = Math.min(at.getTime(), period.end.getTime());
+    const plan = buildQueries({
+      indicator: request.indicator,
+      objective: request.objective,
+      budgetingMethod: request.slo.spec.budgetingMethod,
+      periodMs: periodEnd - period.start.getTime(),
+      windowsMs: request.windowsMs,
+      timeSliceMs: request.timeSliceMs,
+    });
+    const sourceUrl = `${connection.baseUrl}/graph?${new URLSearchParams({
+      'g0.expr': plan.graphQuery,
+      'g0.tab': '0',
+      'g0.range_input': promDuration(Math.round(period.lengthMs)),
+    })}`;
+    if (plan.windows.length === 0) {
+      return { periodErrorRatio: undefined, windowErrorRatios: {}, sourceUrl };
+    }
+
+    const signal =
+      connection.timeoutMs === undefined
+        ? request.signal
+        : AbortSignal.any([
+            request.signal,
+            AbortSignal.timeout(connection.timeoutMs),
+          ]);
+    const started = Date.now();
+    const samples = await queryPrometheus(connection, {
+      query: plan.query,
+      at,
+      signal,
+      purpose: `SLO "${request.slo.metadata.name}"`,
+    });
+    this.#logger?.debug(
+      `Measured SLO ${request.slo.metadata.name} on ${connection.name} in ${
+        Date.now() - started
+      } ms`,
+      { dataSource: connection.name, query: plan.query },
+    );
+    return { ...readMeasurements(plan, samples), sourceUrl };
+  }
+}
