@@ -38,9 +38,10 @@ backend.add(import('@backstage/plugin-search-backend'));
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
 
-// SLOs: evaluation backend and example data for the
+// SLOs: evaluation backend, Prometheus data source, and example data for the
 // built-in store (pushed through the public ingest endpoint at start-up).
 backend.add(import('@triad/plugin-slo-backend'));
+backend.add(import('@triad/plugin-slo-backend-module-prometheus'));
 backend.add(exampleSloSamplesModule);
 
 backend.start();

@@ -274,6 +274,23 @@ describe('SLO backend over HTTP', () => {
     expect(o.alerts[0].shortBurnRate).toBeCloseTo(0.5, 12);
   });
 
+  it('draws the SLI and burn-down over the period from the built-in store', async () => {
+    const res = await get('/v1/slos/default/slo-a/timeline');
+    expect(res.status).toBe(200);
+    // 7 days in ~200 steps of whole minutes: 7 × 1440 / 200 = 50.4, so 51-minute steps.
+    expect(res.body.stepMs).toBe(51 * MINUTE);
+    const [objective] = res.body.objectives;
+    expect(objective.target).toBe(0.99);
+    expect(objective.points).toHaveLength(Math.ceil((7 * 1440) / 51));
+    const last = objective.points[objective.points.length - 1];
+    // Same totals as the evaluation: 90 bad of 36,000 against a budget of 360.
+    expect(last.sli).toBeCloseTo(0.9975, 12);
+    expect(last.remaining).toBeCloseTo(0.75, 12);
+    expect(last.idealRemaining).toBeCloseTo(0, 2);
+    // Before the first sample there is nothing to chart.
+    expect(objective.points[0].sli).toBeUndefined();
+  });
+
   it('answers the policy gate with reasons', async () => {
     const res = await get('/v1/entities/component/default/svc-a/policy');
     expect(res.status).toBe(200);

@@ -128,6 +128,13 @@ export async function createRouter(
     );
   });
 
+  router.get('/v1/slos/:namespace/:name/timeline', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(
+      await slos.timeline(req.params.namespace, req.params.name, credentials),
+    );
+  });
+
   router.get('/v1/slos/:namespace/:name/history', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
     const to = optionalTime(req.query.to, 'to') ?? new Date();

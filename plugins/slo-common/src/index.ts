@@ -13,6 +13,7 @@ export * from './math/timeslices';
 export * from './math/status';
 export * from './math/calendarPace';
 export * from './math/evaluateObjective';
+export * from './math/burnDown';
 export * from './openslo/schema';
 export * from './openslo/validateOpenSloDocument';
 export * from './openslo/model';

@@ -4,6 +4,7 @@ import {
   SliSpec,
   SloDocument,
   SloObjective,
+  TimelineBucket,
 } from '@triad/plugin-slo-common';
 
 /**
@@ -70,4 +71,13 @@ export interface SloDataSource {
    * Return `undefined` error ratios for windows without traffic.
    */
   measure(request: SloMeasureRequest): Promise<SloMeasurement>;
+  /**
+   * Optional: good and total counts (slices for the Timeslices methods) in
+   * steps of `stepMs` from the period start to `at`, for the SLI and
+   * burn-down charts. Without it the charts use stored snapshots.
+   */
+  timeline?(
+    request: SloMeasureRequest,
+    stepMs: number,
+  ): Promise<TimelineBucket[]>;
 }

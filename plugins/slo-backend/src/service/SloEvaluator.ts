@@ -3,6 +3,8 @@ import { ServiceUnavailableError, stringifyError } from '@backstage/errors';
 import {
   alertTiersForPeriod,
   alertTiersFromConditions,
+  burnDown,
+  SloTimelineResponse,
   evaluateObjective,
   objectiveTarget,
   periodAt,
@@ -230,5 +232,76 @@ export class SloEvaluator {
       await this.options.snapshots.saveLatest(result);
       return result;
     }
+  }
+
+  /**
+   * Cumulative SLI and remaining budget over the current period, for charts.
+   * Sources without a timeline give no points; the charts then fall back to
+   * the history of snapshots.
+   */
+  async timeline(def: SloDefinition): Promise<SloTimelineResponse> {
+    const key = `timeline:${def.ref}`;
+    const cached = (await this.options.cache.get(key)) as
+      | SloTimelineResponse
+      | undefined;
+    if (cached) return cached;
+    const at = new Date();
+    const period = periodAt(toTimeWindow(def.doc.spec.timeWindow[0]), at);
+    // About 200 points per chart, in whole minutes and whole slices.
+    const objectives = await Promise.all(
+      def.objectives.map(async o => {
+        const slice = timeSliceMs(o.objective) ?? 60_000;
+        const stepMs = Math.max(
+          slice,
+          Math.ceil(period.lengthMs / 200 / slice) * slice,
+        );
+        const source = o.source && this.options.dataSources.get(o.source.type);
+        const base = {
+          index: o.index,
+          displayName: o.objective.displayName,
+          target: objectiveTarget(o.objective),
+          stepMs,
+        };
+        if (!source?.timeline || !o.indicator) return { ...base, points: [] };
+        const timeout =
+          this.options.sourceTimeoutsMs.get(o.source!.name) ??
+          this.options.timeoutMs;
+        const buckets = await withTimeout(
+          signal =>
+            source.timeline!(
+              {
+                slo: def.doc,
+                objective: o.objective,
+                indicator: o.indicator!,
+                source: o.source!,
+                period,
+                windowsMs: [],
+                timeSliceMs: timeSliceMs(o.objective),
+                at,
+                signal,
+              },
+              stepMs,
+            ),
+          timeout,
+          `data source "${o.source!.name}"`,
+        );
+        return {
+          ...base,
+          points: burnDown(buckets, base.target, period, stepMs),
+        };
+      }),
+    );
+    const result: SloTimelineResponse = JSON.parse(
+      JSON.stringify({
+        ref: def.ref,
+        stepMs: objectives[0]?.stepMs ?? 60_000,
+        period,
+        objectives: objectives.map(({ stepMs: _step, ...o }) => o),
+      }),
+    );
+    await this.options.cache.set(key, result as any, {
+      ttl: this.options.cacheTtlMs,
+    });
+    return result;
   }
 }

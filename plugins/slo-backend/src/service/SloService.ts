@@ -19,6 +19,7 @@ import {
   SloListQuery,
   SloListResponse,
   SloResult,
+  SloTimelineResponse,
 } from '@triad/plugin-slo-common';
 import { BudgetPolicy, decidePolicy } from './decidePolicy';
 import { SloDefinitions } from './SloDefinitions';
@@ -151,6 +152,16 @@ export class SloService {
   ): Promise<SloResult> {
     const { def, service } = await this.sloEntity(namespace, name, credentials);
     return this.deps.evaluator.evaluate(def, contextOf(service));
+  }
+
+  /** Cumulative SLI and budget over the current period, from the data source. */
+  async timeline(
+    namespace: string,
+    name: string,
+    credentials: BackstageCredentials,
+  ): Promise<SloTimelineResponse> {
+    const { def } = await this.sloEntity(namespace, name, credentials);
+    return this.deps.evaluator.timeline(def);
   }
 
   /** SLI and budget over time, from snapshots. */

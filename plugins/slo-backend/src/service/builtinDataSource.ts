@@ -2,8 +2,10 @@ import { InputError } from '@backstage/errors';
 import {
   countSlices,
   EventCounts,
+  judgeSlice,
   ratioTimesliceSli,
   SliSpec,
+  TimelineBucket,
   TimeSlice,
   timesliceSli,
 } from '@triad/plugin-slo-common';
@@ -46,6 +48,13 @@ function seriesOfIndicator(indicator: SliSpec) {
     bad: seriesOf(r.bad, 'ratioMetric.bad'),
     total: seriesOf(r.total, 'ratioMetric.total')!,
   };
+}
+
+/** Good events of a sample, read as good or as bad as the SLI says. */
+function countsOf(s: Sample, series: { good?: string }): EventCounts {
+  return series.good
+    ? { good: s.good, total: s.total }
+    : { good: s.total - s.good, total: s.total };
 }
 
 const ratioOf = (bad: number, total: number) =>
@@ -104,15 +113,11 @@ export function builtinDataSource(store: BuiltinStore): SloDataSource {
     const rows = await store.samples(series.total, from, end);
     // Slices are aligned to the epoch, so every window sees the same slices.
     const sliceOf = (s: Sample) => Math.floor((s.minute * 60_000) / sliceMs);
-    const toCounts = (s: Sample): EventCounts =>
-      series.good
-        ? { good: s.good, total: s.total }
-        : { good: s.total - s.good, total: s.total };
     const errorRatioSince = (startMs: number) => {
       const bySlice = new Map<number, EventCounts>();
       for (const s of rows) {
         if (s.minute * 60_000 < startMs) continue;
-        const c = toCounts(s);
+        const c = countsOf(s, series);
         const acc = bySlice.get(sliceOf(s)) ?? { good: 0, total: 0 };
         bySlice.set(sliceOf(s), {
           good: acc.good + c.good,
@@ -147,8 +152,60 @@ export function builtinDataSource(store: BuiltinStore): SloDataSource {
     };
   }
 
+  async function timeline(
+    req: SloMeasureRequest,
+    stepMs: number,
+  ): Promise<TimelineBucket[]> {
+    const series = seriesOfIndicator(req.indicator);
+    const start = req.period.start.getTime();
+    const end = Math.min(req.at.getTime(), req.period.end.getTime());
+    const rows = await store.samples(series.total, start, end);
+    const buckets = new Map<number, TimelineBucket>();
+    for (let b = start; b < end; b += stepMs)
+      buckets.set(b, { start: b, good: 0, total: 0 });
+    const add = (atMs: number, good: number, total: number) => {
+      const bucket = buckets.get(
+        start + Math.floor((atMs - start) / stepMs) * stepMs,
+      );
+      if (bucket) {
+        bucket.good += good;
+        bucket.total += total;
+      }
+    };
+    if (req.slo.spec.budgetingMethod === 'Occurrences') {
+      for (const s of rows)
+        add(s.minute * 60_000, countsOf(s, series).good, s.total);
+    } else {
+      // Charts of slice-based SLOs count slices: judged good ones, or the sum
+      // of slice ratios for RatioTimeslices (whose running mean is the SLI).
+      const sliceMs = req.timeSliceMs!;
+      const slices = new Map<number, EventCounts>();
+      for (const s of rows) {
+        const key = Math.floor((s.minute * 60_000) / sliceMs) * sliceMs;
+        const acc = slices.get(key) ?? { good: 0, total: 0 };
+        slices.set(key, {
+          good: acc.good + countsOf(s, series).good,
+          total: acc.total + s.total,
+        });
+      }
+      for (const [at, counts] of slices) {
+        if (req.slo.spec.budgetingMethod === 'RatioTimeslices') {
+          if (counts.total > 0) add(at, counts.good / counts.total, 1);
+        } else {
+          const verdict = judgeSlice(counts, {
+            kind: 'ratio',
+            timeSliceTarget: req.objective.timeSliceTarget ?? 1,
+          });
+          if (verdict !== undefined) add(at, verdict ? 1 : 0, 1);
+        }
+      }
+    }
+    return [...buckets.values()];
+  }
+
   return {
     type: 'builtin',
+    timeline,
     async measure(req) {
       const series = seriesOfIndicator(req.indicator);
       return req.slo.spec.budgetingMethod === 'Occurrences'

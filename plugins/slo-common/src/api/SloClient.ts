@@ -8,6 +8,7 @@ import {
   SloListResponse,
   SloResult,
   SloSample,
+  SloTimelineResponse,
 } from './types';
 
 /** The subset of Backstage's DiscoveryApi the client needs. */
@@ -117,6 +118,21 @@ export class SloClient {
       `/v1/slos/${encodeURIComponent(namespace)}/${encodeURIComponent(
         name,
       )}/history${qs ? `?${qs}` : ''}`,
+      {},
+      options,
+    );
+  }
+
+  /** Cumulative SLI and budget over the SLO's current period, for charts. */
+  getSloTimeline(
+    namespace: string,
+    name: string,
+    options?: SloRequestOptions,
+  ): Promise<SloTimelineResponse> {
+    return this.request(
+      `/v1/slos/${encodeURIComponent(namespace)}/${encodeURIComponent(
+        name,
+      )}/timeline`,
       {},
       options,
     );

@@ -112,3 +112,26 @@ export interface SloSample {
 export interface IngestResponse {
   accepted: number;
 }
+
+/** `GET /v1/slos/:namespace/:name/timeline`: cumulative SLI and budget over the current period. */
+export interface SloTimelineResponse {
+  ref: string;
+  stepMs: number;
+  period: {
+    start: string;
+    end: string;
+    lengthMs: number;
+    elapsedFraction: number;
+  };
+  objectives: {
+    index: number;
+    displayName?: string;
+    target: number;
+    points: {
+      t: number;
+      sli?: number;
+      remaining?: number;
+      idealRemaining: number;
+    }[];
+  }[];
+}
