@@ -1,0 +1,77 @@
+import {
+  SchedulerServiceTaskScheduleDefinition,
+  readSchedulerServiceTaskScheduleDefinitionFromConfig,
+} from '@backstage/backend-plugin-api';
+import { Config, readDurationFromConfig } from '@backstage/config';
+import { InputError } from '@backstage/errors';
+import {
+  OwnershipRole,
+  parseOwnershipRoles,
+} from '@triad/plugin-ownership-common';
+
+/** The settings of the ownership backend, see config.d.ts. */
+export interface OwnershipBackendConfig {
+  roles: OwnershipRole[];
+  schedule: SchedulerServiceTaskScheduleDefinition;
+  eventTopics: string[];
+  eventDelayMs: number;
+}
+
+const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
+  frequency: { minutes: 5 },
+  timeout: { minutes: 2 },
+};
+
+const DEFAULT_EVENT_TOPICS = ['github.push', 'gitlab.push'];
+
+const DEFAULT_EVENT_DELAY_MS = 30_000;
+
+export function readOwnershipBackendConfig(
+  config: Config,
+): OwnershipBackendConfig {
+  const scheduleConfig = config.getOptionalConfig('ownership.index.schedule');
+  const delayKey = 'ownership.index.events.delay';
+  return {
+    roles: parseOwnershipRoles(config.getOptional('ownership.roles')),
+    schedule: {
+      ...(scheduleConfig
+        ? readSchedulerServiceTaskScheduleDefinitionFromConfig(scheduleConfig)
+        : DEFAULT_SCHEDULE),
+      // Every instance holds its own index in memory, so every instance
+      // refreshes it.
+      scope: 'local',
+    },
+    eventTopics:
+      config.getOptionalStringArray('ownership.index.events.topics') ??
+      DEFAULT_EVENT_TOPICS,
+    eventDelayMs: config.has(delayKey)
+      ? toMilliseconds(
+          readDurationFromConfig(config, { key: delayKey }),
+          delayKey,
+        )
+      : DEFAULT_EVENT_DELAY_MS,
+  };
+}
+
+function toMilliseconds(
+  duration: ReturnType<typeof readDurationFromConfig>,
+  key: string,
+): number {
+  const {
+    years,
+    months,
+    weeks = 0,
+    days = 0,
+    hours = 0,
+    minutes = 0,
+    seconds = 0,
+    milliseconds = 0,
+  } = duration;
+  if (years || months) {
+    throw new InputError(`${key}: give the delay in weeks or smaller units`);
+  }
+  return (
+    ((((weeks * 7 + days) * 24 + hours) * 60 + minutes) * 60 + seconds) * 1000 +
+    milliseconds
+  );
+}

@@ -1,0 +1,269 @@
+import {
+  createServiceFactory,
+  PermissionsServiceRequestOptions,
+} from '@backstage/backend-plugin-api';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestDatabases,
+} from '@backstage/backend-test-utils';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import { eventsServiceRef } from '@backstage/plugin-events-node';
+import {
+  AuthorizeResult,
+  Permission,
+} from '@backstage/plugin-permission-common';
+import { resolve } from 'path';
+import request from 'supertest';
+import { ownershipPlugin } from './plugin';
+
+const examples = resolve(__dirname, '../../../examples');
+const denied = 'component:default/cart-service';
+const guest = 'user:default/guest';
+const admin = 'user:default/admin';
+
+/**
+ * A permission policy under which the guest may read every entity but
+ * cart-service; services and other users may read everything.
+ */
+function decide(
+  permission: Permission,
+  options?: PermissionsServiceRequestOptions,
+  resourceRef?: string,
+) {
+  const principal = (options as { credentials?: { principal: any } })
+    ?.credentials?.principal;
+  if (
+    principal?.userEntityRef !== guest ||
+    permission.name !== 'catalog.entity.read'
+  ) {
+    return { result: AuthorizeResult.ALLOW } as const;
+  }
+  if (resourceRef !== undefined) {
+    return {
+      result:
+        resourceRef === denied ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
+    } as const;
+  }
+  return {
+    result: AuthorizeResult.CONDITIONAL,
+    pluginId: 'catalog',
+    resourceType: 'catalog-entity',
+    conditions: {
+      not: {
+        rule: 'HAS_METADATA',
+        resourceType: 'catalog-entity',
+        params: { key: 'name', value: 'cart-service' },
+      },
+    },
+  } as const;
+}
+
+async function poll<T>(
+  probe: () => Promise<T | undefined>,
+  timeoutMs = 60_000,
+): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error('timed out waiting');
+    await new Promise(r => setTimeout(r, 250));
+  }
+}
+
+describe('ownershipPlugin with a real catalog', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  it.each(databases.eachSupportedId())(
+    'answers for the example organisation and hides what the caller may not read, on %p',
+    async databaseId => {
+      const knex = await databases.init(databaseId);
+      const events = mockServices.events();
+      const { server } = await startTestBackend({
+        features: [
+          catalogPlugin,
+          ownershipPlugin,
+          mockServices.database.factory({ knex }),
+          mockServices.permissions.mock({
+            authorizeConditional: async (queries, options) =>
+              queries.map(q => decide(q.permission, options)),
+            authorize: async (requests, options) =>
+              requests.map(r =>
+                decide(
+                  r.permission,
+                  options,
+                  'resourceRef' in r ? r.resourceRef : undefined,
+                ),
+              ) as any,
+          }).factory,
+          // One events bus for the test and the plugin.
+          createServiceFactory({
+            service: eventsServiceRef,
+            deps: {},
+            factory: () => events,
+          }),
+          mockServices.rootConfig.factory({
+            data: {
+              catalog: {
+                rules: [
+                  {
+                    allow: [
+                      'Component',
+                      'System',
+                      'API',
+                      'Resource',
+                      'Location',
+                      'Domain',
+                      'User',
+                      'Group',
+                    ],
+                  },
+                ],
+                locations: ['entities.yaml', 'org.yaml'].map(f => ({
+                  type: 'file',
+                  target: resolve(examples, f),
+                })),
+              },
+              ownership: {
+                index: {
+                  events: {
+                    topics: ['test.catalog.changed'],
+                    delay: { milliseconds: 10 },
+                  },
+                },
+              },
+            },
+          }),
+        ],
+      });
+      const get = (path: string, user = admin) =>
+        request(server)
+          .get(`/api/ownership${path}`)
+          .set('Authorization', mockCredentials.user.header(user));
+
+      // The catalog processes the example files in the background; each event
+      // rebuilds the index, until it holds the stitched organisation.
+      const ledger = await poll(async () => {
+        await events.publish({
+          topic: 'test.catalog.changed',
+          eventPayload: {},
+        });
+        await new Promise(r => setTimeout(r, 100));
+        const res = await get('/v1/entities/component/default/ledger-service');
+        const sre = res.body.roles?.find((r: any) => r.role === 'sre');
+        const teams = await get('/v1/topology');
+        return sre?.status === 'covered' &&
+          teams.body.observed?.length &&
+          teams.body.teams.every((t: any) => t.memberCount > 0)
+          ? res.body
+          : undefined;
+      });
+
+      // Inherited along partOf: component → system → domain.
+      expect(ledger.roles[1]).toEqual({
+        role: 'sre',
+        title: 'SRE',
+        status: 'covered',
+        owner: expect.objectContaining({ ref: 'group:default/sre-core' }),
+        provenance: {
+          source: 'inherited',
+          path: [
+            'component:default/ledger-service',
+            'system:default/payments-core',
+            'domain:default/payments',
+          ],
+        },
+      });
+      const rolesOf = async (name: string) =>
+        Object.fromEntries(
+          (await get(`/v1/entities/component/default/${name}`)).body.roles.map(
+            (r: any) => [
+              r.role,
+              [r.status, r.owner?.name, r.provenance?.source].join(' '),
+            ],
+          ),
+        );
+      expect(await rolesOf('checkout-service')).toEqual({
+        devops: 'covered checkout-team default',
+        sre: 'covered sre-core inherited',
+        platform: 'covered runtime-platform derived',
+      });
+      expect((await rolesOf('payments-gateway')).sre).toBe(
+        'covered sre-core explicit',
+      );
+      expect((await rolesOf('cart-service')).sre).toBe(
+        'orphaned checkout-oncall explicit',
+      );
+      expect((await rolesOf('storefront-web')).sre).toBe('uncovered  ');
+
+      const coverage = (await get('/v1/coverage')).body;
+      expect(coverage.multiRoleTeams).toContainEqual({
+        team: expect.objectContaining({ ref: 'group:default/growth-lab' }),
+        roles: ['devops', 'sre', 'platform'],
+      });
+      expect(coverage.staleInteractions).toContainEqual(
+        expect.objectContaining({
+          mode: 'facilitating',
+          from: 'group:default/delivery-enablement',
+          to: 'group:default/storefront-team',
+          until: '2026-03-31',
+          stale: true,
+        }),
+      );
+      const topology = (await get('/v1/topology')).body;
+      expect(topology.observed).toContainEqual({
+        from: 'group:default/checkout-team',
+        to: 'group:default/payments-team',
+        declared: false,
+        evidence: [
+          {
+            source: 'component:default/checkout-service',
+            relation: 'consumesApi',
+            target: 'api:default/payments-api',
+          },
+        ],
+      });
+      const lookup = (await get('/v1/lookup?q=guest')).body;
+      expect(lookup.results[0]).toMatchObject({
+        type: 'user',
+        teams: [{ ref: 'group:default/checkout-team' }],
+      });
+
+      // Every response the admin gets about cart-service, the guest gets without it.
+      const paths = [
+        '/v1/groups/default/checkout-team/responsibilities',
+        '/v1/groups/default/acme/responsibilities',
+        '/v1/lookup?q=cart',
+        '/v1/lookup?q=checkout',
+        '/v1/coverage',
+        '/v1/topology',
+      ];
+      for (const path of paths) {
+        const seen = await get(path, admin);
+        const hidden = await get(path, guest);
+        expect([path, seen.status, hidden.status]).toEqual([path, 200, 200]);
+        expect(JSON.stringify(seen.body)).toContain(denied);
+        expect(JSON.stringify(hidden.body)).not.toContain(denied);
+      }
+      expect(
+        (await get('/v1/entities/component/default/cart-service', admin))
+          .status,
+      ).toBe(200);
+      const hiddenEntity = await get(
+        '/v1/entities/component/default/cart-service',
+        guest,
+      );
+      expect(hiddenEntity.status).toBe(404);
+      expect(JSON.stringify(hiddenEntity.body)).not.toContain(
+        'checkout-oncall',
+      );
+
+      // Coverage counts only what the caller may read.
+      const guestCoverage = (await get('/v1/coverage', guest)).body;
+      expect(guestCoverage.roles[0].total).toBe(coverage.roles[0].total - 1);
+    },
+    120_000,
+  );
+});

@@ -1,0 +1,99 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { testIndex } from '../__fixtures__/catalog';
+import { CatalogVisibility } from './CatalogVisibility';
+
+const index = testIndex();
+const credentials = mockCredentials.user('user:default/amara');
+
+/** A catalog that returns every entity except the hidden ones. */
+function catalogHiding(...hidden: string[]) {
+  return catalogServiceMock.mock({
+    getEntitiesByRefs: jest.fn(async ({ entityRefs }) => ({
+      items: entityRefs.map(ref =>
+        hidden.includes(ref)
+          ? undefined
+          : ({ kind: 'x', metadata: { name: ref } } as any),
+      ),
+    })),
+  });
+}
+
+describe('CatalogVisibility', () => {
+  it('asks the catalog once, with the caller credentials, about every reference', async () => {
+    const catalog = catalogHiding('component:default/web');
+    const visibility = new CatalogVisibility(catalog);
+    const result = await visibility.filter(credentials, index, canRead =>
+      [
+        'component:default/web',
+        'component:default/ledger',
+        'group:default/ghost',
+      ].filter(canRead),
+    );
+    // group:default/ghost is in no catalog: only the entity naming it could reveal it.
+    expect(result).toEqual(['component:default/ledger', 'group:default/ghost']);
+    expect(catalog.getEntitiesByRefs).toHaveBeenCalledTimes(1);
+    expect(catalog.getEntitiesByRefs).toHaveBeenCalledWith(
+      {
+        entityRefs: ['component:default/web', 'component:default/ledger'],
+        fields: ['kind', 'metadata.namespace', 'metadata.name'],
+      },
+      { credentials },
+    );
+  });
+
+  it('does not call the catalog for a response without references', async () => {
+    const catalog = catalogHiding();
+    const result = await new CatalogVisibility(catalog).filter(
+      credentials,
+      index,
+      () => 42,
+    );
+    expect(result).toBe(42);
+    expect(catalog.getEntitiesByRefs).not.toHaveBeenCalled();
+  });
+
+  it('checks references that only come up once others are hidden', async () => {
+    const catalog = catalogHiding('component:default/web');
+    // Like a lookup with one place: the first readable match and its owner.
+    const candidates = ['component:default/web', 'component:default/ledger'];
+    const result = await new CatalogVisibility(catalog).filter(
+      credentials,
+      index,
+      canRead => {
+        const first = candidates.find(canRead);
+        return first
+          ? [first, index.entity(first)!.owner!].filter(canRead)
+          : [];
+      },
+    );
+    expect(result).toEqual([
+      'component:default/ledger',
+      'group:default/payments-team',
+    ]);
+    expect(catalog.getEntitiesByRefs).toHaveBeenCalledTimes(2);
+    expect(catalog.getEntitiesByRefs).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        entityRefs: ['component:default/ledger', 'group:default/payments-team'],
+      }),
+      { credentials },
+    );
+  });
+
+  it('treats references it could not check as unreadable', async () => {
+    let round = 0;
+    const catalog = catalogHiding();
+    const result = await new CatalogVisibility(catalog).filter(
+      credentials,
+      index,
+      canRead => {
+        // Each computation asks about a reference not asked before.
+        const refs = index.entities().map(e => e.ref);
+        const ref = refs[round++ % refs.length];
+        return canRead(ref);
+      },
+    );
+    expect(result).toBe(false);
+    expect(catalog.getEntitiesByRefs).toHaveBeenCalledTimes(3);
+  });
+});

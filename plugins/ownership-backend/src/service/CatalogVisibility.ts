@@ -1,0 +1,55 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { CatalogService } from '@backstage/plugin-catalog-node';
+import { OwnershipIndex } from '../ownershipIndex/OwnershipIndex';
+import { CanRead } from './queries/shared';
+
+// After this many rounds, references still unchecked count as unreadable.
+const MAX_ROUNDS = 3;
+
+/**
+ * Filters responses to what the caller may read in the catalog.
+ *
+ * @remarks
+ * The index is built with the plugin's own credentials, so it holds entities
+ * the caller may not see. A response is first computed assuming everything is
+ * readable, which collects every reference it could contain; the catalog is
+ * then asked, in one batch with the caller's credentials, which of those it
+ * returns, and the response is computed again with that answer. Should the
+ * second computation bring up references not yet checked (a lookup filling
+ * its places with further matches), they are checked in another batch.
+ */
+export class CatalogVisibility {
+  readonly #catalog: CatalogService;
+
+  constructor(catalog: CatalogService) {
+    this.#catalog = catalog;
+  }
+
+  async filter<T>(
+    credentials: BackstageCredentials,
+    index: OwnershipIndex,
+    compute: (canRead: CanRead) => T,
+  ): Promise<T> {
+    const decided = new Map<string, boolean>();
+    for (let round = 0; ; round++) {
+      const unchecked = new Set<string>();
+      const result = compute(ref => {
+        // A reference to nothing in the catalog (an orphaned holder, an
+        // interaction with a missing team) reveals only what the readable
+        // entity that holds it already says.
+        if (!index.has(ref)) return true;
+        const known = decided.get(ref);
+        if (known !== undefined) return known;
+        unchecked.add(ref);
+        return round < MAX_ROUNDS;
+      });
+      if (unchecked.size === 0 || round === MAX_ROUNDS) return result;
+      const entityRefs = [...unchecked];
+      const { items } = await this.#catalog.getEntitiesByRefs(
+        { entityRefs, fields: ['kind', 'metadata.namespace', 'metadata.name'] },
+        { credentials },
+      );
+      entityRefs.forEach((ref, i) => decided.set(ref, Boolean(items[i])));
+    }
+  }
+}
