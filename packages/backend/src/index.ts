@@ -24,6 +24,8 @@ backend.add(
 backend.add(import('@backstage/plugin-catalog-backend-module-logs'));
 // OpenSLO documents (SLO, SLI, DataSource, AlertPolicy, AlertCondition) as entities.
 backend.add(import('@triad/plugin-catalog-backend-module-openslo'));
+// Validates spec.responsibilities and spec.topology; emits role and team-interaction relations.
+backend.add(import('@triad/plugin-catalog-backend-module-ownership'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
 
@@ -37,6 +39,9 @@ backend.add(import('@backstage/plugin-search-backend'));
 // in-memory engine otherwise.
 backend.add(import('@backstage/plugin-search-backend-module-pg'));
 backend.add(import('@backstage/plugin-search-backend-module-catalog'));
+
+// Ownership by role with provenance, lookup, coverage and team topology (/api/ownership).
+backend.add(import('@triad/plugin-ownership-backend'));
 
 // SLOs: evaluation backend, Prometheus data source, and example data for the
 // built-in store (pushed through the public ingest endpoint at start-up).
