@@ -121,7 +121,9 @@ describe('parseTopology', () => {
       'an interaction with itself',
       {
         type: 'enabling',
-        interactions: [{ with: 'group:Runtime-Platform', mode: 'collaboration' }],
+        interactions: [
+          { with: 'group:Runtime-Platform', mode: 'collaboration' },
+        ],
       },
       'spec.topology.interactions[0].with',
       'a team cannot interact with itself',

@@ -42,5 +42,7 @@ export function parseRef(
  * @public
  */
 export function normalizeEntityRef(ref: string | CompoundEntityRef): string {
-  return stringifyEntityRef(typeof ref === 'string' ? parseEntityRef(ref) : ref);
+  return stringifyEntityRef(
+    typeof ref === 'string' ? parseEntityRef(ref) : ref,
+  );
 }
