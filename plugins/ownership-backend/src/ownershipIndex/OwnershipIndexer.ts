@@ -98,12 +98,15 @@ export class OwnershipIndexer {
       roles: this.#roles,
       indexedAt: this.#clock(),
     });
-    this.#current = index;
-    this.#logger.info(
+    // The first build is news; routine rebuilds are not.
+    const log = this.#current ? this.#logger.debug : this.#logger.info;
+    log.call(
+      this.#logger,
       `Ownership index built from ${entities.length} entities in ${
         Date.now() - started
       } ms`,
     );
+    this.#current = index;
     return index;
   }
 }

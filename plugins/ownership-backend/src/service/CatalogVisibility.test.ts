@@ -96,4 +96,21 @@ describe('CatalogVisibility', () => {
     expect(result).toBe(false);
     expect(catalog.getEntitiesByRefs).toHaveBeenCalledTimes(3);
   });
+
+  it('answers 503 when the catalog cannot say what the caller may read', async () => {
+    const catalog = catalogServiceMock.mock({
+      getEntitiesByRefs: jest
+        .fn()
+        .mockRejectedValue(new Error('connect ECONNREFUSED')),
+    });
+    await expect(
+      new CatalogVisibility(catalog).filter(credentials, index, canRead =>
+        canRead('component:default/web'),
+      ),
+    ).rejects.toMatchObject({
+      name: 'ServiceUnavailableError',
+      message:
+        'Could not ask the catalog what the caller may read: connect ECONNREFUSED',
+    });
+  });
 });

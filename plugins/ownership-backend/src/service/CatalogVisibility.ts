@@ -1,4 +1,5 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { ServiceUnavailableError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { OwnershipIndex } from '../ownershipIndex/OwnershipIndex';
 import { CanRead } from './queries/shared';
@@ -45,11 +46,28 @@ export class CatalogVisibility {
       });
       if (unchecked.size === 0 || round === MAX_ROUNDS) return result;
       const entityRefs = [...unchecked];
+      const readable = await this.#readable(entityRefs, credentials);
+      entityRefs.forEach((ref, i) => decided.set(ref, readable[i]));
+    }
+  }
+
+  async #readable(
+    entityRefs: string[],
+    credentials: BackstageCredentials,
+  ): Promise<boolean[]> {
+    try {
       const { items } = await this.#catalog.getEntitiesByRefs(
         { entityRefs, fields: ['kind', 'metadata.namespace', 'metadata.name'] },
         { credentials },
       );
-      entityRefs.forEach((ref, i) => decided.set(ref, Boolean(items[i])));
+      return items.map(Boolean);
+    } catch (error) {
+      // Without the catalog's answer nothing may be shown.
+      throw new ServiceUnavailableError(
+        `Could not ask the catalog what the caller may read: ${
+          (error as Error).message
+        }`,
+      );
     }
   }
 }

@@ -19,7 +19,7 @@ export function formatOwnershipProblem(problem: OwnershipProblem): string {
   return `${problem.path}: ${problem.message}`;
 }
 
-/** @internal */
+/** Names a value in a message: strings quoted, structures by their shape. */
 export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
@@ -28,7 +28,6 @@ export function describe(value: unknown): string {
   return String(value);
 }
 
-/** @internal */
 export function isPlainObject(
   value: unknown,
 ): value is Record<string, unknown> {
