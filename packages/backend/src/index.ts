@@ -34,6 +34,9 @@ backend.add(
   import('@backstage/plugin-permission-backend-module-allow-all-policy'),
 );
 
+// Signals push updates to the browser; the app's storage API relies on them.
+backend.add(import('@backstage/plugin-signals-backend'));
+
 backend.add(import('@backstage/plugin-search-backend'));
 // PostgreSQL full-text search when the database is PostgreSQL; the default
 // in-memory engine otherwise.

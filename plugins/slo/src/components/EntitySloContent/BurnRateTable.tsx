@@ -1,0 +1,48 @@
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Tooltip from '@material-ui/core/Tooltip';
+import { SloObjectiveResult } from '@triad/plugin-slo-common';
+import { formatBurnRate, humanizeDuration } from '../format';
+
+/** Long- and short-window burn rates of every alert tier against its threshold. */
+export function BurnRateTable(props: { objective: SloObjectiveResult }) {
+  return (
+    <Table size="small" aria-label="Burn rates per alert tier">
+      <TableHead>
+        <TableRow>
+          <TableCell>Tier</TableCell>
+          <TableCell>Severity</TableCell>
+          <TableCell>Long window</TableCell>
+          <TableCell>Short window</TableCell>
+          <TableCell>
+            <Tooltip title="The tier fires when both windows burn faster than this. It is the rate that spends the tier's share of the budget within the long window.">
+              <span>Threshold</span>
+            </Tooltip>
+          </TableCell>
+          <TableCell>State</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {props.objective.alerts.map(a => (
+          <TableRow key={a.name}>
+            <TableCell>{a.name}</TableCell>
+            <TableCell>{a.severity}</TableCell>
+            <TableCell>
+              {formatBurnRate(a.longBurnRate)} over{' '}
+              {humanizeDuration(a.longWindowMs)}
+            </TableCell>
+            <TableCell>
+              {formatBurnRate(a.shortBurnRate)} over{' '}
+              {humanizeDuration(a.shortWindowMs)}
+            </TableCell>
+            <TableCell>{formatBurnRate(a.factor)}</TableCell>
+            <TableCell>{a.firing ? <strong>Firing</strong> : 'OK'}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,32 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useEntity } from '@backstage/plugin-catalog-react';
+import Grid from '@material-ui/core/Grid';
+import { EmptySlos } from '../EmptySlos';
+import { useEntitySlos } from '../useSloApi';
+import { PolicyPanel } from './PolicyPanel';
+import { SloDetails } from './SloDetails';
+
+/**
+ * The "SLOs" tab: the release gate, then every SLO of the entity in detail.
+ *
+ * @public
+ */
+export function EntitySloContent() {
+  const { entity } = useEntity();
+  const { value, loading, error } = useEntitySlos(entity);
+  if (loading) return <Progress />;
+  if (error) return <ResponseErrorPanel error={error} />;
+  if (!value || value.items.length === 0) return <EmptySlos />;
+  return (
+    <Grid container spacing={3}>
+      <Grid item xs={12}>
+        <PolicyPanel entityRef={value.entityRef} />
+      </Grid>
+      {value.items.map(slo => (
+        <Grid item xs={12} key={slo.ref}>
+          <SloDetails slo={slo} />
+        </Grid>
+      ))}
+    </Grid>
+  );
+}

@@ -1,0 +1,42 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Alert from '@material-ui/lab/Alert';
+import AlertTitle from '@material-ui/lab/AlertTitle';
+import useAsync from 'react-use/esm/useAsync';
+import { sloApiRef } from '../../api/SloApi';
+
+/** The release gate of the error-budget policy, with its reasons. */
+export function PolicyPanel(props: { entityRef: string }) {
+  const api = useApi(sloApiRef);
+  const { value, loading, error } = useAsync(
+    () => api.getPolicy(props.entityRef),
+    [api, props.entityRef],
+  );
+  if (loading) return <Progress />;
+  if (error)
+    return (
+      <ResponseErrorPanel
+        error={error}
+        title="Could not load the error-budget policy"
+      />
+    );
+  if (!value) return null;
+  return (
+    <Alert
+      severity={value.releaseAllowed ? 'success' : 'error'}
+      data-testid="policy-decision"
+    >
+      <AlertTitle>
+        {value.releaseAllowed ? 'Release gate open' : 'Release gate blocked'}
+      </AlertTitle>
+      {value.summary}
+      <ul>
+        {value.reasons.map((r, i) => (
+          <li key={i}>
+            {r.blocking ? <strong>{r.message}</strong> : r.message}
+          </li>
+        ))}
+      </ul>
+    </Alert>
+  );
+}

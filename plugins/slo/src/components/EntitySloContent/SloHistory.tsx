@@ -1,0 +1,98 @@
+import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import Box from '@material-ui/core/Box';
+import MenuItem from '@material-ui/core/MenuItem';
+import TextField from '@material-ui/core/TextField';
+import Typography from '@material-ui/core/Typography';
+import { SloResult } from '@triad/plugin-slo-common';
+import { useState } from 'react';
+import useAsync from 'react-use/esm/useAsync';
+import {
+  Line,
+  LineChart,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { sloApiRef } from '../../api/SloApi';
+
+const RANGES = [
+  { label: 'Last 6 hours', ms: 6 * 3_600_000 },
+  { label: 'Last day', ms: 86_400_000 },
+  { label: 'Last 7 days', ms: 7 * 86_400_000 },
+  { label: 'Last 30 days', ms: 30 * 86_400_000 },
+];
+
+/** Remaining budget as evaluated over time (stored snapshots), with a range picker. */
+export function SloHistory(props: { slo: SloResult }) {
+  const api = useApi(sloApiRef);
+  const { slo } = props;
+  const [rangeMs, setRangeMs] = useState(RANGES[1].ms);
+  const { value, loading, error } = useAsync(() => {
+    const to = new Date();
+    return api.getSloHistory(slo.namespace, slo.name, {
+      from: new Date(to.getTime() - rangeMs),
+      to,
+    });
+  }, [api, slo.namespace, slo.name, rangeMs]);
+  const points = (value?.points ?? []).map(p => ({
+    t: Date.parse(p.evaluatedAt),
+    remaining: p.objectives[0]?.remaining,
+  }));
+  return (
+    <Box>
+      <Box display="flex" alignItems="center" justifyContent="space-between">
+        <Typography variant="subtitle2">
+          Budget left as evaluated over time
+        </Typography>
+        <TextField
+          select
+          size="small"
+          label="History"
+          value={rangeMs}
+          onChange={e => setRangeMs(Number(e.target.value))}
+          inputProps={{ 'aria-label': 'History range' }}
+        >
+          {RANGES.map(r => (
+            <MenuItem key={r.ms} value={r.ms}>
+              {r.label}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Box>
+      {loading && <Progress />}
+      {error && <ResponseErrorPanel error={error} />}
+      {!loading && !error && points.length === 0 && (
+        <Typography variant="body2">
+          No evaluations stored in this range yet.
+        </Typography>
+      )}
+      {points.length > 0 && (
+        <Box height={160}>
+          <ResponsiveContainer>
+            <LineChart data={points}>
+              <XAxis
+                dataKey="t"
+                type="number"
+                domain={['dataMin', 'dataMax']}
+                tickFormatter={t => new Date(t).toLocaleString()}
+              />
+              <YAxis tickFormatter={v => `${(v * 100).toFixed(0)} %`} />
+              <Tooltip
+                labelFormatter={t => new Date(Number(t)).toLocaleString()}
+              />
+              <Line
+                dataKey="remaining"
+                name="Budget left"
+                dot={false}
+                stroke="#1976d2"
+                isAnimationActive={false}
+              />
+            </LineChart>
+          </ResponsiveContainer>
+        </Box>
+      )}
+    </Box>
+  );
+}

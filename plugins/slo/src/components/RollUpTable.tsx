@@ -1,0 +1,49 @@
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { Table, TableColumn } from '@backstage/core-components';
+import { formatPercent } from './format';
+import { minRemaining, RollUpRow } from './rollUp';
+
+const columns = (label: string): TableColumn<RollUpRow>[] => [
+  {
+    title: label,
+    field: 'key',
+    render: row =>
+      row.key.includes(':') ? <EntityRefLink entityRef={row.key} /> : row.key,
+  },
+  { title: 'SLOs', field: 'total' },
+  { title: 'Healthy', render: row => row.counts.healthy },
+  { title: 'Warning', render: row => row.counts.warning },
+  { title: 'Breached', render: row => row.counts.breached },
+  { title: 'No data', render: row => row.counts['no-data'] },
+  {
+    title: 'Worst SLO',
+    render: row =>
+      row.worst
+        ? `${row.worst.title} (${formatPercent(
+            minRemaining(row.worst),
+            1,
+          )} left)`
+        : '–',
+  },
+];
+
+/** Roll-up of SLOs by team or system: counts per status and the worst SLO. */
+export function RollUpTable(props: {
+  rows: RollUpRow[];
+  label: string;
+  title: string;
+}) {
+  return (
+    <Table<RollUpRow>
+      title={props.title}
+      columns={columns(props.label)}
+      data={props.rows}
+      options={{
+        paging: false,
+        search: false,
+        padding: 'dense',
+        sorting: false,
+      }}
+    />
+  );
+}

@@ -1,0 +1,91 @@
+import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
+import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { screen, within, fireEvent } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { SloApi, sloApiRef } from '../../api/SloApi';
+import { burning, healthy, makeSlo, quiet } from '../../__fixtures__/slos';
+import { SloPage } from './SloPage';
+
+const breached = makeSlo(
+  'ledger-availability',
+  {
+    status: 'breached',
+    ownerRef: 'group:default/payments-team',
+    systemRef: 'system:default/payments-core',
+  },
+  { budget: { remaining: -0.2, totalTimeMs: 1 }, status: 'breached' },
+);
+
+const render = (listSlos: SloApi['listSlos']) =>
+  renderInTestApp(
+    <TestApiProvider apis={[[sloApiRef, { listSlos } as Partial<SloApi>]]}>
+      <SloPage />
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+
+const rowTitles = () =>
+  within(screen.getAllByRole('table')[0])
+    .getAllByRole('row')
+    .slice(1)
+    .map(r => within(r).getAllByRole('cell')[0].textContent);
+
+describe('SloPage', () => {
+  const all = async () => ({
+    items: [healthy, quiet, burning, breached],
+    totalItems: 4,
+    offset: 0,
+    limit: 1000,
+  });
+
+  it('lists every SLO, least budget left first and no data last', async () => {
+    await render(all);
+    expect(await screen.findByText('SLOs (4)')).toBeInTheDocument();
+    expect(rowTitles()).toEqual([
+      'ledger-availability',
+      'checkout-availability',
+      'payments-availability',
+      'recommendations-availability',
+    ]);
+  });
+
+  it('filters by team and by text', async () => {
+    await render(all);
+    await screen.findByText('SLOs (4)');
+    fireEvent.mouseDown(screen.getByLabelText('Team'));
+    await userEvent.click(
+      await screen.findByRole('option', { name: 'payments-team' }),
+    );
+    expect(await screen.findByText('SLOs (2)')).toBeInTheDocument();
+    expect(rowTitles()).toEqual([
+      'ledger-availability',
+      'payments-availability',
+    ]);
+    await userEvent.type(screen.getByLabelText('Search SLOs'), 'ledger');
+    expect(await screen.findByText('SLOs (1)')).toBeInTheDocument();
+  });
+
+  it('rolls SLOs up by team and system with the worst SLO', async () => {
+    await render(all);
+    await screen.findByText('By team');
+    const teamTable = screen
+      .getByText('By team')
+      .closest('div[class*="MuiPaper"]') as HTMLElement;
+    const payments = within(teamTable)
+      .getByText('payments-team')
+      .closest('tr')!;
+    expect(
+      within(payments).getByText('ledger-availability (-20.0 % left)'),
+    ).toBeInTheDocument();
+    expect(screen.getByText('By system')).toBeInTheDocument();
+  });
+
+  it('shows errors from the backend', async () => {
+    await render(async () => {
+      throw new Error('Request failed with 503 Service Unavailable');
+    });
+    expect(
+      await screen.findAllByText(/503 Service Unavailable/),
+    ).not.toHaveLength(0);
+  });
+});
