@@ -151,14 +151,14 @@ export function SloPage() {
                 slos={filtered}
               />
             </Grid>
-            <Grid item xs={12} md={6}>
+            <Grid item xs={12}>
               <RollUpTable
                 title="By team"
                 label="Team"
                 rows={rollUp(filtered, s => s.ownerRef)}
               />
             </Grid>
-            <Grid item xs={12} md={6}>
+            <Grid item xs={12}>
               <RollUpTable
                 title="By system"
                 label="System"
