@@ -25,6 +25,19 @@ export BACKSTAGE_TEST_DISABLE_DOCKER=1
 export BACKSTAGE_TEST_DATABASE_POSTGRES15_CONNECTION_STRING="$postgres"
 export BACKSTAGE_TEST_CACHE_REDIS7_CONNECTION_STRING="$redis"
 
+step "Tools for integration tests"
+# A real Prometheus (Debian's package, with promtool) for the Prometheus data source tests.
+if ! command -v prometheus > /dev/null || ! command -v promtool > /dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
+    echo "installing Debian's prometheus package"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus > /dev/null
+  else
+    echo "prometheus and promtool are needed on PATH (Debian: apt-get install prometheus)" >&2
+    exit 1
+  fi
+fi
+prometheus --version 2>&1 | head -n 1
+
 step "One version of each @backstage/* package"
 node scripts/check-backstage-versions.js
 node --test --test-reporter=spec scripts/*.test.js
