@@ -53,3 +53,6 @@ triad_yarn prettier:check
 
 step "Unit and integration tests"
 CI=true triad_yarn test "$@"
+
+step "Browser journeys (headless Chromium)"
+bash scripts/e2e.sh

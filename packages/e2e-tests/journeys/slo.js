@@ -1,0 +1,115 @@
+const assert = require('node:assert/strict');
+const fs = require('node:fs');
+const path = require('node:path');
+const { test } = require('node:test');
+const { parseAllDocuments } = require('yaml');
+const { APP } = require('../src/instance');
+const { signedInPage, screenshot } = require('../src/browser');
+const { api, artefacts, state } = require('./context');
+
+const pct = (r, digits) => `${(r * 100).toFixed(digits)} %`;
+const minRemaining = slo => {
+  const values = slo.objectives
+    .map(o => o.budget.remaining)
+    .filter(r => r !== undefined);
+  return values.length ? Math.min(...values) : Infinity;
+};
+
+test('journey 1: a service SLO tab shows its objectives, numbers, both charts and the firing tier', async () => {
+  const page = await signedInPage(
+    state.browser,
+    `${APP}/catalog/default/component/payments-gateway/slos`,
+  );
+  try {
+    const { items } = await api(
+      '/api/slo/v1/entities/component/default/payments-gateway/slos',
+    );
+    const [slo] = items;
+    const [objective] = slo.objectives;
+    await page.getByText(slo.title).first().waitFor();
+    // Objective and numbers as the backend computed them.
+    await page.getByRole('cell', { name: objective.displayName }).waitFor();
+    await page
+      .getByRole('cell', { name: pct(objective.target, 3), exact: true })
+      .waitFor();
+    await page
+      .getByRole('cell', { name: pct(objective.sli, 3), exact: true })
+      .waitFor();
+    await page
+      .getByText(`${pct(objective.budget.remaining, 1)} of budget left`)
+      .first()
+      .waitFor();
+    // Both charts are drawn with data: the SLI line, and the budget and even-spend lines.
+    await page
+      .getByTestId('sli-chart')
+      .locator('.recharts-line-curve')
+      .first()
+      .waitFor();
+    assert.equal(
+      await page
+        .getByTestId('sli-chart')
+        .locator('.recharts-line-curve')
+        .count(),
+      1,
+    );
+    await page
+      .getByTestId('burndown-chart')
+      .locator('.recharts-line-curve')
+      .nth(1)
+      .waitFor();
+    // The fast-burning example fires its page tier.
+    assert.ok(
+      objective.alerts.find(a => a.name === 'page-fast').firing,
+      'the backend says page-fast fires',
+    );
+    const fastRow = page
+      .getByRole('table', { name: 'Burn rates per alert tier' })
+      .getByRole('row')
+      .filter({ hasText: 'page-fast' });
+    await fastRow.getByText('Firing').waitFor();
+    await page.getByText('Release gate blocked').waitFor();
+    await page
+      .getByText(/At the current rate the budget is gone in/)
+      .first()
+      .waitFor();
+    await screenshot(page, artefacts, 'journey-1-slo-tab');
+  } finally {
+    await page.close();
+  }
+});
+
+test('journey 2: the fleet page lists every example SLO, least budget first, and filters by team', async () => {
+  const page = await signedInPage(state.browser, `${APP}/slo`);
+  try {
+    // Every SLO of examples/slos.yaml, read from the file, not from the app.
+    const file = path.resolve(__dirname, '../../../examples/slos.yaml');
+    const titles = parseAllDocuments(fs.readFileSync(file, 'utf8'))
+      .map(d => d.toJS())
+      .filter(d => d && d.kind === 'SLO')
+      .map(d => d.metadata.displayName ?? d.metadata.name);
+    await page.getByText(`SLOs (${titles.length})`).waitFor();
+    const table = page.getByRole('table').first();
+    const shown = await table
+      .locator('tbody tr td:first-child')
+      .allInnerTexts();
+    assert.deepEqual([...shown].sort(), [...titles].sort());
+    // Sorted by remaining budget, worked out here from the API's numbers.
+    const { items } = await api('/api/slo/v1/slos?limit=1000');
+    const expected = [...items]
+      .sort((a, b) => minRemaining(a) - minRemaining(b))
+      .map(s => s.title);
+    assert.deepEqual(shown, expected);
+    await screenshot(page, artefacts, 'journey-2-fleet');
+
+    await page.getByLabel('Team').click();
+    await page.getByRole('option', { name: 'payments-team' }).click();
+    await page.getByText('SLOs (1)').waitFor();
+    assert.deepEqual(
+      await table.locator('tbody tr td:first-child').allInnerTexts(),
+      [items.find(s => s.ownerRef === 'group:default/payments-team').title],
+    );
+    await screenshot(page, artefacts, 'journey-2-fleet-filtered');
+  } finally {
+    await page.close();
+  }
+});

@@ -1,0 +1,58 @@
+// Debian's chromium driven by playwright-core; browsers cannot be downloaded here.
+const fs = require('node:fs');
+const path = require('node:path');
+const { chromium } = require('playwright-core');
+
+function chromiumPath() {
+  const candidates = [
+    process.env.TRIAD_CHROMIUM,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ].filter(Boolean);
+  const found = candidates.find(p => fs.existsSync(p));
+  if (!found) {
+    throw new Error(
+      `No Chromium found (looked at ${candidates.join(
+        ', ',
+      )}). Install Debian's chromium or set TRIAD_CHROMIUM to a Chromium binary.`,
+    );
+  }
+  return found;
+}
+
+async function launch() {
+  return chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** A signed-in page: the guest provider, as a person would click it. */
+async function signedInPage(browser, url) {
+  const page = await browser.newPage({
+    viewport: { width: 1400, height: 1000 },
+  });
+  page.setDefaultTimeout(30_000);
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Enter' }).click({ timeout: 120_000 });
+  return page;
+}
+
+/** Keeps a full-page screenshot of a journey as a test artefact. */
+async function screenshot(page, dir, name) {
+  fs.mkdirSync(dir, { recursive: true });
+  const file = path.join(dir, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+module.exports = { launch, signedInPage, screenshot, chromiumPath };
