@@ -28,6 +28,10 @@ backend.add(import('@triad/plugin-catalog-backend-module-openslo'));
 backend.add(import('@triad/plugin-catalog-backend-module-ownership'));
 
 backend.add(import('@backstage/plugin-scaffolder-backend'));
+// Triad scaffolder actions: slo:* (OpenSLO, Prometheus rules, budget policy)
+// and ownership:* (responsibilities, teams, lookup).
+backend.add(import('@triad/plugin-scaffolder-backend-module-slo'));
+backend.add(import('@triad/plugin-scaffolder-backend-module-ownership'));
 
 backend.add(import('@backstage/plugin-permission-backend'));
 backend.add(

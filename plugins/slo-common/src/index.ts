@@ -20,3 +20,4 @@ export * from './openslo/model';
 export * from './permissions';
 export * from './api/types';
 export * from './api/SloClient';
+export * from './prometheus';

@@ -1,0 +1,114 @@
+import { Command, CommanderError, Option } from 'commander';
+import { push } from './commands/push';
+import { rules } from './commands/rules';
+import { validate } from './commands/validate';
+import { CliError, EXIT_ERROR, EXIT_OK } from './lib/exitCodes';
+import { CliIo, processIo } from './lib/io';
+
+/** `key=value` options collected into an object. */
+function keyValue(value: string, previous: Record<string, string> = {}) {
+  const at = value.indexOf('=');
+  if (at < 1) throw new CliError(`"${value}" is not key=value`);
+  return { ...previous, [value.slice(0, at)]: value.slice(at + 1) };
+}
+
+const list = (value: string, previous: string[] = []) => [...previous, value];
+
+/**
+ * Runs the CLI with the given arguments (as in process.argv) and returns the
+ * exit code: 0 when all is well, 1 when the input has problems, 2 when the
+ * command could not run (bad usage, unreadable files, unreachable backend).
+ */
+export async function main(
+  argv: string[],
+  io: CliIo = processIo,
+): Promise<number> {
+  let code = EXIT_OK;
+  const program = new Command()
+    .name('triad-slo')
+    .description(
+      'Validate OpenSLO files, generate Prometheus rules and push SLI samples to Triad, from CI pipelines.',
+    )
+    .version('0.1.0')
+    .exitOverride()
+    .configureOutput({
+      writeOut: text => io.out(text),
+      writeErr: text => io.err(text),
+    })
+    .showHelpAfterError('(run triad-slo --help for usage)');
+
+  program
+    .command('validate')
+    .description(
+      'Validate the OpenSLO documents in files and directories (every .yaml/.yml below them); other YAML documents are skipped',
+    )
+    .argument('<paths...>', 'files or directories')
+    .option('--github', 'report problems as GitHub Actions annotations')
+    .option('--allow-empty', 'succeed when no OpenSLO document is found')
+    .action(async (paths: string[], options) => {
+      code = await validate(io, paths, options);
+    });
+
+  program
+    .command('rules')
+    .description(
+      'Generate Prometheus recording rules and multi-window, multi-burn-rate alert rules for the SLOs in the files',
+    )
+    .argument('<paths...>', 'OpenSLO files or directories')
+    .addOption(
+      new Option('--format <format>', 'rule file or PrometheusRule resource')
+        .choices(['plain', 'operator'])
+        .default('plain'),
+    )
+    .option('-o, --out <file>', 'write the rules to a file instead of stdout')
+    .option('--slo <name>', 'only this SLO (repeatable)', list)
+    .option('--label <key=value>', 'label on every rule (repeatable)', keyValue)
+    .option('--runbook-url <url>', 'runbook_url annotation of every alert')
+    .option('--name <name>', 'operator: metadata.name of the PrometheusRule')
+    .option('--namespace <namespace>', 'operator: metadata.namespace')
+    .option(
+      '--resource-label <key=value>',
+      'operator: label of the PrometheusRule, e.g. release=prometheus (repeatable)',
+      keyValue,
+    )
+    .option('--github', 'report problems as GitHub Actions annotations')
+    .action(async (paths: string[], options) => {
+      code = await rules(io, paths, options);
+    });
+
+  program
+    .command('push')
+    .description(
+      "Push per-minute good/total samples (JSON or CSV with series,timestamp,good,total) to the SLO backend's built-in store",
+    )
+    .argument('<file>', 'samples as .json or .csv')
+    .requiredOption(
+      '--url <url>',
+      'the Backstage backend, e.g. https://backstage.example.com',
+    )
+    .option('--token <token>', 'a Backstage token (or set TRIAD_SLO_TOKEN)')
+    .option('--batch-size <n>', 'samples per request', '1000')
+    .action(async (file: string, options) => {
+      code = await push(io, file, options);
+    });
+
+  try {
+    await program.parseAsync(argv);
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      // Commander has already printed the message (or the help).
+      return e.code === 'commander.helpDisplayed' ||
+        e.code === 'commander.version' ||
+        e.code === 'commander.help'
+        ? EXIT_OK
+        : EXIT_ERROR;
+    }
+    if (e instanceof CliError) {
+      io.err(`error: ${e.message}\n`);
+      return e.exitCode;
+    }
+    io.err(`error: ${(e as Error).stack ?? e}\n`);
+    return EXIT_ERROR;
+  }
+}

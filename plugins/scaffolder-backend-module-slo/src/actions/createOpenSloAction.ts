@@ -1,0 +1,376 @@
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { parseEntityRef } from '@backstage/catalog-model';
+import { dirname, relative } from 'path';
+import { buildSloDocument } from '../lib/buildSloDocument';
+import { ensureLocation } from '../lib/ensureLocation';
+import { upsertYamlDocument } from '../lib/upsertYamlDocument';
+import {
+  readOptionalFile,
+  resolveWorkspacePath,
+  workspaceRelative,
+  writeWorkspaceFile,
+} from '../lib/workspaceFiles';
+
+const DEFAULT_CATALOG_FILE = 'catalog-info.yaml';
+
+type Doc = {
+  apiVersion?: unknown;
+  kind?: unknown;
+  metadata?: { name?: unknown; namespace?: unknown };
+};
+
+const asDoc = (value: unknown): Doc =>
+  typeof value === 'object' && value !== null ? (value as Doc) : {};
+
+const examples = [
+  {
+    description:
+      'Availability SLO read from the built-in store, appended to catalog-info.yaml',
+    example: `steps:
+  - id: slo
+    action: slo:openslo:create
+    name: Availability SLO
+    input:
+      service: checkout-service
+      type: availability
+      target: 0.999
+      window: 28d
+`,
+  },
+  {
+    description:
+      'Latency SLO on Prometheus in its own file, referenced from catalog-info.yaml by a Location',
+    example: `steps:
+  - id: latency-slo
+    action: slo:openslo:create
+    name: Latency SLO
+    input:
+      service: checkout-service
+      type: latency
+      latencyThresholdMs: 300
+      target: 0.99
+      window: 30d
+      dataSource: prometheus
+      queries:
+        good: http_request_duration_seconds_bucket{job="checkout",le="0.3"}
+        total: http_request_duration_seconds_count{job="checkout"}
+      path: slos.yaml
+`,
+  },
+  {
+    description:
+      'Custom threshold SLO (p99 latency under 500 ms in 99 % of minutes), in a file of its own',
+    example: `steps:
+  - id: custom-slo
+    action: slo:openslo:create
+    name: Custom SLO
+    input:
+      service: component:payments/ledger
+      type: custom
+      name: ledger-p99
+      target: 0.99
+      window: 7d
+      budgetingMethod: Timeslices
+      timeSliceWindow: 1m
+      dataSource: prometheus
+      indicator:
+        thresholdMetric:
+          metricSource:
+            metricSourceRef: prometheus
+            spec:
+              query: histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job="ledger"}[{{window}}])))
+      objective:
+        op: lte
+        value: 0.5
+      path: openslo/ledger.yaml
+      catalogFile: false
+`,
+  },
+];
+
+/**
+ * `slo:openslo:create`: writes an OpenSLO v1 SLO (with its SLI inline) for a
+ * service into its catalog file, or into another file that the catalog file
+ * references through a Location.
+ *
+ * @public
+ */
+export function createOpenSloCreateAction() {
+  return createTemplateAction({
+    id: 'slo:openslo:create',
+    description:
+      'Writes a valid OpenSLO v1 SLO (availability, latency or custom) for a service, as an extra document of its catalog file or in a file the catalog file references. Re-running replaces the SLO of the same name.',
+    examples,
+    supportsDryRun: true,
+    schema: {
+      input: {
+        service: z =>
+          z
+            .string()
+            .min(1)
+            .describe(
+              'The entity the SLO measures (spec.service): checkout-service or component:payments/ledger',
+            ),
+        type: z =>
+          z
+            .enum(['availability', 'latency', 'custom'])
+            .optional()
+            .describe(
+              'availability: requests without a server error; latency: requests faster than latencyThresholdMs; custom: your own indicator. Default availability',
+            ),
+        name: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'metadata.name of the SLO; default <service name>-<type>. Re-running with the same name replaces the SLO',
+            ),
+        displayName: z =>
+          z.string().optional().describe('Human-readable title of the SLO'),
+        description: z =>
+          z
+            .string()
+            .optional()
+            .describe('What the SLO promises, in a sentence'),
+        target: z =>
+          z
+            .number()
+            .gt(0)
+            .lt(1)
+            .describe('The objective as a ratio: 0.999 for 99.9 %'),
+        window: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Rolling window such as 28d, 30d or 7d, or a calendar period (1M, 1Q) together with calendar. Default 28d',
+            ),
+        calendar: z =>
+          z
+            .object({
+              startTime: z
+                .string()
+                .describe('Start of the first period: 2026-01-01 00:00:00'),
+              timeZone: z.string().describe('IANA time zone: Europe/Berlin'),
+            })
+            .optional()
+            .describe('Makes the window a calendar window'),
+        budgetingMethod: z =>
+          z
+            .enum(['Occurrences', 'Timeslices', 'RatioTimeslices'])
+            .optional()
+            .describe('Default Occurrences'),
+        timeSliceTarget: z =>
+          z
+            .number()
+            .gt(0)
+            .lte(1)
+            .optional()
+            .describe(
+              'Timeslices: share of good events that makes a slice good, e.g. 0.95',
+            ),
+        timeSliceWindow: z =>
+          z
+            .string()
+            .optional()
+            .describe('Timeslices and RatioTimeslices: slice length, e.g. 1m'),
+        latencyThresholdMs: z =>
+          z
+            .number()
+            .positive()
+            .optional()
+            .describe(
+              'type latency: the threshold in ms, used in the objective name and the default series',
+            ),
+        dataSource: z =>
+          z
+            .enum(['builtin', 'prometheus'])
+            .optional()
+            .describe(
+              "Where the SLI comes from: Triad's built-in store (series) or Prometheus (queries). Default builtin",
+            ),
+        dataSourceRef: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'metricSourceRef: the data source name in slo.dataSources or a DataSource entity. Default: the value of dataSource',
+            ),
+        series: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Built-in store series; default <service name>/requests (availability) or <service name>/requests-under-<ms>ms (latency)',
+            ),
+        queries: z =>
+          z
+            .object({
+              good: z
+                .string()
+                .optional()
+                .describe('Counter selector of good events'),
+              bad: z
+                .string()
+                .optional()
+                .describe('Counter selector of bad events (instead of good)'),
+              total: z
+                .string()
+                .optional()
+                .describe('Counter selector of all events'),
+            })
+            .optional()
+            .describe(
+              'Prometheus: counter selectors (wrapped in increase()) or PromQL with {{window}}',
+            ),
+        indicator: z =>
+          z
+            .record(z.unknown())
+            .optional()
+            .describe(
+              'type custom: the OpenSLO SLI spec (ratioMetric or thresholdMetric)',
+            ),
+        objective: z =>
+          z
+            .record(z.unknown())
+            .optional()
+            .describe(
+              'Extra fields of the objective, e.g. op and value for a threshold SLI, or displayName',
+            ),
+        path: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'Workspace file for the SLO. Default: the catalog file, as an extra document',
+            ),
+        catalogFile: z =>
+          z
+            .union([z.string(), z.literal(false)])
+            .optional()
+            .describe(
+              'The catalog file of the service. When path is another file, a Location pointing at it is added here unless one exists; false writes path on its own. Default catalog-info.yaml',
+            ),
+      },
+      output: {
+        sloRef: z =>
+          z
+            .string()
+            .describe('Entity reference of the SLO: slo:default/<name>'),
+        name: z => z.string().describe('metadata.name of the SLO'),
+        path: z => z.string().describe('The file the SLO was written to'),
+        catalogFile: z =>
+          z
+            .string()
+            .optional()
+            .describe('The catalog file that references path, when it differs'),
+        replaced: z =>
+          z
+            .boolean()
+            .describe('True when an SLO of the same name was replaced'),
+        content: z => z.string().describe('The text of path after writing'),
+      },
+    },
+    async handler(ctx) {
+      const { input, workspacePath } = ctx;
+      const doc = buildSloDocument(input);
+      const catalogInput =
+        input.catalogFile === undefined
+          ? DEFAULT_CATALOG_FILE
+          : input.catalogFile;
+      const pathInput =
+        input.path ?? (catalogInput === false ? undefined : catalogInput);
+      if (pathInput === undefined) {
+        throw new InputError(
+          'path: is required when catalogFile is false (where should the SLO go?)',
+        );
+      }
+      const file = resolveWorkspacePath(workspacePath, pathInput, 'path');
+      const catalogFile =
+        catalogInput === false
+          ? undefined
+          : resolveWorkspacePath(workspacePath, catalogInput, 'catalogFile');
+      const relPath = workspaceRelative(workspacePath, file);
+
+      // Check the catalog file before writing anything.
+      let catalogUpdate: string | undefined;
+      if (catalogFile && catalogFile !== file) {
+        const text = await readOptionalFile(catalogFile);
+        const relCatalog = workspaceRelative(workspacePath, catalogFile);
+        if (text === undefined) {
+          throw new InputError(
+            `catalogFile: ${relCatalog} does not exist in the workspace; set catalogFile: false to write ${relPath} on its own`,
+          );
+        }
+        const service = parseEntityRef(doc.spec.service, {
+          defaultKind: 'component',
+        }).name;
+        catalogUpdate = ensureLocation(text, {
+          target: `./${relative(dirname(catalogFile), file)
+            .split('\\')
+            .join('/')}`,
+          name: `${service}-slos`,
+          description: `OpenSLO documents of ${doc.spec.service}`,
+          file: relCatalog,
+        });
+      }
+
+      const ownDocument = (value: unknown) => {
+        const d = asDoc(value);
+        return (
+          typeof d.apiVersion === 'string' &&
+          d.apiVersion.startsWith('openslo/') &&
+          d.kind === 'SLO' &&
+          d.metadata?.name === doc.metadata.name &&
+          (d.metadata?.namespace ?? 'default') ===
+            (doc.metadata.namespace ?? 'default')
+        );
+      };
+      const { text, replaced } = upsertYamlDocument(
+        await readOptionalFile(file),
+        ownDocument,
+        doc,
+        relPath,
+      );
+
+      await writeWorkspaceFile(workspacePath, file, text, 'path');
+      if (catalogFile && catalogUpdate !== undefined) {
+        await writeWorkspaceFile(
+          workspacePath,
+          catalogFile,
+          catalogUpdate,
+          'catalogFile',
+        );
+        ctx.logger.info(
+          `Added a Location for ${relPath} to ${workspaceRelative(
+            workspacePath,
+            catalogFile,
+          )}`,
+        );
+      }
+      ctx.logger.info(
+        `${replaced ? 'Replaced' : 'Wrote'} SLO "${
+          doc.metadata.name
+        }" in ${relPath}${
+          ctx.isDryRun ? ' (dry run: in the dry-run workspace only)' : ''
+        }`,
+      );
+
+      ctx.output(
+        'sloRef',
+        `slo:${doc.metadata.namespace ?? 'default'}/${doc.metadata.name}`,
+      );
+      ctx.output('name', doc.metadata.name);
+      ctx.output('path', relPath);
+      if (catalogFile && catalogFile !== file) {
+        ctx.output(
+          'catalogFile',
+          workspaceRelative(workspacePath, catalogFile),
+        );
+      }
+      ctx.output('replaced', replaced);
+      ctx.output('content', text);
+    },
+  });
+}

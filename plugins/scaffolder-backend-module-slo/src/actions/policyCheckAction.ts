@@ -1,0 +1,166 @@
+import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  InputError,
+  NotAllowedError,
+  ResponseError,
+  ServiceUnavailableError,
+} from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { PolicyDecision, SloClient } from '@triad/plugin-slo-common';
+
+/**
+ * `slo:policy:check`: asks the SLO backend's error-budget policy whether an
+ * entity may release now, on behalf of the user running the template.
+ *
+ * @public
+ */
+export function createPolicyCheckAction(options: {
+  discovery: DiscoveryService;
+  auth: AuthService;
+  /** For tests; the global fetch by default. */
+  fetch?: typeof fetch;
+}) {
+  const client = new SloClient({
+    discoveryApi: options.discovery,
+    ...(options.fetch && { fetchApi: { fetch: options.fetch } }),
+  });
+
+  return createTemplateAction({
+    id: 'slo:policy:check',
+    description:
+      'Asks the error-budget policy of the Triad SLO backend whether an entity may release. By default a blocked release fails the task; with failOnBlock: false the decision is only output. In a dry run the decision is reported and never fails the task.',
+    supportsDryRun: true,
+    examples: [
+      {
+        description: 'Stop the template when the service is out of budget',
+        example: `steps:
+  - id: policy
+    action: slo:policy:check
+    name: Error-budget policy
+    input:
+      entityRef: component:default/checkout-service
+`,
+      },
+      {
+        description: 'Only report the decision, for a later step to use',
+        example: `steps:
+  - id: policy
+    action: slo:policy:check
+    name: Error-budget policy
+    input:
+      entityRef: checkout-service
+      failOnBlock: false
+`,
+      },
+    ],
+    schema: {
+      input: {
+        entityRef: z =>
+          z
+            .string()
+            .min(1)
+            .describe(
+              'The entity to ask about: component:default/checkout-service (default kind component)',
+            ),
+        failOnBlock: z =>
+          z
+            .boolean()
+            .optional()
+            .describe(
+              'Fail the task when the policy blocks releases. Default true',
+            ),
+      },
+      output: {
+        entityRef: z =>
+          z.string().describe('The entity, as the backend names it'),
+        releaseAllowed: z =>
+          z.boolean().describe('Whether the policy allows a release now'),
+        summary: z =>
+          z.string().describe('One sentence that sums the decision up'),
+        blockingReasons: z =>
+          z
+            .array(z.string())
+            .describe('Why releases are blocked (empty when allowed)'),
+        reasons: z =>
+          z
+            .array(
+              z.object({
+                sloRef: z.string(),
+                objective: z.string().optional(),
+                blocking: z.boolean(),
+                message: z.string(),
+              }),
+            )
+            .describe('Every SLO objective considered, blocking or not'),
+        evaluatedAt: z => z.string().describe('When the decision was made'),
+      },
+    },
+    async handler(ctx) {
+      let entityRef: string;
+      try {
+        entityRef = stringifyEntityRef(
+          parseEntityRef(ctx.input.entityRef, { defaultKind: 'component' }),
+        );
+      } catch {
+        throw new InputError(
+          `entityRef: "${ctx.input.entityRef}" is not an entity reference such as component:default/checkout-service`,
+        );
+      }
+      const { token } = await options.auth.getPluginRequestToken({
+        onBehalfOf: await ctx.getInitiatorCredentials(),
+        targetPluginId: 'slo',
+      });
+
+      let decision: PolicyDecision;
+      try {
+        decision = await client.getPolicy(entityRef, { token });
+      } catch (e) {
+        if (e instanceof ResponseError && e.statusCode === 404) {
+          throw new InputError(
+            `entityRef: ${entityRef} is not in the catalog, or you may not see it`,
+          );
+        }
+        if (e instanceof ResponseError) {
+          throw new ServiceUnavailableError(
+            `The SLO backend refused the policy request for ${entityRef}: ${e.message}`,
+          );
+        }
+        throw new ServiceUnavailableError(
+          `The SLO backend did not answer the policy request for ${entityRef}: ${
+            (e as Error).message
+          }`,
+        );
+      }
+
+      const blocking = decision.reasons
+        .filter(r => r.blocking)
+        .map(r => r.message);
+      ctx.output('entityRef', decision.entityRef);
+      ctx.output('releaseAllowed', decision.releaseAllowed);
+      ctx.output('summary', decision.summary);
+      ctx.output('blockingReasons', blocking);
+      ctx.output('reasons', decision.reasons);
+      ctx.output('evaluatedAt', decision.evaluatedAt);
+
+      for (const reason of decision.reasons) {
+        ctx.logger.info(
+          `${reason.blocking ? 'BLOCKING: ' : ''}${reason.message}`,
+        );
+      }
+      if (decision.releaseAllowed) {
+        ctx.logger.info(decision.summary);
+        return;
+      }
+      if (ctx.input.failOnBlock === false) {
+        ctx.logger.warn(decision.summary);
+      } else if (ctx.isDryRun) {
+        ctx.logger.warn(
+          `${decision.summary} (dry run: a real run would fail here)`,
+        );
+      } else {
+        throw new NotAllowedError(decision.summary);
+      }
+    },
+  });
+}

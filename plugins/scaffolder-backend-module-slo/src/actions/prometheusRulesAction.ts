@@ -1,0 +1,236 @@
+import { InputError } from '@backstage/errors';
+import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import {
+  formatOpenSloFileProblem,
+  generatePrometheusRules,
+  prometheusRuleFileContent,
+} from '@triad/plugin-slo-common';
+import { basename, extname } from 'path';
+import { readOpenSloWorkspaceFiles } from '../lib/readOpenSloWorkspaceFiles';
+import { toYaml } from '../lib/upsertYamlDocument';
+import {
+  resolveWorkspacePath,
+  workspaceRelative,
+  writeWorkspaceFile,
+} from '../lib/workspaceFiles';
+import { DEFAULT_OPENSLO_FILES } from './validateOpenSloAction';
+
+const DEFAULT_RULES_PATH = 'prometheus/slo-rules.yaml';
+
+/**
+ * `slo:prometheus:rules`: generates Prometheus recording and multi-window,
+ * multi-burn-rate alert rules from the OpenSLO documents of workspace files,
+ * with slo-common's generator (the CLI uses the same one).
+ *
+ * @public
+ */
+export function createPrometheusRulesAction() {
+  return createTemplateAction({
+    id: 'slo:prometheus:rules',
+    description:
+      "Generates Prometheus recording rules and multi-window, multi-burn-rate alert rules (factors from each SLO's own period, page and ticket severities, labels, runbook annotation) from OpenSLO files, as a plain rule file or a Prometheus Operator PrometheusRule.",
+    supportsDryRun: true,
+    examples: [
+      {
+        description: 'Rule file for every SLO in the workspace',
+        example: `steps:
+  - id: rules
+    action: slo:prometheus:rules
+    name: Prometheus rules
+    input:
+      runbookUrl: https://runbooks.example.com/checkout-service
+`,
+      },
+      {
+        description:
+          'PrometheusRule resource for one SLO, with a team label, for the Prometheus Operator',
+        example: `steps:
+  - id: rules
+    action: slo:prometheus:rules
+    name: PrometheusRule
+    input:
+      files: [slos.yaml]
+      slos: [checkout-service-latency]
+      format: operator
+      path: deploy/prometheus-rule.yaml
+      namespace: monitoring
+      resourceLabels:
+        release: prometheus
+      labels:
+        team: checkout-team
+`,
+      },
+    ],
+    schema: {
+      input: {
+        files: z =>
+          z
+            .array(z.string())
+            .optional()
+            .describe(
+              'OpenSLO files or glob patterns in the workspace; default every .yaml and .yml file. SLIs, AlertPolicies and AlertConditions referenced by name must be among them',
+            ),
+        slos: z =>
+          z
+            .array(z.string())
+            .optional()
+            .describe('Only these SLOs (metadata.name); default all'),
+        format: z =>
+          z
+            .enum(['plain', 'operator'])
+            .optional()
+            .describe(
+              'plain: a Prometheus rule file; operator: a PrometheusRule resource. Default plain',
+            ),
+        path: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              `Where to write the rules; default ${DEFAULT_RULES_PATH}`,
+            ),
+        labels: z =>
+          z
+            .record(z.string())
+            .optional()
+            .describe('Labels added to every rule, e.g. team: checkout-team'),
+        runbookUrl: z =>
+          z
+            .string()
+            .optional()
+            .describe('Set as the runbook_url annotation of every alert'),
+        name: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'format operator: metadata.name of the PrometheusRule; default the file name of path',
+            ),
+        namespace: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              'format operator: metadata.namespace of the PrometheusRule',
+            ),
+        resourceLabels: z =>
+          z
+            .record(z.string())
+            .optional()
+            .describe(
+              "format operator: labels of the PrometheusRule that your Prometheus's ruleSelector picks",
+            ),
+      },
+      output: {
+        path: z => z.string().describe('The rule file that was written'),
+        content: z => z.string().describe('The text of the rule file'),
+        rules: z => z.number().describe('Number of rules written'),
+        alerts: z =>
+          z
+            .array(
+              z.object({
+                slo: z.string(),
+                objective: z.number(),
+                name: z.string(),
+                severity: z.string(),
+                factor: z.number(),
+                threshold: z.number(),
+                longWindow: z.string(),
+                shortWindow: z.string(),
+              }),
+            )
+            .describe(
+              'Every alert tier: burn-rate factor, the error ratio it fires above, and its windows',
+            ),
+      },
+    },
+    async handler(ctx) {
+      const { input, workspacePath } = ctx;
+      const file = resolveWorkspacePath(
+        workspacePath,
+        input.path ?? DEFAULT_RULES_PATH,
+        'path',
+      );
+      const relPath = workspaceRelative(workspacePath, file);
+      const patterns = input.files?.length
+        ? input.files
+        : DEFAULT_OPENSLO_FILES;
+      const read = await readOpenSloWorkspaceFiles(
+        workspacePath,
+        patterns,
+        'files',
+      );
+      // The rule file of an earlier run is not an input.
+      const documents = read.documents.filter(d => d.file !== relPath);
+      const generated = generatePrometheusRules(documents, {
+        slos: input.slos,
+        labels: input.labels,
+        runbookUrl: input.runbookUrl,
+      });
+      const problems = [...read.problems, ...generated.problems];
+      if (problems.length) {
+        const lines = problems.map(formatOpenSloFileProblem);
+        lines.forEach(line => ctx.logger.error(line));
+        throw new InputError(
+          `Cannot generate Prometheus rules:\n${lines
+            .map(l => `- ${l}`)
+            .join('\n')}`,
+        );
+      }
+      if (!generated.groups.length) {
+        throw new InputError(
+          `files: no SLO in ${read.files.join(', ') || patterns.join(', ')}`,
+        );
+      }
+
+      let resource;
+      try {
+        resource = prometheusRuleFileContent(
+          generated.groups,
+          input.format ?? 'plain',
+          {
+            name:
+              input.name ??
+              basename(file, extname(file))
+                .toLowerCase()
+                .replace(/[^a-z0-9.-]+/g, '-'),
+            namespace: input.namespace,
+            labels: input.resourceLabels,
+          },
+        );
+      } catch (e) {
+        throw new InputError(`name: ${(e as Error).message}`);
+      }
+      const sources = [...new Set(documents.map(d => d.file))].join(', ');
+      const content = `# Generated by slo:prometheus:rules from ${sources}; re-run the template step instead of editing.\n${toYaml(
+        resource,
+      )}`;
+      await writeWorkspaceFile(workspacePath, file, content, 'path');
+
+      const rules = generated.groups.reduce((n, g) => n + g.rules.length, 0);
+      const alerts = generated.slos.flatMap(slo =>
+        slo.objectives.flatMap(o =>
+          o.alerts.map(a => ({
+            slo: slo.name,
+            objective: o.index,
+            name: a.name,
+            severity: a.severity,
+            factor: a.factor,
+            threshold: a.threshold,
+            longWindow: a.longWindow,
+            shortWindow: a.shortWindow,
+          })),
+        ),
+      );
+      ctx.logger.info(
+        `Wrote ${rules} rules for ${generated.slos.length} SLO${
+          generated.slos.length === 1 ? '' : 's'
+        } to ${relPath}`,
+      );
+      ctx.output('path', relPath);
+      ctx.output('content', content);
+      ctx.output('rules', rules);
+      ctx.output('alerts', alerts);
+    },
+  });
+}

@@ -1,0 +1,36 @@
+import {
+  coreServices,
+  createBackendModule,
+} from '@backstage/backend-plugin-api';
+import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
+import { createOpenSloCreateAction } from './actions/createOpenSloAction';
+import { createOpenSloValidateAction } from './actions/validateOpenSloAction';
+import { createPrometheusRulesAction } from './actions/prometheusRulesAction';
+import { createPolicyCheckAction } from './actions/policyCheckAction';
+
+/**
+ * Adds the `slo:*` actions to the scaffolder.
+ *
+ * @public
+ */
+export const scaffolderModuleSlo = createBackendModule({
+  pluginId: 'scaffolder',
+  moduleId: 'slo',
+  register(env) {
+    env.registerInit({
+      deps: {
+        scaffolder: scaffolderActionsExtensionPoint,
+        discovery: coreServices.discovery,
+        auth: coreServices.auth,
+      },
+      async init({ scaffolder, discovery, auth }) {
+        scaffolder.addActions(
+          createOpenSloCreateAction(),
+          createOpenSloValidateAction(),
+          createPrometheusRulesAction(),
+          createPolicyCheckAction({ discovery, auth }),
+        );
+      },
+    });
+  },
+});
