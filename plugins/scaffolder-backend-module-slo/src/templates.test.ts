@@ -18,11 +18,8 @@ import {
   mockServices,
   startTestBackend,
 } from '@backstage/backend-test-utils';
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
-// eslint-disable-next-line @backstage/no-undeclared-imports
 import scaffolderModuleOwnership from '@triad/plugin-scaffolder-backend-module-ownership';
 import { PolicyDecision } from '@triad/plugin-slo-common';
 import { readFileSync, readdirSync, statSync } from 'fs';

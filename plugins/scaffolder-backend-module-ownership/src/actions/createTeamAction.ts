@@ -14,13 +14,13 @@ import {
   formatOwnershipProblem,
   parseTopology,
 } from '@triad/plugin-ownership-common';
-import { upsertYamlDocument } from '../lib/upsertYamlDocument';
+import { upsertYamlDocument } from '@triad/plugin-scaffolder-node';
 import {
   readOptionalFile,
   resolveWorkspacePath,
   workspaceRelative,
   writeWorkspaceFile,
-} from '../lib/workspaceFiles';
+} from '@triad/plugin-scaffolder-node';
 
 const validator = makeValidator();
 

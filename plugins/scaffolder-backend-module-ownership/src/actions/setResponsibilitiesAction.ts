@@ -15,7 +15,7 @@ import {
   resolveWorkspacePath,
   workspaceRelative,
   writeWorkspaceFile,
-} from '../lib/workspaceFiles';
+} from '@triad/plugin-scaffolder-node';
 
 function checkOwner(owner: string, namespace: string): void {
   let kind: string;

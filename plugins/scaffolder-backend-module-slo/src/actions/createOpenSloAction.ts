@@ -4,13 +4,13 @@ import { parseEntityRef } from '@backstage/catalog-model';
 import { dirname, relative } from 'path';
 import { buildSloDocument } from '../lib/buildSloDocument';
 import { ensureLocation } from '../lib/ensureLocation';
-import { upsertYamlDocument } from '../lib/upsertYamlDocument';
+import { upsertYamlDocument } from '@triad/plugin-scaffolder-node';
 import {
   readOptionalFile,
   resolveWorkspacePath,
   workspaceRelative,
   writeWorkspaceFile,
-} from '../lib/workspaceFiles';
+} from '@triad/plugin-scaffolder-node';
 
 const DEFAULT_CATALOG_FILE = 'catalog-info.yaml';
 

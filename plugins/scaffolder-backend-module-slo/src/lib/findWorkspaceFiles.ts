@@ -2,7 +2,10 @@ import { InputError, NotAllowedError } from '@backstage/errors';
 import { Dirent } from 'fs';
 import { readdir, stat } from 'fs/promises';
 import { join } from 'path';
-import { resolveWorkspacePath, workspaceRelative } from './workspaceFiles';
+import {
+  resolveWorkspacePath,
+  workspaceRelative,
+} from '@triad/plugin-scaffolder-node';
 
 const GLOB_CHARS = /[*?{}[\]]/;
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);

@@ -1,0 +1,8 @@
+/**
+ * Helpers shared by the Triad scaffolder actions.
+ *
+ * @packageDocumentation
+ */
+
+export * from './workspaceFiles';
+export * from './upsertYamlDocument';
