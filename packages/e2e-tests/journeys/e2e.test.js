@@ -20,3 +20,4 @@ after(async () => {
 });
 
 require('./slo');
+require('./scaffolder');

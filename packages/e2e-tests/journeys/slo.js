@@ -101,7 +101,7 @@ test('journey 2: the fleet page lists every example SLO, least budget first, and
     assert.deepEqual(shown, expected);
     await screenshot(page, artefacts, 'journey-2-fleet');
 
-    await page.getByLabel('Team').click();
+    await page.getByLabel('Team', { exact: true }).click();
     await page.getByRole('option', { name: 'payments-team' }).click();
     await page.getByText('SLOs (1)').waitFor();
     assert.deepEqual(
