@@ -3,7 +3,11 @@ import {
   HttpAuthService,
   PermissionsService,
 } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import {
+  makeValidator,
+  parseEntityRef,
+  stringifyEntityRef,
+} from '@backstage/catalog-model';
 import { InputError, NotAllowedError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import {
@@ -17,6 +21,7 @@ import { SloService } from './service/SloService';
 import { IngestLimits, validateSamples } from './service/validateSamples';
 
 const STATUSES: SloStatus[] = ['healthy', 'warning', 'breached', 'no-data'];
+const validators = makeValidator();
 
 export interface RouterOptions {
   httpAuth: HttpAuthService;
@@ -28,11 +33,31 @@ export interface RouterOptions {
   maxBodyBytes: number;
 }
 
+/** Refuses path parameters that cannot name an entity, naming the parameter. */
+function checkParams(params: {
+  kind?: string;
+  namespace: string;
+  name: string;
+}) {
+  if (params.kind !== undefined && !validators.isValidKind(params.kind)) {
+    throw new InputError(`kind: "${params.kind}" is not a valid entity kind`);
+  }
+  if (!validators.isValidNamespace(params.namespace)) {
+    throw new InputError(
+      `namespace: "${params.namespace}" is not a valid namespace`,
+    );
+  }
+  if (!validators.isValidEntityName(params.name)) {
+    throw new InputError(`name: "${params.name}" is not a valid entity name`);
+  }
+}
+
 function entityRefOf(params: {
   kind: string;
   namespace: string;
   name: string;
 }) {
+  checkParams(params);
   return stringifyEntityRef({
     kind: params.kind,
     namespace: params.namespace,
@@ -122,6 +147,7 @@ export async function createRouter(
   });
 
   router.get('/v1/slos/:namespace/:name', async (req, res) => {
+    checkParams(req.params);
     const credentials = await httpAuth.credentials(req);
     res.json(
       await slos.getSlo(req.params.namespace, req.params.name, credentials),
@@ -129,6 +155,7 @@ export async function createRouter(
   });
 
   router.get('/v1/slos/:namespace/:name/timeline', async (req, res) => {
+    checkParams(req.params);
     const credentials = await httpAuth.credentials(req);
     res.json(
       await slos.timeline(req.params.namespace, req.params.name, credentials),
@@ -136,12 +163,16 @@ export async function createRouter(
   });
 
   router.get('/v1/slos/:namespace/:name/history', async (req, res) => {
+    checkParams(req.params);
     const credentials = await httpAuth.credentials(req);
     const to = optionalTime(req.query.to, 'to') ?? new Date();
     const from =
       optionalTime(req.query.from, 'from') ??
       new Date(to.getTime() - 7 * 86_400_000);
-    if (from >= to) throw new InputError('from: must be before to');
+    // Also refuses a default `from` before the earliest representable time.
+    if (!(from.getTime() < to.getTime())) {
+      throw new InputError('from: must be before to');
+    }
     res.json(
       await slos.history(
         req.params.namespace,

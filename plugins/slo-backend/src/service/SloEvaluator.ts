@@ -1,5 +1,9 @@
 import { CacheService, LoggerService } from '@backstage/backend-plugin-api';
-import { ServiceUnavailableError, stringifyError } from '@backstage/errors';
+import {
+  InputError,
+  ServiceUnavailableError,
+  stringifyError,
+} from '@backstage/errors';
 import {
   alertTiersForPeriod,
   alertTiersFromConditions,
@@ -49,6 +53,17 @@ export interface SloEvaluatorOptions {
 export interface SloContext {
   ownerRef?: string;
   systemRef?: string;
+}
+
+/**
+ * Refuses a period no date can hold: OpenSLO allows any whole number of days,
+ * and a window of billions of days would otherwise reach the data source as
+ * NaN.
+ */
+function checkPeriod(period: { start: Date; end: Date }, duration: string) {
+  if (!Number.isFinite(period.start.getTime() + period.end.getTime())) {
+    throw new InputError(`timeWindow: ${duration} is too long to evaluate`);
+  }
 }
 
 async function withTimeout<T>(
@@ -149,6 +164,7 @@ export class SloEvaluator {
     };
 
     try {
+      checkPeriod(period, timeWindow.duration);
       let sourceUrl: string | undefined;
       const objectives = await Promise.all(
         def.objectives.map(async o => {
@@ -246,7 +262,9 @@ export class SloEvaluator {
       | undefined;
     if (cached) return cached;
     const at = new Date();
-    const period = periodAt(toTimeWindow(def.doc.spec.timeWindow[0]), at);
+    const timeWindow = toTimeWindow(def.doc.spec.timeWindow[0]);
+    const period = periodAt(timeWindow, at);
+    checkPeriod(period, timeWindow.duration);
     // About 200 points per chart, in whole minutes and whole slices.
     const objectives = await Promise.all(
       def.objectives.map(async o => {

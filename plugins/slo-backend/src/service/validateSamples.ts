@@ -9,6 +9,13 @@ function toEpochMs(timestamp: unknown): number {
   return NaN;
 }
 
+/** A time for a message; epoch milliseconds beyond what a Date can hold stay numbers. */
+function describeTime(ms: number): string {
+  return Math.abs(ms) <= 8.64e15
+    ? new Date(ms).toISOString()
+    : `${ms} ms since the epoch`;
+}
+
 /** Limits of one ingest request. */
 export interface IngestLimits {
   maxBatchSize: number;
@@ -56,12 +63,9 @@ export function validateSamples(body: unknown, limits: IngestLimits): Sample[] {
     if (!Number.isFinite(ms)) {
       at('timestamp', 'must be an ISO 8601 time or epoch milliseconds');
     } else if (ms < limits.oldestMs) {
-      at(
-        'timestamp',
-        `${new Date(ms).toISOString()} is older than the retention period`,
-      );
+      at('timestamp', `${describeTime(ms)} is older than the retention period`);
     } else if (ms > limits.newestMs) {
-      at('timestamp', `${new Date(ms).toISOString()} is in the future`);
+      at('timestamp', `${describeTime(ms)} is in the future`);
     }
     for (const [field, value] of [
       ['good', good],

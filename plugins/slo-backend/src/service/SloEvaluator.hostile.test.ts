@@ -1,0 +1,90 @@
+import { mockServices } from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import { SloDocument } from '@triad/plugin-slo-common';
+import { SloDataSource } from '@triad/plugin-slo-node';
+import { SloDefinition } from './SloDefinitions';
+import { SloEvaluator } from './SloEvaluator';
+import { SnapshotStore } from './SnapshotStore';
+
+/*
+ * OpenSLO accepts any whole number of days as a window. A window of billions
+ * of days (found by the reliability suite in packages/reliability) used to
+ * reach the built-in store as NaN: the timeline answered 500, and the
+ * evaluation's error carried the SQL statement.
+ */
+
+const doc = {
+  apiVersion: 'openslo/v1',
+  kind: 'SLO',
+  metadata: { name: 'absurd' },
+  spec: {
+    service: 'svc',
+    indicator: {
+      metadata: { name: 'absurd-sli' },
+      spec: {
+        ratioMetric: {
+          counter: true,
+          good: { metricSource: { type: 'test', spec: {} } },
+          total: { metricSource: { type: 'test', spec: {} } },
+        },
+      },
+    },
+    timeWindow: [{ duration: '999999999999999999999d', isRolling: true }],
+    budgetingMethod: 'Occurrences',
+    objectives: [{ target: 0.99 }],
+  },
+} as unknown as SloDocument;
+
+const def: SloDefinition = {
+  ref: 'slo:default/absurd',
+  entity: doc as unknown as Entity,
+  doc,
+  serviceRef: 'component:default/svc',
+  objectives: [
+    {
+      index: 0,
+      objective: doc.spec.objectives[0],
+      indicator: doc.spec.indicator!.spec,
+      source: { name: 'test', type: 'test', config: {} },
+    },
+  ],
+};
+
+describe('SloEvaluator with a window no date can hold', () => {
+  const source: SloDataSource = {
+    type: 'test',
+    measure: jest.fn(),
+    timeline: jest.fn(),
+  };
+  const snapshots = {
+    save: jest.fn(),
+    saveLatest: jest.fn(),
+    latest: jest.fn(async () => undefined),
+  };
+  const evaluator = new SloEvaluator({
+    dataSources: new Map([['test', source]]),
+    snapshots: snapshots as unknown as SnapshotStore,
+    cache: mockServices.cache.mock(),
+    logger: mockServices.logger.mock(),
+    cacheTtlMs: 60_000,
+    timeoutMs: 1_000,
+    sourceTimeoutsMs: new Map(),
+  });
+
+  it('reports it on the SLO without asking the data source', async () => {
+    const result = await evaluator.evaluate(def, {});
+    expect(result).toMatchObject({
+      status: 'no-data',
+      error: 'timeWindow: 999999999999999999999d is too long to evaluate',
+    });
+    expect(source.measure).not.toHaveBeenCalled();
+  });
+
+  it('refuses the timeline with an input error', async () => {
+    await expect(evaluator.timeline(def)).rejects.toMatchObject({
+      name: 'InputError',
+      message: 'timeWindow: 999999999999999999999d is too long to evaluate',
+    });
+    expect(source.timeline).not.toHaveBeenCalled();
+  });
+});
