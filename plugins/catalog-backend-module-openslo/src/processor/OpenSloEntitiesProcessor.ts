@@ -2,6 +2,7 @@ import {
   CompoundEntityRef,
   Entity,
   getCompoundEntityRef,
+  makeValidator,
   parseEntityRef,
 } from '@backstage/catalog-model';
 import { LocationSpec } from '@backstage/plugin-catalog-common';
@@ -25,9 +26,19 @@ import {
   RELATION_MEASURES,
   RELATION_USES_DATA_SOURCE,
   SliSpec,
-  sloServiceRef,
   validateOpenSloDocument,
 } from '@triad/plugin-slo-common';
+
+const validators = makeValidator();
+
+/** Whether a parsed reference can name an entity (kind, namespace and name all valid). */
+function isValidRef(ref: CompoundEntityRef): boolean {
+  return (
+    validators.isValidKind(ref.kind) &&
+    validators.isValidNamespace(ref.namespace) &&
+    validators.isValidEntityName(ref.name)
+  );
+}
 
 /**
  * Accepts `openslo/v1` documents (SLO, SLI, DataSource, AlertPolicy,
@@ -69,20 +80,24 @@ export class OpenSloEntitiesProcessor implements CatalogProcessor {
       );
     };
     const ref = (kind: string, name: string) => {
+      let parsed: CompoundEntityRef | undefined;
       try {
-        return parseEntityRef(name, {
+        parsed = parseEntityRef(name, {
           defaultKind: kind,
           defaultNamespace: namespace,
         });
       } catch {
-        emit(
-          processingResult.inputError(
-            location,
-            `${doc.kind} "${self.name}": "${name}" is not a valid entity reference`,
-          ),
-        );
-        return undefined;
+        parsed = undefined;
       }
+      // A reference that parses can still not name an entity ("a:b:c/d").
+      if (parsed && isValidRef(parsed)) return parsed;
+      emit(
+        processingResult.inputError(
+          location,
+          `${doc.kind} "${self.name}": "${name}" is not a valid entity reference`,
+        ),
+      );
+      return undefined;
     };
     const linkTo = (
       kind: string,
@@ -117,7 +132,12 @@ export class OpenSloEntitiesProcessor implements CatalogProcessor {
 
     switch (doc.kind) {
       case 'SLO': {
-        link(sloServiceRef(doc), RELATION_MEASURES, RELATION_MEASURED_BY);
+        linkTo(
+          'component',
+          doc.spec.service,
+          RELATION_MEASURES,
+          RELATION_MEASURED_BY,
+        );
         const indicators = new Set(
           [
             doc.spec.indicatorRef,
