@@ -11,7 +11,7 @@ import {
   timesliceSli,
 } from '@triad/plugin-slo-common';
 import { SloMeasureRequest, SloMeasurement } from '@triad/plugin-slo-node';
-import { freePort } from './__testUtils__/freePort';
+import { freePort } from './testUtils/freePort';
 import {
   answerJson,
   FakeServer,
@@ -20,8 +20,8 @@ import {
 import {
   RunningPrometheus,
   startPrometheus,
-} from './__testUtils__/startPrometheus';
-import { Service, syntheticData } from './__testUtils__/syntheticData';
+} from './testUtils/startPrometheus';
+import { Service, syntheticData } from './testUtils/syntheticData';
 import { promDuration } from './promDuration';
 import { PrometheusDataSource } from './PrometheusDataSource';
 

@@ -1,5 +1,5 @@
 import { InputError, ServiceUnavailableError } from '@backstage/errors';
-import { freePort } from './__testUtils__/freePort';
+import { freePort } from './testUtils/freePort';
 import {
   answerJson,
   FakeServer,

@@ -1,0 +1,249 @@
+/*
+ * The reliability and security suite. Starts real PostgreSQL-backed Backstage
+ * backends (child processes), a real Prometheus and a fault proxy on loopback,
+ * injects faults and hostile input, and prints what it tried and what held.
+ * Exits non-zero when anything did not hold.
+ *
+ *   node --require @backstage/cli/config/nodeTransform.cjs packages/reliability/src/run.ts [--only id,id]
+ *
+ * (scripts/test-reliability.sh does this after setting up the toolchain.)
+ */
+import { killAll } from './lib/children';
+import { Figure, FIGURE_TITLES, ScenarioReport } from './lib/report';
+import { crashDuringIngest } from './scenarios/crashDuringIngest';
+import { hostileInput } from './scenarios/hostileInput';
+import { permissions } from './scenarios/permissions';
+import { slowSource } from './scenarios/slowSource';
+import { sourceOutage } from './scenarios/sourceOutage';
+import { twoReplicas } from './scenarios/twoReplicas';
+import { workspaceSafety } from './scenarios/workspaceSafety';
+import {
+  MainSetup,
+  newBackendSettings,
+  redisSettings,
+  Resources,
+  startPrometheusSetup,
+  startSuiteBackend,
+} from './suite/context';
+import { SOURCE_TIMEOUT_MS } from './scenarios/sourceOutage';
+import { poll } from './lib/http';
+
+interface Scenario {
+  id: string;
+  title: string;
+  /** Needs the shared backend with Prometheus. */
+  main?: boolean;
+  timeoutMs: number;
+  run(report: ScenarioReport, shared?: MainSetup): Promise<void>;
+}
+
+const SCENARIOS: Scenario[] = [
+  {
+    id: 'workspace',
+    title: '7. Workspace safety of the scaffolder actions',
+    timeoutMs: 60_000,
+    run: report => workspaceSafety(report),
+  },
+  {
+    id: 'hostile',
+    title: '5. Hostile input',
+    main: true,
+    timeoutMs: 120_000,
+    run: (report, shared) => hostileInput(shared!, report),
+  },
+  {
+    id: 'permissions',
+    title: '6. Permissions',
+    main: true,
+    timeoutMs: 60_000,
+    run: (report, shared) => permissions(shared!, report),
+  },
+  {
+    id: 'outage',
+    title: '1. Source outage',
+    main: true,
+    timeoutMs: 90_000,
+    run: (report, shared) => sourceOutage(shared!, report),
+  },
+  {
+    id: 'slow',
+    title: '2. Slow source',
+    main: true,
+    timeoutMs: 90_000,
+    run: (report, shared) => slowSource(shared!, report),
+  },
+  {
+    id: 'crash',
+    title: '3. Crash during ingest (PostgreSQL)',
+    timeoutMs: 150_000,
+    run: report => crashDuringIngest(report),
+  },
+  {
+    id: 'replicas',
+    title: '4. Two replicas, one PostgreSQL, one Redis',
+    timeoutMs: 150_000,
+    run: report => twoReplicas(report),
+  },
+];
+
+const write = (line = '') => process.stdout.write(`${line}\n`);
+
+function withTimeout<T>(promise: Promise<T>, ms: number, what: string) {
+  let timer: NodeJS.Timeout | undefined;
+  return Promise.race([
+    promise,
+    new Promise<never>((_, reject) => {
+      timer = setTimeout(
+        () => reject(new Error(`${what} took longer than ${ms / 1000} s`)),
+        ms,
+      );
+    }),
+  ]).finally(() => clearTimeout(timer));
+}
+
+/** Starts the shared backend: PostgreSQL, Redis cache, Prometheus behind the proxy. */
+async function startMain(resources: Resources): Promise<MainSetup> {
+  const prom = await startPrometheusSetup(resources);
+  write(
+    `  Prometheus ${prom.prometheus.url} over 4 days of back-filled data (${(
+      prom.prometheus.startupMs / 1000
+    ).toFixed(1)} s), proxy ${prom.proxy.url}`,
+  );
+  const settings = await newBackendSettings(resources, 'main', {
+    prometheusUrl: prom.proxy.url,
+    redis: redisSettings(`triad-reliability-${Date.now()}`),
+    slo: {
+      evaluation: {
+        cacheTtl: '1s',
+        timeout: `${SOURCE_TIMEOUT_MS / 1000}s`,
+        frequency: '1h',
+      },
+    },
+  });
+  const api = await startSuiteBackend(resources, 'main', settings);
+  write(
+    `  backend ${api.url} (pid ${api.backend.pid}) ready in ${(
+      api.backend.startupMs / 1000
+    ).toFixed(1)} s; databases ${settings.databasePrefix}*`,
+  );
+  return { api, prom };
+}
+
+/**
+ * The first scheduled evaluation runs 30 s after start; the outage and slow
+ * scenarios wait for it so that it does not count among their requests.
+ */
+function firstScheduledRun(setup: MainSetup) {
+  return poll(
+    'the first scheduled evaluation',
+    async () =>
+      setup.api.backend.grep(/^Evaluated \d+ SLOs/).length ? true : undefined,
+    60_000,
+    500,
+  );
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const onlyIndex = args.indexOf('--only');
+  const only = onlyIndex >= 0 ? args[onlyIndex + 1]?.split(',') : undefined;
+  const selected = SCENARIOS.filter(s => !only || only.includes(s.id));
+  if (!selected.length) {
+    write(`no scenario matches; ids: ${SCENARIOS.map(s => s.id).join(', ')}`);
+    process.exit(2);
+  }
+
+  const started = Date.now();
+  const reports: Array<{ report: ScenarioReport; ms: number }> = [];
+  const mainResources = new Resources();
+  let mainSetup: MainSetup | undefined;
+  let mainError: Error | undefined;
+  try {
+    for (const scenario of selected) {
+      write();
+      write(`=== ${scenario.title}`);
+      const report = new ScenarioReport(scenario.id, scenario.title);
+      const t0 = Date.now();
+      try {
+        if (scenario.main && !mainSetup) {
+          if (mainError) throw mainError;
+          try {
+            mainSetup = await startMain(mainResources);
+          } catch (error) {
+            mainError = error as Error;
+            throw error;
+          }
+        }
+        if (scenario.main && scenario.id === 'outage') {
+          await firstScheduledRun(mainSetup!);
+        }
+        await withTimeout(
+          scenario.run(report, mainSetup),
+          scenario.timeoutMs,
+          scenario.title,
+        );
+      } catch (error) {
+        report.held(
+          'the scenario ran to the end',
+          false,
+          (error as Error).stack ?? String(error),
+        );
+      }
+      if (mainSetup && !mainSetup.api.backend.alive()) {
+        report.held('the shared backend is still running', false);
+      }
+      const ms = Date.now() - t0;
+      write(`  (${(ms / 1000).toFixed(1)} s)`);
+      reports.push({ report, ms });
+    }
+  } finally {
+    if (mainSetup) {
+      const errors = mainSetup.api.backend.logs.filter(
+        l => l.level === 'error',
+      );
+      write();
+      write(
+        `shared backend: ${errors.length} error log lines${
+          errors.length ? `, e.g. ${errors[0].message}` : ''
+        }`,
+      );
+    }
+    await mainResources.releaseAll();
+  }
+
+  write();
+  write('=== Summary');
+  const totals: Partial<Record<Figure, number>> = {};
+  for (const { report, ms } of reports) {
+    const held = report.checks.filter(c => c.held).length;
+    const figures = Object.entries(report.figures)
+      .map(([k, v]) => {
+        totals[k as Figure] = (totals[k as Figure] ?? 0) + v;
+        return `${v} ${FIGURE_TITLES[k as Figure]}`;
+      })
+      .join(', ');
+    write(
+      `${report.failed ? '✘' : '✔'} ${report.title}: ${held}/${
+        report.checks.length
+      } held (${(ms / 1000).toFixed(1)} s)${figures ? `; ${figures}` : ''}`,
+    );
+  }
+  const failed = reports.reduce((n, r) => n + r.report.failed, 0);
+  const checks = reports.reduce((n, r) => n + r.report.checks.length, 0);
+  write();
+  write(
+    `Totals: ${checks - failed}/${checks} checks held; ${(
+      Object.keys(FIGURE_TITLES) as Figure[]
+    )
+      .map(k => `${totals[k] ?? 0} ${FIGURE_TITLES[k]}`)
+      .join(', ')}; ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  );
+  killAll();
+  process.exit(failed ? 1 : 0);
+}
+
+main().catch(error => {
+  process.stderr.write(`${error.stack ?? error}\n`);
+  killAll();
+  process.exit(1);
+});

@@ -1,0 +1,13 @@
+/**
+ * Test helpers, shared with other packages' integration tests (e.g. the
+ * reliability suite in packages/reliability): a real Prometheus started over
+ * back-filled data, the known data set, and a free loopback port.
+ *
+ * @packageDocumentation
+ */
+
+export { startPrometheus } from './startPrometheus';
+export type { PrometheusBinaries, RunningPrometheus } from './startPrometheus';
+export { syntheticData } from './syntheticData';
+export type { MinuteCounts, Service, SyntheticData } from './syntheticData';
+export { freePort } from './freePort';

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# The reliability and security suite (packages/reliability): source outage,
+# slow source, crash during ingest, two replicas, hostile input, permissions
+# and workspace safety, against real PostgreSQL, Redis and Prometheus
+# processes on loopback. Prints what it tried and what held; exits non-zero
+# when anything did not hold. Takes about 3 minutes.
+#
+#   scripts/test-reliability.sh                      # every scenario
+#   scripts/test-reliability.sh --only outage,slow   # some of them
+#
+# Uses $TRIAD_TEST_POSTGRES (default postgresql://postgres@127.0.0.1:5432; the
+# user must be able to create databases) and $TRIAD_TEST_REDIS (default
+# redis://127.0.0.1:6379). TRIAD_RELIABILITY_SEED=<n> repeats the generated
+# inputs of an earlier run; TRIAD_RELIABILITY_LOGS=<folder> keeps the logs of
+# every backend the suite starts.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
+triad_bootstrap
+cd "$TRIAD_ROOT"
+
+export TRIAD_TEST_POSTGRES="${TRIAD_TEST_POSTGRES:-postgresql://postgres@127.0.0.1:5432}"
+export TRIAD_TEST_REDIS="${TRIAD_TEST_REDIS:-redis://127.0.0.1:6379}"
+
+if ! node -e '
+  const { Client } = require("pg");
+  const c = new Client({ connectionString: process.argv[1], connectionTimeoutMillis: 5000 });
+  c.connect().then(() => c.end()).catch(e => { console.error(e.message); process.exit(1); });' "$TRIAD_TEST_POSTGRES"; then
+  echo "PostgreSQL is not reachable at $TRIAD_TEST_POSTGRES (set TRIAD_TEST_POSTGRES to use another server)." >&2
+  exit 1
+fi
+if ! node -e '
+  const net = require("net");
+  const u = new URL(process.argv[1]);
+  const s = net.connect(Number(u.port || 6379), u.hostname);
+  s.setTimeout(5000, () => process.exit(1));
+  s.on("connect", () => s.write("PING\r\n"));
+  s.on("data", d => process.exit(String(d).startsWith("+PONG") ? 0 : 1));
+  s.on("error", () => process.exit(1));' "$TRIAD_TEST_REDIS"; then
+  echo "Redis is not reachable at $TRIAD_TEST_REDIS (set TRIAD_TEST_REDIS to use another server)." >&2
+  exit 1
+fi
+for tool in prometheus promtool; do
+  if [ ! -x "/usr/bin/$tool" ]; then
+    echo "/usr/bin/$tool is missing: the suite runs a real Prometheus (Debian: apt-get install prometheus)." >&2
+    exit 1
+  fi
+done
+
+exec node --require @backstage/cli/config/nodeTransform.cjs packages/reliability/src/run.ts "$@"
