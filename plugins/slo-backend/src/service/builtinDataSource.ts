@@ -179,16 +179,16 @@ export function builtinDataSource(store: BuiltinStore): SloDataSource {
       // Charts of slice-based SLOs count slices: judged good ones, or the sum
       // of slice ratios for RatioTimeslices (whose running mean is the SLI).
       const sliceMs = req.timeSliceMs!;
-      const slices = new Map<number, EventCounts>();
+      const bySlice = new Map<number, EventCounts>();
       for (const s of rows) {
         const key = Math.floor((s.minute * 60_000) / sliceMs) * sliceMs;
-        const acc = slices.get(key) ?? { good: 0, total: 0 };
-        slices.set(key, {
+        const acc = bySlice.get(key) ?? { good: 0, total: 0 };
+        bySlice.set(key, {
           good: acc.good + countsOf(s, series).good,
           total: acc.total + s.total,
         });
       }
-      for (const [at, counts] of slices) {
+      for (const [at, counts] of bySlice) {
         if (req.slo.spec.budgetingMethod === 'RatioTimeslices') {
           if (counts.total > 0) add(at, counts.good / counts.total, 1);
         } else {
