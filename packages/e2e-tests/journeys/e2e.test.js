@@ -21,3 +21,4 @@ after(async () => {
 
 require('./slo');
 require('./scaffolder');
+require('./ownership');

@@ -1,0 +1,96 @@
+import {
+  ApiBlueprint,
+  createFrontendPlugin,
+  discoveryApiRef,
+  fetchApiRef,
+  PageBlueprint,
+} from '@backstage/frontend-plugin-api';
+import { EntityCardBlueprint } from '@backstage/plugin-catalog-react/alpha';
+import AccountTreeIcon from '@material-ui/icons/AccountTree';
+import AssignmentIndIcon from '@material-ui/icons/AssignmentInd';
+import {
+  OwnershipClient,
+  RESPONSIBILITY_KINDS,
+} from '@triad/plugin-ownership-common';
+import { ownershipApiRef } from './api/OwnershipApi';
+import { rootRouteRef, topologyRouteRef } from './routes';
+
+const ownershipApi = ApiBlueprint.make({
+  params: defineParams =>
+    defineParams({
+      api: ownershipApiRef,
+      deps: { discoveryApi: discoveryApiRef, fetchApi: fetchApiRef },
+      factory: ({ discoveryApi, fetchApi }) =>
+        new OwnershipClient({ discoveryApi, fetchApi }),
+    }),
+});
+
+const ownershipPage = PageBlueprint.make({
+  params: {
+    path: '/ownership',
+    routeRef: rootRouteRef,
+    title: 'Ownership',
+    icon: <AssignmentIndIcon fontSize="inherit" />,
+    loader: () =>
+      import('./components/OwnershipPage/OwnershipPage').then(m => (
+        <m.OwnershipPage />
+      )),
+  },
+});
+
+const teamTopologyPage = PageBlueprint.make({
+  name: 'team-topology',
+  params: {
+    path: '/team-topology',
+    routeRef: topologyRouteRef,
+    title: 'Team topology',
+    icon: <AccountTreeIcon fontSize="inherit" />,
+    loader: () =>
+      import('./components/TeamTopologyPage/TeamTopologyPage').then(m => (
+        <m.TeamTopologyPage />
+      )),
+  },
+});
+
+const entityOwnershipCard = EntityCardBlueprint.make({
+  name: 'ownership',
+  params: {
+    filter: { kind: { $in: RESPONSIBILITY_KINDS.map(k => k.toLowerCase()) } },
+    loader: () =>
+      import('./components/EntityOwnershipCard/EntityOwnershipCard').then(m => (
+        <m.EntityOwnershipCard />
+      )),
+  },
+});
+
+const entityResponsibilitiesCard = EntityCardBlueprint.make({
+  name: 'responsibilities',
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import(
+        './components/EntityResponsibilitiesCard/EntityResponsibilitiesCard'
+      ).then(m => <m.EntityResponsibilitiesCard />),
+  },
+});
+
+/**
+ * The ownership plugin for the new frontend system: API, the ownership page
+ * at `/ownership` and the team topology page at `/team-topology` (both in the
+ * nav), the ownership card on Components, Systems, Domains, Resources and
+ * APIs, and the responsibilities card on Groups.
+ *
+ * @alpha
+ */
+export default createFrontendPlugin({
+  pluginId: 'ownership',
+  info: { packageJson: () => import('../package.json') },
+  routes: { root: rootRouteRef, topology: topologyRouteRef },
+  extensions: [
+    ownershipApi,
+    ownershipPage,
+    teamTopologyPage,
+    entityOwnershipCard,
+    entityResponsibilitiesCard,
+  ],
+});

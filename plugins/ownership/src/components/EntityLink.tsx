@@ -1,0 +1,15 @@
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { shortRef } from './refs';
+
+/**
+ * A link to an entity page, named by the title the ownership backend gave it
+ * (no extra catalog request per link), with the reference as tooltip.
+ */
+export function EntityLink(props: { entityRef: string; title?: string }) {
+  const { entityRef, title } = props;
+  return (
+    <EntityRefLink entityRef={entityRef} title={shortRef(entityRef)}>
+      {title || shortRef(entityRef)}
+    </EntityRefLink>
+  );
+}

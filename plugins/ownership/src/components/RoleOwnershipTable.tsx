@@ -1,0 +1,135 @@
+import Box from '@material-ui/core/Box';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TableRow from '@material-ui/core/TableRow';
+import Typography from '@material-ui/core/Typography';
+import { RoleOwnership } from '@triad/plugin-ownership-common';
+import { EntityLink } from './EntityLink';
+import { OnCallLinks } from './OnCallLinks';
+import { OnCallLinkTemplates } from './onCall';
+import { ProvenanceBadge } from './ProvenanceBadge';
+import { describeProvenance } from './provenance';
+import { shortRef } from './refs';
+import { RoleStatusChip } from './RoleStatusChip';
+
+function HeldBy(props: {
+  role: RoleOwnership;
+  onCallLinks?: OnCallLinkTemplates;
+}) {
+  const { role } = props;
+  switch (role.status) {
+    case 'covered':
+      return (
+        <>
+          <EntityLink entityRef={role.owner.ref} title={role.owner.title} />
+          <OnCallLinks
+            onCall={role.owner.onCall}
+            templates={props.onCallLinks}
+          />
+        </>
+      );
+    case 'orphaned':
+      return (
+        <Box display="flex" alignItems="center" flexWrap="wrap">
+          <Typography
+            variant="body2"
+            component="span"
+            style={{ marginRight: 8 }}
+          >
+            {shortRef(role.owner.ref)}
+          </Typography>
+          <RoleStatusChip status="orphaned" />
+        </Box>
+      );
+    case 'uncovered':
+      return (
+        <Box display="flex" alignItems="center" flexWrap="wrap">
+          <Typography
+            variant="body2"
+            component="span"
+            style={{ marginRight: 8 }}
+          >
+            Nobody
+          </Typography>
+          <RoleStatusChip status="uncovered" />
+        </Box>
+      );
+    case 'restricted':
+    default:
+      return (
+        <Box display="flex" alignItems="center" flexWrap="wrap">
+          <Typography
+            variant="body2"
+            component="span"
+            style={{ marginRight: 8 }}
+          >
+            A team you may not see
+          </Typography>
+          <RoleStatusChip status="restricted" />
+        </Box>
+      );
+  }
+}
+
+function How(props: { role: RoleOwnership }) {
+  const { role } = props;
+  if (role.status === 'covered' || role.status === 'orphaned') {
+    return (
+      <Box display="flex" alignItems="center" flexWrap="wrap">
+        <ProvenanceBadge source={role.provenance.source} />
+        <Typography variant="body2" component="span" style={{ marginLeft: 8 }}>
+          {describeProvenance(role.provenance)}
+          {role.status === 'orphaned' &&
+            ` — ${shortRef(role.owner.ref)} does not exist in the catalog`}
+        </Typography>
+      </Box>
+    );
+  }
+  if (role.status === 'uncovered') {
+    return (
+      <Typography variant="body2">
+        No holder found on {role.searched.map(shortRef).join(', ')}
+      </Typography>
+    );
+  }
+  return (
+    <Typography variant="body2" color="textSecondary">
+      Held, but you may not read the holder in the catalog
+    </Typography>
+  );
+}
+
+/** Each role with its holder and how the holder was found. */
+export function RoleOwnershipTable(props: {
+  roles: RoleOwnership[];
+  onCallLinks?: OnCallLinkTemplates;
+}) {
+  return (
+    <Table size="small" aria-label="Role holders">
+      <TableHead>
+        <TableRow>
+          <TableCell>Role</TableCell>
+          <TableCell>Held by</TableCell>
+          <TableCell>How</TableCell>
+        </TableRow>
+      </TableHead>
+      <TableBody>
+        {props.roles.map(role => (
+          <TableRow key={role.role} data-testid={`role-${role.role}`}>
+            <TableCell>
+              <Typography variant="subtitle2">{role.title}</Typography>
+            </TableCell>
+            <TableCell>
+              <HeldBy role={role} onCallLinks={props.onCallLinks} />
+            </TableCell>
+            <TableCell>
+              <How role={role} />
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
