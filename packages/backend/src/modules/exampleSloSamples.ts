@@ -5,21 +5,23 @@ import {
 import { SloClient, SloSample } from '@triad/plugin-slo-common';
 
 const MINUTE = 60_000;
-const DAYS = 31;
+const HISTORY_DAYS = 31;
 const BATCH = 10_000;
 
 /**
- * Per-minute traffic of the example services: one healthy, one whose latency
- * objective spends budget steadily, one burning fast right now, and none at
- * all for the experimental recommendations service.
+ * Per-minute traffic of the example services for minutes [from, to): one
+ * healthy, one whose latency objective spends budget steadily, one burning
+ * fast since `burstFrom`, and none at all for the experimental
+ * recommendations service.
  */
-export function exampleSamples(now: number): SloSample[] {
-  const last = Math.floor(now / MINUTE) - 1;
-  const first = last - DAYS * 1440;
+export function exampleSamples(
+  from: number,
+  to: number,
+  burstFrom: number,
+): SloSample[] {
   const samples: SloSample[] = [];
-  for (let m = first; m <= last; m++) {
+  for (let m = from; m < to; m++) {
     const timestamp = m * MINUTE;
-    const minutesAgo = last - m;
     // Checkout: 100 requests a minute, one server error every 50 minutes.
     samples.push({
       series: 'checkout-service/requests',
@@ -34,11 +36,11 @@ export function exampleSamples(now: number): SloSample[] {
       good: m % 200 === 0 ? 90 : 97,
       total: 100,
     });
-    // Payments: clean for weeks, 5 % of authorisations failing for the last two hours.
+    // Payments: clean for weeks, then 5 % of authorisations failing.
     samples.push({
       series: 'payments-gateway/authorisations',
       timestamp,
-      good: minutesAgo < 120 ? 190 : 200,
+      good: m >= burstFrom ? 190 : 200,
       total: 200,
     });
     // Product catalogue: 0.1 % errors against a 0.5 % budget.
@@ -53,8 +55,10 @@ export function exampleSamples(now: number): SloSample[] {
 }
 
 /**
- * Fills the example instance's built-in SLI store at start-up, through the
- * same ingest endpoint (`POST /api/slo/v1/samples`) pipelines use.
+ * Fills the example instance's built-in SLI store through the same ingest
+ * endpoint (`POST /api/slo/v1/samples`) pipelines use: 31 days of history at
+ * start-up, then every finished minute, so the payments incident that began
+ * two hours before start keeps burning while the instance runs.
  */
 export const exampleSloSamplesModule = createBackendModule({
   pluginId: 'slo',
@@ -66,21 +70,44 @@ export const exampleSloSamplesModule = createBackendModule({
         discovery: coreServices.discovery,
         lifecycle: coreServices.rootLifecycle,
         logger: coreServices.logger,
+        scheduler: coreServices.scheduler,
       },
-      async init({ auth, discovery, lifecycle, logger }) {
-        lifecycle.addStartupHook(async () => {
+      async init({ auth, discovery, lifecycle, logger, scheduler }) {
+        const client = new SloClient({ discoveryApi: discovery });
+        const startMinute = Math.floor(Date.now() / MINUTE);
+        const burstFrom = startMinute - 120;
+        let next = startMinute - HISTORY_DAYS * 1440;
+
+        // Pushes every finished minute not pushed yet.
+        const pushUpToNow = async (): Promise<number> => {
+          const to = Math.floor(Date.now() / MINUTE);
+          if (to <= next) return 0;
           const { token } = await auth.getPluginRequestToken({
             onBehalfOf: await auth.getOwnServiceCredentials(),
             targetPluginId: 'slo',
           });
-          const client = new SloClient({ discoveryApi: discovery });
-          const samples = exampleSamples(Date.now());
+          const samples = exampleSamples(next, to, burstFrom);
           for (let i = 0; i < samples.length; i += BATCH) {
             await client.pushSamples(samples.slice(i, i + BATCH), { token });
           }
+          next = to;
+          return samples.length;
+        };
+
+        lifecycle.addStartupHook(async () => {
+          const pushed = await pushUpToNow();
           logger.info(
-            `Pushed ${samples.length} example SLO samples to the built-in store`,
+            `Pushed ${pushed} example SLO samples to the built-in store`,
           );
+          await scheduler.scheduleTask({
+            id: 'example-slo-samples',
+            frequency: { minutes: 1 },
+            timeout: { seconds: 30 },
+            scope: 'local',
+            fn: async () => {
+              await pushUpToNow();
+            },
+          });
         });
       },
     });
