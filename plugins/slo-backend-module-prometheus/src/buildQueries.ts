@@ -1,10 +1,19 @@
 import { InputError } from '@backstage/errors';
 import {
   BudgetingMethod,
+  eventCountQuery,
+  fillWindowPlaceholder,
+  overTime,
+  readPromSli,
+  SliQueryError,
   SliSpec,
   SloObjective,
+  successRatioQuery,
+  thresholdCondition,
+  thresholdSamplesQueries,
+  timeSliceQueries,
+  valueOverQuery,
 } from '@triad/plugin-slo-common';
-import { promDuration } from './promDuration';
 
 /** Label that tags each series of the combined query with its window. */
 export const WINDOW_LABEL = 'slo_window';
@@ -46,175 +55,29 @@ export interface BuildQueriesInput {
   timeSliceMs?: number;
 }
 
-const PLACEHOLDER = /\{\{\s*window\s*\}\}/g;
-const OPS = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
 const GRAPH_WINDOW_MS = 5 * 60_000;
-
-interface Metric {
-  query: string;
-  /** Where it came from, for error messages, e.g. `ratioMetric.good`. */
-  field: string;
-  counter: boolean;
-}
-
-/** Whether a query carries the `{{window}}` placeholder. */
-export function hasWindowPlaceholder(query: string): boolean {
-  return new RegExp(PLACEHOLDER.source).test(query);
-}
-
-/**
- * Whether a query is a bare series selector (`name{labels}`), the only form
- * that can be wrapped as `increase(<selector>[window])`.
- */
-export function isSeriesSelector(query: string): boolean {
-  // Label values may hold any character, so blank them out first.
-  const bare = query.replace(
-    /"(?:[^"\\]|\\.)*"|'(?:[^'\\]|\\.)*'|`[^`]*`/g,
-    '""',
-  );
-  const match = /^\s*([a-zA-Z_:][a-zA-Z0-9_:]*)?\s*(\{[^{}]*\})?\s*$/.exec(
-    bare,
-  );
-  return !!match && !!(match[1] || match[2]);
-}
-
-/**
- * Step of the subqueries that sample gauges and threshold metrics over a
- * window: one minute, or coarser for long windows so that a window never
- * needs more than 1440 evaluations (30 d → 30 m).
- */
-export function sampleStepMs(windowMs: number): number {
-  return Math.max(60_000, Math.ceil(windowMs / 1440 / 1000) * 1000);
-}
-
-/**
- * A subquery range of `windowMs` at `stepMs`. Prometheus 2 includes both ends
- * of a range, and subquery steps are aligned to multiples of the step, so a
- * full window would hold one step too many whenever the evaluation time is
- * aligned; one millisecond less keeps exactly window / step points.
- */
-function subqueryRange(windowMs: number, stepMs: number): string {
-  return `[${promDuration(windowMs - 1)}:${promDuration(stepMs)}]`;
-}
-
-function withWindow(query: string, windowMs: number): string {
-  return query.replace(PLACEHOLDER, promDuration(windowMs));
-}
-
-/** A gauge averaged over the window, ignoring NaN points (0/0 while idle). */
-function averaged(query: string, windowMs: number): string {
-  return `avg_over_time(((${query}) > -Inf)${subqueryRange(
-    windowMs,
-    sampleStepMs(windowMs),
-  )})`;
-}
-
-/** Events counted by a good, bad or total metric over a window. */
-function eventCount(metric: Metric, windowMs: number): string {
-  if (hasWindowPlaceholder(metric.query)) {
-    return `sum(${withWindow(metric.query, windowMs)})`;
-  }
-  if (metric.counter) {
-    return `sum(increase(${metric.query.trim()}[${promDuration(windowMs)}]))`;
-  }
-  return `sum(${averaged(metric.query, windowMs)})`;
-}
-
-/** A ratio or threshold metric's value over a window; NaN and no data drop out. */
-function valueOver(metric: Metric, windowMs: number): string {
-  if (hasWindowPlaceholder(metric.query)) {
-    return `(${withWindow(metric.query, windowMs)}) > -Inf`;
-  }
-  return averaged(metric.query, windowMs);
-}
 
 function tag(expr: string, key: string, part: QueryPart): string {
   return `label_replace(label_replace(${expr}, "${WINDOW_LABEL}", "${key}", "", ""), "${PART_LABEL}", "${part}", "", "")`;
 }
 
-function readMetric(
-  metric: { metricSource: { spec: Record<string, unknown> } } | undefined,
-  field: string,
-  counter: boolean,
-): Metric | undefined {
-  if (!metric) return undefined;
-  const query = metric.metricSource.spec.query;
-  if (typeof query !== 'string' || query.trim() === '') {
-    throw new InputError(
-      `${field}.metricSource.spec.query must be a PromQL query (a non-empty string)`,
-    );
-  }
-  if (counter && !hasWindowPlaceholder(query) && !isSeriesSelector(query)) {
-    throw new InputError(
-      `${field}.metricSource.spec.query is a counter but not a series selector: write a selector such as ` +
-        `http_requests_total{job="api"} (it is wrapped as sum(increase(<selector>[<window>]))), or put ` +
-        `{{window}} where the range goes, e.g. sum(increase(http_requests_total[{{window}}])); got "${query}"`,
-    );
-  }
-  return { query, field, counter };
-}
-
-/** The SLI as the query sees it: event counts, a raw ratio, or a threshold metric. */
-type Sli =
-  | { kind: 'counts'; bad: boolean; numerator: Metric; total: Metric }
-  | { kind: 'raw'; failure: boolean; ratio: Metric }
-  | { kind: 'threshold'; metric: Metric };
-
-function readSli(indicator: SliSpec): Sli {
-  const ratio = indicator.ratioMetric;
-  if (ratio) {
-    const counter = ratio.counter;
-    if (ratio.raw) {
-      // A ratio is never a counter: it is averaged (or used as written).
-      return {
-        kind: 'raw',
-        failure: ratio.rawType === 'failure',
-        ratio: readMetric(ratio.raw, 'ratioMetric.raw', false)!,
-      };
-    }
-    const good = readMetric(ratio.good, 'ratioMetric.good', counter);
-    const bad = readMetric(ratio.bad, 'ratioMetric.bad', counter);
-    const total = readMetric(ratio.total, 'ratioMetric.total', counter);
-    if (!total || !(good || bad)) {
-      throw new InputError(
-        'ratioMetric needs total with good or bad, or raw with rawType',
+/** The data source's wording of an SLI that cannot be written as PromQL. */
+function inputError(e: SliQueryError): InputError {
+  switch (e.problem) {
+    case 'no-query':
+      return new InputError(
+        `${e.field} must be a PromQL query (a non-empty string)`,
       );
-    }
-    return { kind: 'counts', bad: !good, numerator: (good ?? bad)!, total };
+    case 'no-time-slice-target':
+      return new InputError(
+        'budgetingMethod Timeslices with a ratioMetric SLI needs timeSliceTarget on the objective',
+      );
+    case 'not-a-selector':
+    case 'incomplete-ratio':
+      return new InputError(`${e.field} ${e.message}`);
+    default:
+      return new InputError(e.message);
   }
-  if (!indicator.thresholdMetric) {
-    throw new InputError('the SLI has neither ratioMetric nor thresholdMetric');
-  }
-  return {
-    kind: 'threshold',
-    metric: readMetric(indicator.thresholdMetric, 'thresholdMetric', false)!,
-  };
-}
-
-/** The SLI (success ratio) over a window; absent when there was no traffic. */
-function successRatio(sli: Sli, windowMs: number): string {
-  if (sli.kind === 'counts') {
-    const numerator = `(${eventCount(sli.numerator, windowMs)} or vector(0))`;
-    const total = `(${eventCount(sli.total, windowMs)} > 0)`;
-    return sli.bad ? `1 - ${numerator} / ${total}` : `${numerator} / ${total}`;
-  }
-  if (sli.kind === 'raw') {
-    const value = valueOver(sli.ratio, windowMs);
-    return sli.failure ? `1 - (${value})` : value;
-  }
-  throw new InputError('a threshold SLI has no success ratio');
-}
-
-function thresholdOf(objective: BuildQueriesInput['objective']): {
-  op: string;
-  value: number;
-} {
-  if (!objective.op || objective.value === undefined) {
-    throw new InputError(
-      'a thresholdMetric SLI needs op and value on the objective',
-    );
-  }
-  return { op: OPS[objective.op], value: objective.value };
 }
 
 /**
@@ -225,7 +88,16 @@ function thresholdOf(objective: BuildQueriesInput['objective']): {
  * cannot express.
  */
 export function buildQueries(input: BuildQueriesInput): QueryPlan {
-  const sli = readSli(input.indicator);
+  try {
+    return planQueries(input);
+  } catch (e) {
+    if (e instanceof SliQueryError) throw inputError(e);
+    throw e;
+  }
+}
+
+function planQueries(input: BuildQueriesInput): QueryPlan {
+  const sli = readPromSli(input.indicator);
   const windows: QueryPlan['windows'] = [];
   if (input.periodMs > 0) windows.push({ key: PERIOD_KEY, ms: input.periodMs });
   for (const ms of new Set(input.windowsMs)) {
@@ -237,7 +109,7 @@ export function buildQueries(input: BuildQueriesInput): QueryPlan {
     windows.push({ key: String(ms), ms });
   }
 
-  const parts: Array<(windowMs: number) => [QueryPart, string][]> = [];
+  let parts: (windowMs: number) => [QueryPart, string][];
   let reading: QueryReading;
   let totalCounts: QueryPlan['totalCounts'];
   let graphQuery: string;
@@ -246,32 +118,34 @@ export function buildQueries(input: BuildQueriesInput): QueryPlan {
     if (sli.kind === 'counts') {
       reading = sli.bad ? 'bad/total' : 'good/total';
       totalCounts = sli.total.counter ? 'events' : 'none';
-      parts.push(w => [
-        [sli.bad ? 'bad' : 'good', eventCount(sli.numerator, w)],
-        ['total', eventCount(sli.total, w)],
-      ]);
-      graphQuery = successRatio(sli, GRAPH_WINDOW_MS);
+      parts = w => [
+        [sli.bad ? 'bad' : 'good', eventCountQuery(sli.numerator, w)],
+        ['total', eventCountQuery(sli.total, w)],
+      ];
+      graphQuery = successRatioQuery(sli, GRAPH_WINDOW_MS);
     } else if (sli.kind === 'raw') {
       reading = sli.failure ? 'failure ratio' : 'success ratio';
       totalCounts = 'none';
-      parts.push(w => [['ratio', valueOver(sli.ratio, w)]]);
-      graphQuery = valueOver(sli.ratio, GRAPH_WINDOW_MS);
+      parts = w => [['ratio', valueOverQuery(sli.ratio, w)]];
+      graphQuery = valueOverQuery(sli.ratio, GRAPH_WINDOW_MS);
     } else {
       // Each sample of the metric (one per step) is an event, good when the
       // objective's threshold holds.
-      const { op, value } = thresholdOf(input.objective);
+      const condition = thresholdCondition(input.objective);
       reading = 'good/total';
       totalCounts = 'none';
-      parts.push(w => {
-        const step = sampleStepMs(w);
-        const point = `(${withWindow(sli.metric.query, step)}) > -Inf`;
-        const range = subqueryRange(w, step);
+      parts = w => {
+        const { good, total } = thresholdSamplesQueries(
+          sli.metric,
+          condition,
+          w,
+        );
         return [
-          ['good', `sum_over_time(((${point}) ${op} bool ${value})${range})`],
-          ['total', `count_over_time((${point})${range})`],
+          ['good', good],
+          ['total', total],
         ];
-      });
-      graphQuery = sli.metric.query.replace(PLACEHOLDER, '5m');
+      };
+      graphQuery = fillWindowPlaceholder(sli.metric.query, GRAPH_WINDOW_MS);
     }
   } else {
     const slice = input.timeSliceMs;
@@ -280,49 +154,35 @@ export function buildQueries(input: BuildQueriesInput): QueryPlan {
         `budgetingMethod ${input.budgetingMethod} needs timeSliceWindow of at least one second`,
       );
     }
+    // Timeslices: 1 for a good slice, 0 for a bad one; RatioTimeslices: the
+    // slice's ratio, averaged over the slices with traffic. Slices without
+    // data are left out of both.
+    const { perSlice, value } = timeSliceQueries(
+      sli,
+      input.budgetingMethod,
+      input.objective,
+      slice,
+    );
+    totalCounts = 'slices';
+    graphQuery = value;
     if (input.budgetingMethod === 'RatioTimeslices') {
-      if (sli.kind === 'threshold') {
-        throw new InputError(
-          'budgetingMethod RatioTimeslices needs a ratioMetric SLI; use Timeslices for a thresholdMetric',
-        );
-      }
-      // SLI = mean of the slice ratios, over slices with traffic.
       reading = 'success ratio';
-      totalCounts = 'slices';
-      const perSlice = successRatio(sli, slice);
-      parts.push(w => [
-        ['ratio', `avg_over_time((${perSlice})${subqueryRange(w, slice)})`],
-        ['total', `count_over_time((${perSlice})${subqueryRange(w, slice)})`],
-      ]);
-      graphQuery = perSlice;
+      parts = w => [
+        ['ratio', overTime('avg', perSlice, w, slice)],
+        ['total', overTime('count', perSlice, w, slice)],
+      ];
     } else {
-      // Timeslices: 1 for a good slice, 0 for a bad one, nothing without data.
-      let verdict: string;
-      if (sli.kind === 'threshold') {
-        const { op, value } = thresholdOf(input.objective);
-        graphQuery = valueOver(sli.metric, slice);
-        verdict = `(${graphQuery}) ${op} bool ${value}`;
-      } else {
-        if (input.objective.timeSliceTarget === undefined) {
-          throw new InputError(
-            'budgetingMethod Timeslices with a ratioMetric SLI needs timeSliceTarget on the objective',
-          );
-        }
-        graphQuery = successRatio(sli, slice);
-        verdict = `(${graphQuery}) >= bool ${input.objective.timeSliceTarget}`;
-      }
       reading = 'good/total';
-      totalCounts = 'slices';
-      parts.push(w => [
-        ['good', `sum_over_time((${verdict})${subqueryRange(w, slice)})`],
-        ['total', `count_over_time((${verdict})${subqueryRange(w, slice)})`],
-      ]);
+      parts = w => [
+        ['good', overTime('sum', perSlice, w, slice)],
+        ['total', overTime('count', perSlice, w, slice)],
+      ];
     }
   }
 
   const query = windows
     .flatMap(({ key, ms }) =>
-      parts.flatMap(p => p(ms)).map(([part, expr]) => tag(expr, key, part)),
+      parts(ms).map(([part, expr]) => tag(expr, key, part)),
     )
     .join('\nor\n');
   return { query, reading, windows, totalCounts, graphQuery };

@@ -3,7 +3,8 @@ import { objectiveTarget, timeSliceMs } from '../openslo/model';
 import { SliSpec } from '../openslo/schema';
 import { SliDocument, SloDocument } from '../openslo/validateOpenSloDocument';
 import { LocatedOpenSloDocument, OpenSloFileProblem } from './readOpenSloFiles';
-import { SliQueryError, sliErrorRatioQuery } from './sliErrorRatioQuery';
+import { SliQueryError } from './promql';
+import { sliErrorRatioQuery } from './sliErrorRatioQuery';
 import { OpenSloLookup, TierError, sloAlertTiers } from './sloAlertTiers';
 import { sloPeriodMs } from './sloPeriodMs';
 

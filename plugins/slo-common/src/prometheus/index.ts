@@ -1,8 +1,23 @@
 /*
  * Prometheus rules from OpenSLO documents, shared by the scaffolder action
- * slo:prometheus:rules and the triad-slo CLI.
+ * slo:prometheus:rules and the triad-slo CLI, and the PromQL of an SLI that
+ * they share with the Prometheus data source.
  */
 export * from './readOpenSloFiles';
+export {
+  SliQueryError,
+  eventCountQuery,
+  fillWindowPlaceholder,
+  overTime,
+  promDuration,
+  readPromSli,
+  successRatioQuery,
+  thresholdCondition,
+  thresholdSamplesQueries,
+  timeSliceQueries,
+  valueOverQuery,
+} from './promql';
+export type { PromSli, PromSliMetric, SliQueryProblem } from './promql';
 export * from './sliErrorRatioQuery';
 export * from './sloPeriodMs';
 export * from './sloAlertTiers';

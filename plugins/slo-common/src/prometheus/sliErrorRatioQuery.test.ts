@@ -1,7 +1,7 @@
 import { SliSpec } from '../openslo/schema';
+import { SliQueryError } from './promql';
 import {
   SliErrorRatioQueryInput,
-  SliQueryError,
   sliErrorRatioQuery,
 } from './sliErrorRatioQuery';
 import { runPromtool } from './__testUtils__/promtool';
@@ -170,6 +170,46 @@ describe('sliErrorRatioQuery', () => {
         20,
       ),
     ).toBe('as expected');
+  });
+
+  it('samples and formats windows as the data source does', async () => {
+    // A 25 h window samples every 90,000 s / 1440 = 62.5 s, in whole seconds.
+    const long = query(
+      {
+        ratioMetric: {
+          counter: false,
+          rawType: 'success',
+          raw: metric('ok_ratio'),
+        },
+      },
+      { windowMs: 25 * HOUR },
+    );
+    expect(long).toBe(
+      '1 - (avg_over_time(((ok_ratio) > -Inf)[89999999ms:63s]))',
+    );
+    expect(
+      await evaluates(
+        [{ series: 'ok_ratio', values: '0.97x6100' }],
+        long,
+        '25h30m',
+        30,
+      ),
+    ).toBe('as expected');
+    // The short window of a 13 s lookback window is 1083 ms, not 1 s.
+    expect(
+      query(
+        {
+          ratioMetric: {
+            counter: true,
+            good: metric('ok_total'),
+            total: metric('all_total'),
+          },
+        },
+        { windowMs: 1083 },
+      ),
+    ).toBe(
+      '1 - (sum(increase(ok_total[1083ms])) or vector(0)) / (sum(increase(all_total[1083ms])) > 0)',
+    );
   });
 
   it('counts threshold samples as events', async () => {
