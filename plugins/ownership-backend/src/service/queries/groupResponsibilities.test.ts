@@ -125,4 +125,14 @@ describe('groupResponsibilities', () => {
       ),
     ).toThrow('No group group:default/sre-core in the ownership index');
   });
+
+  it('asks about the visibility of what the teams hold, not of every entity', () => {
+    const asked: string[] = [];
+    groupResponsibilities(index, 'group:default/checkout-team', false, ref => {
+      asked.push(ref);
+      return true;
+    });
+    expect(asked).toContain('component:default/cart-service');
+    expect(asked).not.toContain('component:default/ledger');
+  });
 });

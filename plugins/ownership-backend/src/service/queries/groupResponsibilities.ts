@@ -19,7 +19,16 @@ export function groupResponsibilities(
   }
   const teams = (includeSubTeams ? index.subTeams(ref) : [ref]).filter(canRead);
   const holders = new Set(teams);
-  const entities = index.entities().filter(e => canRead(e.ref));
+  // Only entities the teams hold a role for can be in the answer, so only
+  // they are checked: asking about every entity would make the permission
+  // check page through the whole catalog.
+  const entities = index
+    .entities()
+    .filter(
+      e =>
+        e.roles.some(r => r.status === 'covered' && holders.has(r.owner)) &&
+        canRead(e.ref),
+    );
   return {
     group: group.summary,
     includeSubTeams,

@@ -53,7 +53,14 @@ export function heldBy(
   canRead: CanRead,
 ): RoleEntities[] {
   const holders = new Set(teams);
-  const entities = index.entities().filter(e => canRead(e.ref));
+  // Check only what the teams hold (see groupResponsibilities).
+  const entities = index
+    .entities()
+    .filter(
+      e =>
+        e.roles.some(r => r.status === 'covered' && holders.has(r.owner)) &&
+        canRead(e.ref),
+    );
   return index.roles.map(role => ({
     role: role.id,
     title: role.title,
