@@ -28,6 +28,7 @@ export const ownershipPlugin = createBackendPlugin({
         httpRouter: coreServices.httpRouter,
         scheduler: coreServices.scheduler,
         lifecycle: coreServices.lifecycle,
+        permissions: coreServices.permissions,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
       },
@@ -70,7 +71,7 @@ export const ownershipPlugin = createBackendPlugin({
 
         const service = new OwnershipService({
           indexer,
-          visibility: new CatalogVisibility(catalog),
+          visibility: new CatalogVisibility(catalog, deps.permissions),
         });
         httpRouter.use(await createRouter({ httpAuth, service }));
       },

@@ -1,4 +1,5 @@
-import { mockCredentials } from '@backstage/backend-test-utils';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { testIndex } from '../__fixtures__/catalog';
 import { CatalogVisibility } from './CatalogVisibility';
@@ -112,5 +113,58 @@ describe('CatalogVisibility', () => {
       message:
         'Could not ask the catalog what the caller may read: connect ECONNREFUSED',
     });
+  });
+
+  it('does not ask the catalog when the policy lets the caller read every entity', async () => {
+    const catalog = catalogHiding('component:default/web');
+    const permissions = mockServices.permissions.mock({
+      authorizeConditional: jest.fn(async () => [
+        { result: AuthorizeResult.ALLOW } as const,
+      ]),
+    });
+    const result = await new CatalogVisibility(catalog, permissions).filter(
+      credentials,
+      index,
+      canRead => ['component:default/web'].filter(canRead),
+    );
+    expect(result).toEqual(['component:default/web']);
+    expect(catalog.getEntitiesByRefs).not.toHaveBeenCalled();
+    expect(permissions.authorizeConditional).toHaveBeenCalledWith(
+      [
+        {
+          permission: expect.objectContaining({
+            name: 'catalog.entity.read',
+            resourceType: 'catalog-entity',
+          }),
+        },
+      ],
+      { credentials },
+    );
+  });
+
+  it('asks the catalog when the caller may read entities only under conditions', async () => {
+    const catalog = catalogHiding('component:default/web');
+    const permissions = mockServices.permissions.mock({
+      authorizeConditional: jest.fn(async () => [
+        {
+          result: AuthorizeResult.CONDITIONAL,
+          pluginId: 'catalog',
+          resourceType: 'catalog-entity',
+          conditions: {
+            rule: 'HAS_LABEL',
+            resourceType: 'catalog-entity',
+            params: { label: 'x' },
+          },
+        } as const,
+      ]),
+    });
+    const result = await new CatalogVisibility(catalog, permissions).filter(
+      credentials,
+      index,
+      canRead =>
+        ['component:default/web', 'component:default/ledger'].filter(canRead),
+    );
+    expect(result).toEqual(['component:default/ledger']);
+    expect(catalog.getEntitiesByRefs).toHaveBeenCalledTimes(1);
   });
 });
