@@ -9,6 +9,7 @@ import {
   SloDocument,
   SloObjective,
   timesliceSli,
+  promDuration,
 } from '@triad/plugin-slo-common';
 import { SloMeasureRequest, SloMeasurement } from '@triad/plugin-slo-node';
 import { freePort } from './testUtils/freePort';
@@ -22,7 +23,6 @@ import {
   startPrometheus,
 } from './testUtils/startPrometheus';
 import { Service, syntheticData } from './testUtils/syntheticData';
-import { promDuration } from './promDuration';
 import { PrometheusDataSource } from './PrometheusDataSource';
 
 /*

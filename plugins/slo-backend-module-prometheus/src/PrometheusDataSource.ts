@@ -5,7 +5,7 @@ import {
   SloMeasurement,
 } from '@triad/plugin-slo-node';
 import { buildQueries } from './buildQueries';
-import { promDuration } from './promDuration';
+import { promDuration } from '@triad/plugin-slo-common';
 import { queryPrometheus } from './queryPrometheus';
 import { readConnection } from './readConnection';
 import { readMeasurements } from './readMeasurements';
