@@ -182,7 +182,7 @@ export const MALFORMED_OPENSLO: Array<{
   {
     name: 'service not a reference',
     doc: withSpec({ service: 'a:b:c/d' }),
-    names: '"a:b:c/d" is not a valid entity reference',
+    names: 'spec.service "a:b:c/d" is not a valid entity reference',
   },
   {
     name: 'service an object',

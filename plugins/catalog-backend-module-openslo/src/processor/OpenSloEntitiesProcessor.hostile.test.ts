@@ -44,19 +44,19 @@ async function emitted(entity: Entity) {
 
 describe('OpenSloEntitiesProcessor with references that cannot name an entity', () => {
   it.each([
-    ['service', { service: 'a:b:c/d' }, 'a:b:c/d'],
+    ['spec.service', { service: 'a:b:c/d' }, 'a:b:c/d'],
     [
-      'service',
+      'spec.service',
       { service: 'component:Not A Namespace/x' },
       'component:Not A Namespace/x',
     ],
-    ['service', { service: `${'x'.repeat(70)}` }, 'x'.repeat(70)],
-    ['indicatorRef', { indicatorRef: 'sli:x:y/z' }, 'sli:x:y/z'],
-    ['alertPolicies', { alertPolicies: ['p:q:r/s'] }, 'p:q:r/s'],
-  ])('%s %j is a processing error', async (_field, spec, ref) => {
+    ['spec.service', { service: `${'x'.repeat(70)}` }, 'x'.repeat(70)],
+    ['spec.indicatorRef', { indicatorRef: 'sli:x:y/z' }, 'sli:x:y/z'],
+    ['spec.alertPolicies[0]', { alertPolicies: ['p:q:r/s'] }, 'p:q:r/s'],
+  ])('%s %j is a processing error', async (field, spec, ref) => {
     const { errors, targets } = await emitted(slo(spec));
     expect(errors).toEqual([
-      `SLO "checkout-availability": "${ref}" is not a valid entity reference`,
+      `SLO "checkout-availability": ${field} "${ref}" is not a valid entity reference`,
     ]);
     expect(targets.some(t => t.includes(':b:') || t.includes(' '))).toBe(false);
     expect(targets.length % 2).toBe(0);

@@ -113,7 +113,7 @@ describe('OpenSloEntitiesProcessor', () => {
       slo({ indicatorRef: 'sli:/x', alertPolicies: [] }),
     );
     expect(relations).toContain(
-      'error: SLO "checkout-availability": "sli:/x" is not a valid entity reference',
+      'error: SLO "checkout-availability": spec.indicatorRef "sli:/x" is not a valid entity reference',
     );
   });
 });

@@ -79,7 +79,9 @@ export class OpenSloEntitiesProcessor implements CatalogProcessor {
         }),
       );
     };
-    const ref = (kind: string, name: string) => {
+    // `field` is the path of the reference in the document, so that an
+    // invalid one is reported where the author can find it.
+    const ref = (kind: string, name: string, field: string) => {
       let parsed: CompoundEntityRef | undefined;
       try {
         parsed = parseEntityRef(name, {
@@ -94,93 +96,105 @@ export class OpenSloEntitiesProcessor implements CatalogProcessor {
       emit(
         processingResult.inputError(
           location,
-          `${doc.kind} "${self.name}": "${name}" is not a valid entity reference`,
+          `${doc.kind} "${self.name}": ${field} "${name}" is not a valid entity reference`,
         ),
       );
       return undefined;
     };
-    const linkTo = (
+    // Links each distinct name once; `refs` pairs a field path with its value.
+    const linkAll = (
       kind: string,
-      name: string,
+      refs: Array<[field: string, name: string | undefined]>,
       type: string,
       reverse: string,
     ) => {
-      const target = ref(kind, name);
-      if (target) link(target, type, reverse);
+      const seen = new Set<string>();
+      for (const [field, name] of refs) {
+        if (!name || seen.has(name)) continue;
+        seen.add(name);
+        const target = ref(kind, name, field);
+        if (target) link(target, type, reverse);
+      }
     };
-    const linkDataSources = (spec: SliSpec | undefined) => {
-      const metrics = [
-        spec?.thresholdMetric,
-        spec?.ratioMetric?.good,
-        spec?.ratioMetric?.bad,
-        spec?.ratioMetric?.total,
-        spec?.ratioMetric?.raw,
-      ];
-      const names = new Set(
-        metrics
-          .map(m => m?.metricSource.metricSourceRef)
-          .filter((n): n is string => !!n),
+    const linkDataSources = (spec: SliSpec | undefined, path: string) => {
+      const metrics = {
+        thresholdMetric: spec?.thresholdMetric,
+        'ratioMetric.good': spec?.ratioMetric?.good,
+        'ratioMetric.bad': spec?.ratioMetric?.bad,
+        'ratioMetric.total': spec?.ratioMetric?.total,
+        'ratioMetric.raw': spec?.ratioMetric?.raw,
+      };
+      linkAll(
+        'DataSource',
+        Object.entries(metrics).map(([field, m]) => [
+          `${path}.${field}.metricSource.metricSourceRef`,
+          m?.metricSource.metricSourceRef,
+        ]),
+        RELATION_USES_DATA_SOURCE,
+        RELATION_DATA_SOURCE_OF,
       );
-      for (const n of names)
-        linkTo(
-          'DataSource',
-          n,
-          RELATION_USES_DATA_SOURCE,
-          RELATION_DATA_SOURCE_OF,
-        );
     };
 
     switch (doc.kind) {
       case 'SLO': {
-        linkTo(
+        linkAll(
           'component',
-          doc.spec.service,
+          [['spec.service', doc.spec.service]],
           RELATION_MEASURES,
           RELATION_MEASURED_BY,
         );
-        const indicators = new Set(
+        linkAll(
+          'SLI',
           [
-            doc.spec.indicatorRef,
-            ...doc.spec.objectives.map(o => o.indicatorRef),
-          ].filter((n): n is string => !!n),
+            ['spec.indicatorRef', doc.spec.indicatorRef],
+            ...doc.spec.objectives.map(
+              (o, i) =>
+                [`spec.objectives[${i}].indicatorRef`, o.indicatorRef] as [
+                  string,
+                  string | undefined,
+                ],
+            ),
+          ],
+          RELATION_HAS_INDICATOR,
+          RELATION_INDICATOR_OF,
         );
-        for (const n of indicators)
-          linkTo('SLI', n, RELATION_HAS_INDICATOR, RELATION_INDICATOR_OF);
-        linkDataSources(doc.spec.indicator?.spec);
-        doc.spec.objectives.forEach(o => linkDataSources(o.indicator?.spec));
-        for (const policy of doc.spec.alertPolicies ?? []) {
-          if (typeof policy === 'string') {
-            linkTo(
-              'AlertPolicy',
-              policy,
-              RELATION_HAS_ALERT_POLICY,
-              RELATION_ALERT_POLICY_OF,
-            );
-          } else if ('alertPolicyRef' in policy) {
-            linkTo(
-              'AlertPolicy',
-              policy.alertPolicyRef,
-              RELATION_HAS_ALERT_POLICY,
-              RELATION_ALERT_POLICY_OF,
-            );
-          }
-        }
+        linkDataSources(doc.spec.indicator?.spec, 'spec.indicator.spec');
+        doc.spec.objectives.forEach((o, i) =>
+          linkDataSources(
+            o.indicator?.spec,
+            `spec.objectives[${i}].indicator.spec`,
+          ),
+        );
+        linkAll(
+          'AlertPolicy',
+          (doc.spec.alertPolicies ?? []).map((policy, i) => {
+            if (typeof policy === 'string')
+              return [`spec.alertPolicies[${i}]`, policy];
+            if ('alertPolicyRef' in policy)
+              return [
+                `spec.alertPolicies[${i}].alertPolicyRef`,
+                policy.alertPolicyRef,
+              ];
+            return [`spec.alertPolicies[${i}]`, undefined];
+          }),
+          RELATION_HAS_ALERT_POLICY,
+          RELATION_ALERT_POLICY_OF,
+        );
         break;
       }
       case 'SLI':
-        linkDataSources(doc.spec);
+        linkDataSources(doc.spec, 'spec');
         break;
       case 'AlertPolicy':
-        for (const c of doc.spec.conditions) {
-          if ('conditionRef' in c) {
-            linkTo(
-              'AlertCondition',
-              c.conditionRef,
-              RELATION_HAS_ALERT_CONDITION,
-              RELATION_ALERT_CONDITION_OF,
-            );
-          }
-        }
+        linkAll(
+          'AlertCondition',
+          doc.spec.conditions.map((c, i) => [
+            `spec.conditions[${i}].conditionRef`,
+            'conditionRef' in c ? c.conditionRef : undefined,
+          ]),
+          RELATION_HAS_ALERT_CONDITION,
+          RELATION_ALERT_CONDITION_OF,
+        );
         break;
       default:
         break;
