@@ -104,19 +104,29 @@ export class SloService {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<EntitySlosResponse> {
-    const entity = await this.entityOrThrow(entityRef, credentials);
-    const ref = stringifyEntityRef(entity);
-    const { items } = await this.deps.catalog.getEntities(
-      { filter: { kind: 'SLO', [`relations.${RELATION_MEASURES}`]: ref } },
-      { credentials },
-    );
+    // The request behind every service page: the entity and the SLOs that
+    // measure it are asked for at once (two small queries in parallel are
+    // faster in the catalog than one query with both filters).
+    const [entity, { items }] = await Promise.all([
+      this.deps.catalog.getEntityByRef(entityRef, { credentials }),
+      this.deps.catalog.getEntities(
+        {
+          filter: {
+            kind: 'SLO',
+            [`relations.${RELATION_MEASURES}`]: entityRef,
+          },
+        },
+        { credentials },
+      ),
+    ]);
+    if (!entity) throw new NotFoundError(`No entity ${entityRef} found`);
     const defs = await this.deps.definitions.resolve(items);
     const context = contextOf(entity);
     const results = await Promise.all(
       defs.map(d => this.deps.evaluator.evaluate(d, context)),
     );
     return {
-      entityRef: ref,
+      entityRef: stringifyEntityRef(entity),
       items: results.sort((a, b) => a.ref.localeCompare(b.ref)),
     };
   }
