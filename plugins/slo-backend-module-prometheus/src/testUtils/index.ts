@@ -7,7 +7,10 @@
  */
 
 export { startPrometheus } from './startPrometheus';
-export type { PrometheusBinaries, RunningPrometheus } from './startPrometheus';
+export type {
+  RunningPrometheus,
+  StartPrometheusOptions,
+} from './startPrometheus';
 export { syntheticData } from './syntheticData';
 export type { MinuteCounts, Service, SyntheticData } from './syntheticData';
 export { freePort } from './freePort';

@@ -6,10 +6,13 @@ import { join } from 'path';
 import { promisify } from 'util';
 import { freePort } from './freePort';
 
-/** Where the binaries are: Debian's `prometheus` package by default. */
-export interface PrometheusBinaries {
+/** Options of {@link startPrometheus}. */
+export interface StartPrometheusOptions {
+  /** Where the binaries are: Debian's `prometheus` package by default. */
   prometheus?: string;
   promtool?: string;
+  /** How long `promtool` may take to back-fill; 60 s by default. */
+  backfillTimeoutMs?: number;
 }
 
 /** A Prometheus serving back-filled data on loopback. */
@@ -69,10 +72,10 @@ async function waitUntilReady(
  */
 export async function startPrometheus(
   openMetrics: string,
-  binaries: PrometheusBinaries = {},
+  options: StartPrometheusOptions = {},
 ): Promise<RunningPrometheus> {
-  const PROMETHEUS = binaries.prometheus ?? '/usr/bin/prometheus';
-  const PROMTOOL = binaries.promtool ?? '/usr/bin/promtool';
+  const PROMETHEUS = options.prometheus ?? '/usr/bin/prometheus';
+  const PROMTOOL = options.promtool ?? '/usr/bin/promtool';
   for (const bin of [PROMETHEUS, PROMTOOL]) {
     if (!existsSync(bin)) {
       throw new Error(
@@ -98,7 +101,7 @@ export async function startPrometheus(
         join(dir, 'data.om'),
         dataDir,
       ],
-      { timeout: 60_000 },
+      { timeout: options.backfillTimeoutMs ?? 60_000 },
     );
     await writeFile(join(dir, 'prometheus.yml'), 'scrape_configs: []\n');
 
