@@ -16,6 +16,9 @@ export function resolveWorkspacePath(
   if (typeof path !== 'string' || !path.trim()) {
     throw new InputError(`${field}: must be a path inside the workspace`);
   }
+  if (path.includes('\0')) {
+    throw new InputError(`${field}: must not contain a NUL character`);
+  }
   try {
     return resolveSafeChildPath(workspacePath, path);
   } catch (e) {
@@ -27,6 +30,12 @@ export function resolveWorkspacePath(
             : ' (or leads out of it through a symbolic link)'
         }`,
       );
+    }
+    // Resolving links can fail on the file system itself (a link loop, a
+    // name too long); the author still needs to know which input it was.
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code) {
+      throw new InputError(`${field}: "${path}" cannot be resolved (${code})`);
     }
     throw e;
   }
