@@ -101,6 +101,8 @@ export class OwnershipIndex {
   readonly #entities = new Map<string, IndexedEntity>();
   readonly #groups = new Map<string, IndexedGroup>();
   readonly #users = new Map<string, IndexedUser>();
+  /** Holder → entities it holds at least one role of, in reference order. */
+  readonly #holdings = new Map<string, IndexedEntity[]>();
   readonly #interactions: IndexedInteraction[] = [];
   readonly #observations: IndexedObservation[] = [];
 
@@ -198,6 +200,14 @@ export class OwnershipIndex {
     };
     for (const entity of this.#entities.values()) {
       entity.roles = resolveOwnership(graph, entity.ref, this.roles);
+      const holders = new Set(
+        entity.roles.flatMap(r => (r.status === 'covered' ? [r.owner] : [])),
+      );
+      for (const holder of holders) {
+        const held = this.#holdings.get(holder);
+        if (held) held.push(entity);
+        else this.#holdings.set(holder, [entity]);
+      }
     }
 
     this.#collectInteractions();
@@ -241,6 +251,18 @@ export class OwnershipIndex {
 
   observations(): IndexedObservation[] {
     return this.#observations;
+  }
+
+  /**
+   * Entities any of the holders holds a covered role of, in reference order,
+   * without scanning every entity.
+   */
+  heldBy(holders: Iterable<string>): IndexedEntity[] {
+    const held = new Set<IndexedEntity>();
+    for (const holder of holders) {
+      for (const entity of this.#holdings.get(holder) ?? []) held.add(entity);
+    }
+    return [...held].sort((a, b) => a.ref.localeCompare(b.ref));
   }
 
   /** The group and every group below it, nearest first. */

@@ -1,5 +1,7 @@
+import { DEFAULT_OWNERSHIP_ROLES } from '@triad/plugin-ownership-common';
 import { testIndex } from '../../__fixtures__/catalog';
-import { lookup } from './lookup';
+import { OwnershipIndex } from '../../ownershipIndex/OwnershipIndex';
+import { LOOKUP_LIMIT, lookup } from './lookup';
 
 const index = testIndex();
 const everything = () => true;
@@ -89,5 +91,38 @@ describe('lookup', () => {
       title: 'SRE',
       status: 'restricted',
     });
+  });
+
+  it('asks about the visibility of the best matches only, until the places are filled', () => {
+    const many = OwnershipIndex.build(
+      Array.from({ length: 500 }, (_, i) => ({
+        apiVersion: 'backstage.io/v1alpha1',
+        kind: 'Component',
+        metadata: { name: `svc-${String(i).padStart(3, '0')}` },
+        spec: {},
+      })),
+      {
+        roles: DEFAULT_OWNERSHIP_ROLES.map(r => ({ ...r })),
+        indexedAt: new Date('2026-11-28T10:00:00Z'),
+      },
+    );
+    const asked: string[] = [];
+    // Every third component is hidden.
+    const { results } = lookup(many, 'svc-', ref => {
+      asked.push(ref);
+      return Number(ref.slice(-3)) % 3 !== 0;
+    });
+    const names = results.map(r => (r.type === 'entity' ? r.entity.name : ''));
+    // The first 20 readable ones in reference order: 001, 002, 004, 005, …
+    expect(names).toHaveLength(LOOKUP_LIMIT);
+    expect(names.slice(0, 4)).toEqual([
+      'svc-001',
+      'svc-002',
+      'svc-004',
+      'svc-005',
+    ]);
+    expect(names[LOOKUP_LIMIT - 1]).toBe('svc-029');
+    // 30 matches looked at (000–029), not 500.
+    expect(new Set(asked).size).toBe(30);
   });
 });

@@ -7,6 +7,45 @@ export const LOOKUP_LIMIT = 20;
 
 const typeOrder = { group: 0, user: 1, entity: 2 };
 
+type Candidate = {
+  type: keyof typeof typeOrder;
+  ref: string;
+  /** The searched fields, lower-cased. */
+  keys: string[];
+};
+
+const lower = (...fields: (string | undefined)[]) =>
+  fields.flatMap(f => (f ? [f.toLocaleLowerCase('en-US')] : []));
+
+// An index never changes once built, so its searchable fields are lower-cased
+// once per index rather than on every lookup.
+const candidatesOf = new WeakMap<OwnershipIndex, Candidate[]>();
+
+function candidates(index: OwnershipIndex): Candidate[] {
+  let list = candidatesOf.get(index);
+  if (!list) {
+    list = [
+      ...index.entities().map(e => ({
+        type: 'entity' as const,
+        ref: e.ref,
+        keys: lower(e.summary.name, e.summary.title),
+      })),
+      ...index.groups().map(g => ({
+        type: 'group' as const,
+        ref: g.ref,
+        keys: lower(g.summary.name, g.summary.title),
+      })),
+      ...index.users().map(u => ({
+        type: 'user' as const,
+        ref: u.ref,
+        keys: lower(u.summary.name, u.summary.displayName, u.summary.email),
+      })),
+    ];
+    candidatesOf.set(index, list);
+  }
+  return list;
+}
+
 /**
  * Finds entities, groups and users whose name, title, display name or email
  * contains the query; exact matches first, then prefixes, then the rest.
@@ -17,47 +56,36 @@ export function lookup(
   canRead: CanRead,
 ): LookupResponse {
   const term = query.trim().toLocaleLowerCase('en-US');
-  const score = (...fields: (string | undefined)[]) =>
-    Math.min(
-      ...fields.map(f => {
-        const v = f?.toLocaleLowerCase('en-US');
-        if (!v) return Infinity;
-        if (v === term) return 0;
-        if (v.startsWith(term)) return 1;
-        return v.includes(term) ? 2 : Infinity;
-      }),
-    );
-
-  type Match = {
-    type: keyof typeof typeOrder;
-    ref: string;
-    score: number;
+  const score = (keys: string[]) => {
+    let best = Infinity;
+    for (const k of keys) {
+      if (k === term) return 0;
+      if (k.startsWith(term)) best = Math.min(best, 1);
+      else if (best > 2 && k.includes(term)) best = 2;
+    }
+    return best;
   };
-  const matches: Match[] = [
-    ...index.entities().map(e => ({
-      type: 'entity' as const,
-      ref: e.ref,
-      score: score(e.summary.name, e.summary.title),
-    })),
-    ...index.groups().map(g => ({
-      type: 'group' as const,
-      ref: g.ref,
-      score: score(g.summary.name, g.summary.title),
-    })),
-    ...index.users().map(u => ({
-      type: 'user' as const,
-      ref: u.ref,
-      score: score(u.summary.name, u.summary.displayName, u.summary.email),
-    })),
-  ].filter(m => m.score !== Infinity && canRead(m.ref));
-  matches.sort(
+
+  const ranked: (Candidate & { score: number })[] = [];
+  for (const c of candidates(index)) {
+    const matchScore = score(c.keys);
+    if (matchScore !== Infinity) ranked.push({ ...c, score: matchScore });
+  }
+  ranked.sort(
     (a, b) =>
       a.score - b.score ||
       typeOrder[a.type] - typeOrder[b.type] ||
       a.ref.localeCompare(b.ref),
   );
+  // Visibility is asked only of the best matches, until the places are
+  // filled: a broad query must not check thousands of references.
+  const matches: Candidate[] = [];
+  for (const m of ranked) {
+    if (matches.length === LOOKUP_LIMIT) break;
+    if (canRead(m.ref)) matches.push(m);
+  }
 
-  const results = matches.slice(0, LOOKUP_LIMIT).map((m): LookupResult => {
+  const results = matches.map((m): LookupResult => {
     if (m.type === 'entity') {
       const entity = index.entity(m.ref)!;
       return {
