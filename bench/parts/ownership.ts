@@ -41,7 +41,7 @@ async function main() {
   const { template, stats, reused } = await ensureCatalogTemplate(size, {
     fresh,
     log,
-    timeoutMs: 40 * 60_000,
+    timeoutMs: 70 * 60_000,
   });
   out.raw.ingest = { ...stats, reused };
   out.row({
