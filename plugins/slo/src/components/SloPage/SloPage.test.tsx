@@ -63,7 +63,8 @@ describe('SloPage', () => {
     ]);
     await userEvent.type(screen.getByLabelText('Search SLOs'), 'ledger');
     expect(await screen.findByText('SLOs (1)')).toBeInTheDocument();
-  });
+    // Each keystroke re-renders the table: beyond jest's 5 s on a loaded 2-core CI machine.
+  }, 20_000);
 
   it('rolls SLOs up by team and system with the worst SLO', async () => {
     await render(all);
