@@ -144,7 +144,8 @@ describe('TeamTopologyPage', () => {
     await waitFor(() =>
       expect(drawnTeams()).toEqual(['fraud-models', 'payments-team']),
     );
-  });
+    // Typing re-renders the graph per keystroke: give a loaded CI machine time.
+  }, 20_000);
 
   it('lists teams without lines instead of drawing them when asked', async () => {
     await render(async () => topology);
