@@ -154,9 +154,13 @@ describe('ownershipPlugin with a real catalog', () => {
         const res = await get('/v1/entities/component/default/ledger-service');
         const sre = res.body.roles?.find((r: any) => r.role === 'sre');
         const teams = await get('/v1/topology');
+        // The catalog stitches users in no particular order: wait for the one
+        // the lookup below asks about, with its team.
+        const guest = await get('/v1/lookup?q=guest');
         return sre?.status === 'covered' &&
           teams.body.observed?.length &&
-          teams.body.teams.every((t: any) => t.memberCount > 0)
+          teams.body.teams.every((t: any) => t.memberCount > 0) &&
+          guest.body.results?.[0]?.teams?.length
           ? res.body
           : undefined;
       });
