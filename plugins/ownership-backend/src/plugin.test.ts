@@ -156,11 +156,11 @@ describe('ownershipPlugin with a real catalog', () => {
         const teams = await get('/v1/topology');
         // The catalog stitches users in no particular order: wait for the one
         // the lookup below asks about, with its team.
-        const guest = await get('/v1/lookup?q=guest');
+        const guestLookup = await get('/v1/lookup?q=guest');
         return sre?.status === 'covered' &&
           teams.body.observed?.length &&
           teams.body.teams.every((t: any) => t.memberCount > 0) &&
-          guest.body.results?.[0]?.teams?.length
+          guestLookup.body.results?.[0]?.teams?.length
           ? res.body
           : undefined;
       });
