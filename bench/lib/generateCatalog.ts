@@ -1,4 +1,5 @@
 import { Entity } from '@backstage/catalog-model';
+import { prng } from './util';
 
 /**
  * A generated organisation for the ownership benchmarks. Deterministic: the
@@ -31,18 +32,6 @@ export interface GeneratedCatalog {
 }
 
 const LOCATION = 'url:https://bench.triad.invalid/catalog-info.yaml';
-
-/** mulberry32: a small seeded PRNG, so data is the same on every run. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const pad = (n: number, width = 5) => String(n).padStart(width, '0');
 

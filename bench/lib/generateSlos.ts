@@ -1,19 +1,8 @@
 import { Entity } from '@backstage/catalog-model';
+import { prng } from './util';
 
 const MINUTE = 60_000;
 const LOCATION = 'url:https://bench.triad.invalid/slos.yaml';
-
-/** mulberry32, as in generateCatalog. */
-function prng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Per-minute request counters for `services` services over `days` days,

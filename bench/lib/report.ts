@@ -71,3 +71,19 @@ export const fmt = {
 
 export const log = (m: string) =>
   process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${m}\n`);
+
+/**
+ * Runs a part's `main` as its process: exits 0 when it finishes, 1 when it
+ * throws, and 143 on SIGTERM from bench/run.js, so that 'exit' handlers stop
+ * its child processes.
+ */
+export function runPart(main: () => Promise<void>): void {
+  process.once('SIGTERM', () => process.exit(143));
+  main().then(
+    () => process.exit(0),
+    error => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

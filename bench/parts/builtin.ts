@@ -24,7 +24,7 @@ import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { args } from '../lib/args';
 import { dropDatabases, PG, pgAdmin, startBenchBackend } from '../lib/backend';
-import { fmt, log, partResult } from '../lib/report';
+import { fmt, log, partResult, runPart } from '../lib/report';
 import { now, summary, timeEach } from '../lib/util';
 
 const MINUTE = 60_000;
@@ -237,13 +237,4 @@ async function main() {
   out.write();
 }
 
-// Stopped by bench/run.js: exit, so that 'exit' handlers stop child processes.
-process.once('SIGTERM', () => process.exit(143));
-
-main().then(
-  () => process.exit(0),
-  error => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runPart(main);

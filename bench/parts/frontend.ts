@@ -9,7 +9,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { gzipSync } from 'zlib';
-import { fmt, log, partResult } from '../lib/report';
+import { fmt, log, partResult, runPart } from '../lib/report';
 import { bytesPerSource } from '../lib/sourceMapBytes';
 
 const ROOT = resolve(__dirname, '../..');
@@ -220,13 +220,4 @@ async function main() {
   out.write();
 }
 
-// Stopped by bench/run.js: exit, so that 'exit' handlers stop child processes.
-process.once('SIGTERM', () => process.exit(143));
-
-main().then(
-  () => process.exit(0),
-  error => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runPart(main);

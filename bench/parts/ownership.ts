@@ -27,7 +27,7 @@ import {
   ensureCatalogTemplate,
 } from '../lib/catalogTemplate';
 import { generateCatalog } from '../lib/generateCatalog';
-import { fmt, log, partResult } from '../lib/report';
+import { fmt, log, partResult, runPart } from '../lib/report';
 import { loadSteps, runClient } from '../lib/runClient';
 import { gc, median, now, summary, timeEach } from '../lib/util';
 import { args } from '../lib/args';
@@ -369,13 +369,4 @@ async function main() {
   out.write();
 }
 
-// Stopped by bench/run.js: exit, so that 'exit' handlers stop child processes.
-process.once('SIGTERM', () => process.exit(143));
-
-main().then(
-  () => process.exit(0),
-  error => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runPart(main);

@@ -21,7 +21,7 @@ import {
   requestCounters,
   sloEntities,
 } from '../lib/generateSlos';
-import { fmt, log, partResult } from '../lib/report';
+import { fmt, log, partResult, runPart } from '../lib/report';
 import { loadSteps, runClient } from '../lib/runClient';
 import {
   median,
@@ -390,13 +390,4 @@ async function main() {
   out.write();
 }
 
-// Stopped by bench/run.js: exit, so that 'exit' handlers stop child processes.
-process.once('SIGTERM', () => process.exit(143));
-
-main().then(
-  () => process.exit(0),
-  error => {
-    console.error(error);
-    process.exit(1);
-  },
-);
+runPart(main);
