@@ -257,7 +257,7 @@ export class OwnershipIndex {
    * Entities any of the holders holds a covered role of, in reference order,
    * without scanning every entity.
    */
-  heldBy(holders: Iterable<string>): IndexedEntity[] {
+  entitiesHeldBy(holders: Iterable<string>): IndexedEntity[] {
     const held = new Set<IndexedEntity>();
     for (const holder of holders) {
       for (const entity of this.#holdings.get(holder) ?? []) held.add(entity);

@@ -22,7 +22,7 @@ export function groupResponsibilities(
   // Only entities the teams hold a role for can be in the answer, so only
   // they are checked: asking about every entity would make the permission
   // check page through the whole catalog.
-  const entities = index.heldBy(teams).filter(e => canRead(e.ref));
+  const entities = index.entitiesHeldBy(teams).filter(e => canRead(e.ref));
   return {
     group: group.summary,
     includeSubTeams,

@@ -54,7 +54,7 @@ export function heldBy(
 ): RoleEntities[] {
   const holders = new Set(teams);
   // Check only what the teams hold (see groupResponsibilities).
-  const entities = index.heldBy(teams).filter(e => canRead(e.ref));
+  const entities = index.entitiesHeldBy(teams).filter(e => canRead(e.ref));
   return index.roles.map(role => ({
     role: role.id,
     title: role.title,
