@@ -119,12 +119,15 @@ export const sloPlugin = createBackendPlugin({
           initialDelay: { seconds: 30 },
           scope: 'global',
           fn: async () => {
+            const started = Date.now();
             const { evaluated, failed } = await slos.evaluateAll();
             const now = Date.now();
             const samples = await store.deleteBefore(now - retentionMs);
             const old = await snapshots.deleteBefore(now - snapshotRetentionMs);
+            const durationMs = Date.now() - started;
             logger.info(
-              `Evaluated ${evaluated} SLOs (${failed} from stale data); removed ${samples} old samples and ${old} old snapshots`,
+              `Evaluated ${evaluated} SLOs (${failed} from stale data); removed ${samples} old samples and ${old} old snapshots in ${durationMs} ms`,
+              { durationMs },
             );
           },
         });
