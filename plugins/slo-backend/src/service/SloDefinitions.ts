@@ -57,6 +57,14 @@ function metricsOf(sli: SliSpec): Metric[] {
   );
 }
 
+/** The OpenSLO document of a valid SLO entity; undefined for anything else. */
+export function sloDocumentOf(entity: Entity): SloDocument | undefined {
+  const result = validateOpenSloDocument(entity);
+  return result.ok && result.document.kind === 'SLO'
+    ? result.document
+    : undefined;
+}
+
 /**
  * Resolves SLO entities into what the evaluator needs. Supporting entities
  * (SLIs, policies, data sources) are read with the plugin's own credentials in
@@ -97,13 +105,9 @@ export class SloDefinitions {
   async resolve(entities: Entity[]): Promise<SloDefinition[]> {
     const slos: { entity: Entity; doc: SloDocument; ns: string }[] = [];
     for (const entity of entities) {
-      const result = validateOpenSloDocument(entity);
-      if (result.ok && result.document.kind === 'SLO') {
-        slos.push({
-          entity,
-          doc: result.document,
-          ns: entity.metadata.namespace ?? 'default',
-        });
+      const doc = sloDocumentOf(entity);
+      if (doc) {
+        slos.push({ entity, doc, ns: entity.metadata.namespace ?? 'default' });
       }
     }
     const ref = (kind: string, name: string, ns: string) =>

@@ -66,6 +66,8 @@ function checkPeriod(period: { start: Date; end: Date }, duration: string) {
   }
 }
 
+const evaluationKey = (ref: string) => `evaluation:${ref}`;
+
 async function withTimeout<T>(
   run: (signal: AbortSignal) => Promise<T>,
   ms: number,
@@ -101,16 +103,20 @@ export class SloEvaluator {
 
   constructor(private readonly options: SloEvaluatorOptions) {}
 
+  /** The cached evaluation of an SLO, if there is one. */
+  async cached(ref: string): Promise<SloResult | undefined> {
+    return (await this.options.cache.get(evaluationKey(ref))) as
+      | SloResult
+      | undefined;
+  }
+
   async evaluate(
     def: SloDefinition,
     context: SloContext,
     mode: { useCache: boolean } = { useCache: true },
   ): Promise<SloResult> {
-    const key = `evaluation:${def.ref}`;
     if (mode.useCache) {
-      const cached = (await this.options.cache.get(key)) as
-        | SloResult
-        | undefined;
+      const cached = await this.cached(def.ref);
       if (cached) return cached;
       const running = this.inFlight.get(def.ref);
       if (running) return running;
@@ -125,7 +131,9 @@ export class SloEvaluator {
       result.stale || result.error
         ? Math.min(10_000, this.options.cacheTtlMs)
         : this.options.cacheTtlMs;
-    await this.options.cache.set(key, result as any, { ttl });
+    await this.options.cache.set(evaluationKey(def.ref), result as any, {
+      ttl,
+    });
     return result;
   }
 

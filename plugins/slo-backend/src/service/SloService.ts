@@ -20,9 +20,10 @@ import {
   SloListResponse,
   SloResult,
   SloTimelineResponse,
+  sloServiceRef,
 } from '@triad/plugin-slo-common';
 import { BudgetPolicy, decidePolicy } from './decidePolicy';
-import { SloDefinitions } from './SloDefinitions';
+import { SloDefinitions, sloDocumentOf } from './SloDefinitions';
 import { SloContext, SloEvaluator } from './SloEvaluator';
 import { SnapshotStore } from './SnapshotStore';
 
@@ -120,38 +121,49 @@ export class SloService {
       ),
     ]);
     if (!entity) throw new NotFoundError(`No entity ${entityRef} found`);
-    const defs = await this.deps.definitions.resolve(items);
-    const context = contextOf(entity);
-    const results = await Promise.all(
-      defs.map(d => this.deps.evaluator.evaluate(d, context)),
-    );
+    const results = await this.evaluateCachedFirst(items, contextOf(entity));
     return {
       entityRef: stringifyEntityRef(entity),
       items: results.sort((a, b) => a.ref.localeCompare(b.ref)),
     };
   }
 
-  private async sloEntity(
+  /**
+   * Evaluations of SLO entities, cached ones first: only SLOs without a
+   * cached answer are resolved, which asks the catalog for their SLIs and
+   * data sources.
+   */
+  private async evaluateCachedFirst(
+    slos: Entity[],
+    context: SloContext,
+  ): Promise<SloResult[]> {
+    const { definitions, evaluator } = this.deps;
+    const cached = await Promise.all(
+      slos.map(e => evaluator.cached(stringifyEntityRef(e))),
+    );
+    const defs = await definitions.resolve(slos.filter((_, i) => !cached[i]));
+    const fresh = await Promise.all(
+      defs.map(d => evaluator.evaluate(d, context)),
+    );
+    return [...cached.filter((r): r is SloResult => !!r), ...fresh];
+  }
+
+  /** An SLO entity with its service, or NotFound unless the caller may read both. */
+  private async visibleSlo(
     namespace: string,
     name: string,
     credentials: BackstageCredentials,
-  ) {
-    const slo = await this.entityOrThrow(
-      `slo:${namespace}/${name}`,
-      credentials,
+  ): Promise<{ slo: Entity; service: Entity }> {
+    const ref = `slo:${namespace}/${name}`;
+    const slo = await this.entityOrThrow(ref, credentials);
+    const doc = sloDocumentOf(slo);
+    if (!doc) throw new NotFoundError(`${ref} is not a valid OpenSLO SLO`);
+    const service = await this.deps.catalog.getEntityByRef(
+      stringifyEntityRef(sloServiceRef(doc)),
+      { credentials },
     );
-    const [def] = await this.deps.definitions.resolve([slo]);
-    if (!def)
-      throw new NotFoundError(
-        `slo:${namespace}/${name} is not a valid OpenSLO SLO`,
-      );
-    // The SLO is visible only with its service.
-    const service = await this.deps.catalog.getEntityByRef(def.serviceRef, {
-      credentials,
-    });
-    if (!service)
-      throw new NotFoundError(`No entity slo:${namespace}/${name} found`);
-    return { def, service };
+    if (!service) throw new NotFoundError(`No entity ${ref} found`);
+    return { slo, service };
   }
 
   /** One SLO, evaluated. */
@@ -160,8 +172,13 @@ export class SloService {
     name: string,
     credentials: BackstageCredentials,
   ): Promise<SloResult> {
-    const { def, service } = await this.sloEntity(namespace, name, credentials);
-    return this.deps.evaluator.evaluate(def, contextOf(service));
+    const { slo, service } = await this.visibleSlo(
+      namespace,
+      name,
+      credentials,
+    );
+    const [result] = await this.evaluateCachedFirst([slo], contextOf(service));
+    return result;
   }
 
   /** Cumulative SLI and budget over the current period, from the data source. */
@@ -170,7 +187,8 @@ export class SloService {
     name: string,
     credentials: BackstageCredentials,
   ): Promise<SloTimelineResponse> {
-    const { def } = await this.sloEntity(namespace, name, credentials);
+    const { slo } = await this.visibleSlo(namespace, name, credentials);
+    const [def] = await this.deps.definitions.resolve([slo]);
     return this.deps.evaluator.timeline(def);
   }
 
@@ -181,13 +199,14 @@ export class SloService {
     range: { from: Date; to: Date },
     credentials: BackstageCredentials,
   ): Promise<SloHistoryResponse> {
-    const { def } = await this.sloEntity(namespace, name, credentials);
+    const { slo } = await this.visibleSlo(namespace, name, credentials);
+    const ref = stringifyEntityRef(slo);
     return {
-      ref: def.ref,
+      ref,
       from: range.from.toISOString(),
       to: range.to.toISOString(),
       points: await this.deps.snapshots.history(
-        def.ref,
+        ref,
         range.from.getTime(),
         range.to.getTime(),
       ),

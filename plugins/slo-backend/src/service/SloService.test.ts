@@ -1,0 +1,163 @@
+import { CacheService } from '@backstage/backend-plugin-api';
+import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
+import { ConfigReader } from '@backstage/config';
+import { Entity } from '@backstage/catalog-model';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { RELATION_MEASURES } from '@triad/plugin-slo-common';
+import { SloDataSource } from '@triad/plugin-slo-node';
+import { SloDefinitions } from './SloDefinitions';
+import { SloEvaluator } from './SloEvaluator';
+import { SloService } from './SloService';
+import { SnapshotStore } from './SnapshotStore';
+
+const entities: Entity[] = [
+  {
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Component',
+    metadata: { name: 'svc', namespace: 'default' },
+    spec: { type: 'service', lifecycle: 'production', owner: 'team' },
+    relations: [{ type: 'ownedBy', targetRef: 'group:default/team' }],
+  },
+  {
+    apiVersion: 'openslo/v1',
+    kind: 'SLI',
+    metadata: { name: 'requests', namespace: 'default' },
+    spec: {
+      ratioMetric: {
+        counter: true,
+        good: { metricSource: { type: 'test', spec: {} } },
+        total: { metricSource: { type: 'test', spec: {} } },
+      },
+    },
+  },
+  {
+    apiVersion: 'openslo/v1',
+    kind: 'SLO',
+    metadata: { name: 'availability', namespace: 'default' },
+    spec: {
+      service: 'svc',
+      indicatorRef: 'requests',
+      timeWindow: [{ duration: '28d', isRolling: true }],
+      budgetingMethod: 'Occurrences',
+      objectives: [{ target: 0.99 }],
+    },
+    // The OpenSLO catalog module emits this relation; the in-memory catalog
+    // holds entities as given.
+    relations: [
+      { type: RELATION_MEASURES, targetRef: 'component:default/svc' },
+    ],
+  },
+];
+
+/** A cache that keeps what it is given, until the test clears it. */
+function mapCache(): { cache: CacheService; clear(): void } {
+  const values = new Map<string, unknown>();
+  return {
+    cache: mockServices.cache.mock({
+      get: async (key: string) => values.get(key) as any,
+      set: async (key: string, value: unknown) => {
+        values.set(key, value);
+      },
+    }),
+    clear: () => values.clear(),
+  };
+}
+
+describe('SloService', () => {
+  const credentials = mockCredentials.user();
+
+  function setup() {
+    const catalog = catalogServiceMock({ entities });
+    const byRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
+    const source: SloDataSource = {
+      type: 'test',
+      measure: jest.fn(async () => ({
+        periodErrorRatio: 0.002,
+        periodTotalEvents: 1000,
+        windowErrorRatios: {},
+      })),
+    };
+    const { cache, clear } = mapCache();
+    const snapshots = {
+      save: jest.fn(),
+      saveLatest: jest.fn(),
+      latest: jest.fn(async () => undefined),
+    };
+    const service = new SloService({
+      catalog,
+      auth: mockServices.auth(),
+      logger: mockServices.logger.mock(),
+      definitions: new SloDefinitions(
+        catalog,
+        mockServices.auth(),
+        new ConfigReader({}),
+      ),
+      evaluator: new SloEvaluator({
+        dataSources: new Map([['test', source]]),
+        snapshots: snapshots as unknown as SnapshotStore,
+        cache,
+        logger: mockServices.logger.mock(),
+        cacheTtlMs: 60_000,
+        timeoutMs: 1_000,
+        sourceTimeoutsMs: new Map(),
+      }),
+      snapshots: snapshots as unknown as SnapshotStore,
+      policy: { minRemainingBudget: 0, blockOnPageAlert: true },
+      concurrency: 1,
+    });
+    return { service, byRefs, measure: source.measure as jest.Mock, clear };
+  }
+
+  it('answers an entity page from the cache without resolving its SLOs again', async () => {
+    const { service, byRefs, measure, clear } = setup();
+
+    const first = await service.entitySlos(
+      'component:default/svc',
+      credentials,
+    );
+    expect(first.items.map(i => [i.ref, i.ownerRef, i.error])).toEqual([
+      ['slo:default/availability', 'group:default/team', undefined],
+    ]);
+    // Resolving the SLO looked up its SLI by reference.
+    expect(byRefs).toHaveBeenCalledTimes(1);
+    expect(byRefs.mock.calls[0][0].entityRefs).toEqual([
+      'sli:default/requests',
+    ]);
+    expect(measure).toHaveBeenCalledTimes(1);
+
+    const second = await service.entitySlos(
+      'component:default/svc',
+      credentials,
+    );
+    expect(second).toEqual(first);
+    expect(byRefs).toHaveBeenCalledTimes(1);
+    expect(measure).toHaveBeenCalledTimes(1);
+
+    // Without a cached answer the SLO is resolved and measured again.
+    clear();
+    await service.entitySlos('component:default/svc', credentials);
+    expect(byRefs).toHaveBeenCalledTimes(2);
+    expect(measure).toHaveBeenCalledTimes(2);
+  });
+
+  it('answers one SLO from the cache without resolving it again', async () => {
+    const { service, byRefs, measure } = setup();
+
+    const first = await service.getSlo('default', 'availability', credentials);
+    expect(first.ref).toBe('slo:default/availability');
+    const second = await service.getSlo('default', 'availability', credentials);
+    expect(second).toEqual(first);
+    expect(byRefs).toHaveBeenCalledTimes(1);
+    expect(measure).toHaveBeenCalledTimes(1);
+  });
+
+  it('answers not found for an SLO or an entity the catalog does not return', async () => {
+    const { service } = setup();
+    await expect(
+      service.getSlo('default', 'missing', credentials),
+    ).rejects.toMatchObject({ name: 'NotFoundError' });
+    await expect(
+      service.entitySlos('component:default/nothing', credentials),
+    ).rejects.toMatchObject({ name: 'NotFoundError' });
+  });
+});
