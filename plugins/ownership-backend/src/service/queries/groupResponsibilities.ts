@@ -4,7 +4,7 @@ import {
   ResponsibilityItem,
 } from '@triad/plugin-ownership-common';
 import { OwnershipIndex } from '../../ownershipIndex/OwnershipIndex';
-import { CanRead } from './shared';
+import { CanRead, holdingsOf } from './shared';
 
 /** What a group, and optionally every group below it, holds per role. */
 export function groupResponsibilities(
@@ -18,32 +18,23 @@ export function groupResponsibilities(
     throw new NotFoundError(`No group ${ref} in the ownership index`);
   }
   const teams = (includeSubTeams ? index.subTeams(ref) : [ref]).filter(canRead);
-  const holders = new Set(teams);
-  // Only entities the teams hold a role for can be in the answer, so only
-  // they are checked: asking about every entity would make the permission
-  // check page through the whole catalog.
-  const entities = index.entitiesHeldBy(teams).filter(e => canRead(e.ref));
   return {
     group: group.summary,
     includeSubTeams,
     teams: teams.map(t => index.group(t)!.summary),
-    roles: index.roles.map(role => ({
+    roles: holdingsOf(index, teams, canRead).map(({ role, holdings }) => ({
       role: role.id,
       title: role.title,
-      items: entities.flatMap((e): ResponsibilityItem[] => {
-        const r = e.roles.find(x => x.role === role.id);
-        if (r?.status !== 'covered' || !holders.has(r.owner)) return [];
-        return [
-          {
-            entity: e.summary,
-            heldBy: r.owner,
-            provenance: {
-              source: r.provenance.source,
-              path: r.provenance.path.filter(canRead),
-            },
+      items: holdings.map(
+        ({ entity, resolution }): ResponsibilityItem => ({
+          entity: entity.summary,
+          heldBy: resolution.owner,
+          provenance: {
+            source: resolution.provenance.source,
+            path: resolution.provenance.path.filter(canRead),
           },
-        ];
-      }),
+        }),
+      ),
     })),
     indexedAt: index.indexedAt,
   };

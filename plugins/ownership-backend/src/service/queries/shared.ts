@@ -1,9 +1,13 @@
 import {
+  OwnershipRole,
   RoleEntities,
   RoleOwnership,
   RoleResolution,
 } from '@triad/plugin-ownership-common';
-import { OwnershipIndex } from '../../ownershipIndex/OwnershipIndex';
+import {
+  IndexedEntity,
+  OwnershipIndex,
+} from '../../ownershipIndex/OwnershipIndex';
 
 /**
  * Whether the caller may read the entity with this reference. Queries call it
@@ -46,23 +50,47 @@ export function toRoleOwnership(
   };
 }
 
-/** For each role, the readable entities one of `teams` holds it for. */
+/** An entity and how one of the asked-about teams came to hold a role for it. */
+export interface Holding {
+  entity: IndexedEntity;
+  resolution: Exclude<RoleResolution, { status: 'uncovered' }>;
+}
+
+/**
+ * For each role, the readable entities one of `teams` holds it for.
+ *
+ * @remarks
+ * Only entities the teams hold a role for can be in the answer, so only they
+ * are checked: asking about every entity would make the permission check page
+ * through the whole catalog.
+ */
+export function holdingsOf(
+  index: OwnershipIndex,
+  teams: string[],
+  canRead: CanRead,
+): { role: OwnershipRole; holdings: Holding[] }[] {
+  const holders = new Set(teams);
+  const entities = index.entitiesHeldBy(teams).filter(e => canRead(e.ref));
+  return index.roles.map(role => ({
+    role,
+    holdings: entities.flatMap((entity): Holding[] => {
+      const r = entity.roles.find(x => x.role === role.id);
+      return r?.status === 'covered' && holders.has(r.owner)
+        ? [{ entity, resolution: r }]
+        : [];
+    }),
+  }));
+}
+
+/** For each role, the summaries of the readable entities `teams` hold it for. */
 export function heldBy(
   index: OwnershipIndex,
   teams: string[],
   canRead: CanRead,
 ): RoleEntities[] {
-  const holders = new Set(teams);
-  // Check only what the teams hold (see groupResponsibilities).
-  const entities = index.entitiesHeldBy(teams).filter(e => canRead(e.ref));
-  return index.roles.map(role => ({
+  return holdingsOf(index, teams, canRead).map(({ role, holdings }) => ({
     role: role.id,
     title: role.title,
-    entities: entities
-      .filter(e => {
-        const r = e.roles.find(x => x.role === role.id);
-        return r?.status === 'covered' && holders.has(r.owner);
-      })
-      .map(e => e.summary),
+    entities: holdings.map(h => h.entity.summary),
   }));
 }
