@@ -6,3 +6,4 @@
 
 export * from './workspaceFiles';
 export * from './upsertYamlDocument';
+export * from './parseEntityRefInput';

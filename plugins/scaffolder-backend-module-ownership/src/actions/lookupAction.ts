@@ -1,11 +1,12 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   InputError,
   ResponseError,
   ServiceUnavailableError,
 } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { parseEntityRefInput } from '@triad/plugin-scaffolder-node';
 import {
   EntityOwnershipResponse,
   OwnershipClient,
@@ -113,16 +114,9 @@ export function createLookupAction(options: {
       },
     },
     async handler(ctx) {
-      let entityRef: string;
-      try {
-        entityRef = stringifyEntityRef(
-          parseEntityRef(ctx.input.entityRef, { defaultKind: 'component' }),
-        );
-      } catch {
-        throw new InputError(
-          `entityRef: "${ctx.input.entityRef}" is not an entity reference such as component:default/checkout-service`,
-        );
-      }
+      const entityRef = stringifyEntityRef(
+        parseEntityRefInput(ctx.input.entityRef, 'entityRef'),
+      );
       const { token } = await options.auth.getPluginRequestToken({
         onBehalfOf: await ctx.getInitiatorCredentials(),
         targetPluginId: 'ownership',

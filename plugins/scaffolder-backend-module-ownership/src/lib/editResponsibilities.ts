@@ -1,6 +1,6 @@
-import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { RESPONSIBILITY_KINDS } from '@triad/plugin-ownership-common';
+import { parseEntityRefInput } from '@triad/plugin-scaffolder-node';
 import {
   Document,
   Node as YamlNode,
@@ -104,17 +104,10 @@ function chooseDocument(
         !!c.entity && KINDS.includes(c.entity.kind.toLocaleLowerCase('en-US')),
     );
   if (entityRef) {
-    let wanted: string;
-    try {
-      const ref = parseEntityRef(entityRef, { defaultKind: 'component' });
-      wanted = `${ref.kind}:${ref.namespace}/${ref.name}`.toLocaleLowerCase(
-        'en-US',
-      );
-    } catch {
-      throw new InputError(
-        `entityRef: "${entityRef}" is not an entity reference such as component:default/checkout-service`,
-      );
-    }
+    const ref = parseEntityRefInput(entityRef, 'entityRef');
+    const wanted = `${ref.kind}:${ref.namespace}/${ref.name}`.toLocaleLowerCase(
+      'en-US',
+    );
     const found = candidates.find(
       c => refOf(c.entity).toLocaleLowerCase('en-US') === wanted,
     );

@@ -1,5 +1,5 @@
 import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   InputError,
   NotAllowedError,
@@ -7,6 +7,7 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { parseEntityRefInput } from '@triad/plugin-scaffolder-node';
 import { PolicyDecision, SloClient } from '@triad/plugin-slo-common';
 
 /**
@@ -97,16 +98,9 @@ export function createPolicyCheckAction(options: {
       },
     },
     async handler(ctx) {
-      let entityRef: string;
-      try {
-        entityRef = stringifyEntityRef(
-          parseEntityRef(ctx.input.entityRef, { defaultKind: 'component' }),
-        );
-      } catch {
-        throw new InputError(
-          `entityRef: "${ctx.input.entityRef}" is not an entity reference such as component:default/checkout-service`,
-        );
-      }
+      const entityRef = stringifyEntityRef(
+        parseEntityRefInput(ctx.input.entityRef, 'entityRef'),
+      );
       const { token } = await options.auth.getPluginRequestToken({
         onBehalfOf: await ctx.getInitiatorCredentials(),
         targetPluginId: 'slo',
