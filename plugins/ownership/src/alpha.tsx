@@ -12,6 +12,7 @@ import {
   OwnershipClient,
   RESPONSIBILITY_KINDS,
 } from '@triad/plugin-ownership-common';
+import { z } from 'zod/v4';
 import { ownershipApiRef } from './api/OwnershipApi';
 import { rootRouteRef, topologyRouteRef } from './routes';
 
@@ -52,14 +53,22 @@ const teamTopologyPage = PageBlueprint.make({
   },
 });
 
-const entityOwnershipCard = EntityCardBlueprint.make({
+const entityOwnershipCard = EntityCardBlueprint.makeWithOverrides({
   name: 'ownership',
-  params: {
-    filter: { kind: { $in: RESPONSIBILITY_KINDS.map(k => k.toLowerCase()) } },
-    loader: () =>
-      import('./components/EntityOwnershipCard/EntityOwnershipCard').then(m => (
-        <m.EntityOwnershipCard />
-      )),
+  configSchema: {
+    // As the legacy card's prop: link template per on-call annotation.
+    onCallLinks: z.record(z.string(), z.string()).optional(),
+  },
+  factory(originalFactory, { config }) {
+    return originalFactory({
+      filter: {
+        kind: { $in: RESPONSIBILITY_KINDS.map(k => k.toLowerCase()) },
+      },
+      loader: () =>
+        import('./components/EntityOwnershipCard/EntityOwnershipCard').then(
+          m => <m.EntityOwnershipCard onCallLinks={config.onCallLinks} />,
+        ),
+    });
   },
 });
 

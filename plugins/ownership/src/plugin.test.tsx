@@ -21,7 +21,11 @@ import {
   TeamTopologyPage,
 } from './index';
 import alphaPlugin from './alpha';
-import { renderTestApp } from '@backstage/frontend-test-utils';
+import {
+  createExtensionTester,
+  renderInTestApp as renderInNewTestApp,
+  renderTestApp,
+} from '@backstage/frontend-test-utils';
 
 const api: Partial<OwnershipApi> = {
   getEntityOwnership: async () => checkoutOwnership,
@@ -122,6 +126,30 @@ describe('new frontend system plugin', () => {
   it('has both routes', () => {
     expect(alphaPlugin.id).toBe('ownership');
     expect(Object.keys(alphaPlugin.routes)).toEqual(['root', 'topology']);
+  });
+
+  it('takes on-call link templates from the ownership card config', async () => {
+    const card = createExtensionTester(
+      alphaPlugin.getExtension('entity-card:ownership/ownership'),
+      {
+        config: {
+          onCallLinks: {
+            'pagerduty.com/service-id':
+              'https://acme.pagerduty.com/services/{value}',
+          },
+        },
+      },
+    );
+    renderInNewTestApp(
+      <EntityProvider entity={component}>{card.reactElement()}</EntityProvider>,
+      {
+        apis: [[ownershipApiRef, api]],
+        mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef },
+      },
+    );
+    expect(
+      (await screen.findByText('PagerDuty service PSRECOR')).closest('a'),
+    ).toHaveAttribute('href', 'https://acme.pagerduty.com/services/PSRECOR');
   });
 
   it.each([
