@@ -97,6 +97,39 @@ describe('EntityResponsibilitiesCard', () => {
     expect(screen.queryByText('storefront-web')).not.toBeInTheDocument();
   });
 
+  it('shows a long list 20 at a time', async () => {
+    const base = checkoutResponsibilities();
+    const [first] = base.roles[0].items;
+    const items = Array.from({ length: 45 }, (_, i) => ({
+      ...first,
+      entity: {
+        ...first.entity,
+        ref: `component:default/svc-${i + 1}`,
+        name: `svc-${i + 1}`,
+      },
+    }));
+    await render(async () => ({
+      ...base,
+      roles: [{ ...base.roles[0], items }, ...base.roles.slice(1)],
+    }));
+    const devops = within(await screen.findByTestId('responsibilities-devops'));
+    expect(devops.getByText('DevOps (45)')).toBeInTheDocument();
+    expect(devops.getAllByRole('listitem')).toHaveLength(20);
+    expect(devops.getByText('svc-20')).toBeInTheDocument();
+    expect(devops.queryByText('svc-21')).not.toBeInTheDocument();
+
+    await userEvent.click(
+      devops.getByRole('button', { name: 'Show 20 more of 45' }),
+    );
+    expect(devops.getAllByRole('listitem')).toHaveLength(40);
+    await userEvent.click(
+      devops.getByRole('button', { name: 'Show 5 more of 45' }),
+    );
+    expect(devops.getAllByRole('listitem')).toHaveLength(45);
+    expect(devops.getByText('svc-45')).toBeInTheDocument();
+    expect(devops.queryByRole('button')).not.toBeInTheDocument();
+  }, 20_000);
+
   it('explains how a team comes to hold something when it holds nothing', async () => {
     await render(async () => emptyResponsibilities, 'fraud-models');
     expect(

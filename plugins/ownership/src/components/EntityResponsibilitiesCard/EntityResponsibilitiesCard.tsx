@@ -8,6 +8,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
+import Button from '@material-ui/core/Button';
 import FormControlLabel from '@material-ui/core/FormControlLabel';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
@@ -60,6 +61,41 @@ function Item(props: {
         </Typography>
       </Box>
     </ListItem>
+  );
+}
+
+/**
+ * A large group holds thousands of entities per role: the list grows a page
+ * at a time instead of rendering them all at once.
+ */
+const PAGE_SIZE = 20;
+
+function RoleItems(props: {
+  items: ResponsibilityItem[];
+  groupRef: string;
+  teamTitles: Map<string, string>;
+}) {
+  const { items, groupRef, teamTitles } = props;
+  const [shown, setShown] = useState(PAGE_SIZE);
+  const more = Math.min(PAGE_SIZE, items.length - shown);
+  return (
+    <>
+      <List dense disablePadding>
+        {items.slice(0, shown).map(item => (
+          <Item
+            key={`${item.entity.ref}-${item.heldBy}`}
+            item={item}
+            groupRef={groupRef}
+            teamTitles={teamTitles}
+          />
+        ))}
+      </List>
+      {more > 0 && (
+        <Button size="small" onClick={() => setShown(shown + PAGE_SIZE)}>
+          Show {more} more of {items.length}
+        </Button>
+      )}
+    </>
   );
 }
 
@@ -120,16 +156,11 @@ function Responsibilities(props: { value: GroupResponsibilitiesResponse }) {
                 Nothing.
               </Typography>
             ) : (
-              <List dense disablePadding>
-                {role.items.map(item => (
-                  <Item
-                    key={`${item.entity.ref}-${item.heldBy}`}
-                    item={item}
-                    groupRef={value.group.ref}
-                    teamTitles={teamTitles}
-                  />
-                ))}
-              </List>
+              <RoleItems
+                items={role.items}
+                groupRef={value.group.ref}
+                teamTitles={teamTitles}
+              />
             )}
           </Box>
         ))}
