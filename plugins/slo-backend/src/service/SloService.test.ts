@@ -49,6 +49,19 @@ const entities: Entity[] = [
   },
 ];
 
+/** An SLO of a service the catalog does not hold. */
+const orphan: Entity = {
+  ...entities[2],
+  metadata: { name: 'orphaned', namespace: 'default' },
+  spec: { ...entities[2].spec, service: 'retired-service' },
+  relations: [
+    {
+      type: RELATION_MEASURES,
+      targetRef: 'component:default/retired-service',
+    },
+  ],
+};
+
 /** A cache that keeps what it is given, until the test clears it. */
 function mapCache(): { cache: CacheService; clear(): void } {
   const values = new Map<string, unknown>();
@@ -67,7 +80,7 @@ describe('SloService', () => {
   const credentials = mockCredentials.user();
 
   function setup() {
-    const catalog = catalogServiceMock({ entities });
+    const catalog = catalogServiceMock({ entities: [...entities, orphan] });
     const byRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
     const source: SloDataSource = {
       type: 'test',
@@ -82,11 +95,13 @@ describe('SloService', () => {
       save: jest.fn(),
       saveLatest: jest.fn(),
       latest: jest.fn(async () => undefined),
+      retainOnly: jest.fn(),
     };
+    const logger = mockServices.logger.mock();
     const service = new SloService({
       catalog,
       auth: mockServices.auth(),
-      logger: mockServices.logger.mock(),
+      logger,
       definitions: new SloDefinitions(
         catalog,
         mockServices.auth(),
@@ -105,7 +120,13 @@ describe('SloService', () => {
       policy: { minRemainingBudget: 0, blockOnPageAlert: true },
       concurrency: 1,
     });
-    return { service, byRefs, measure: source.measure as jest.Mock, clear };
+    return {
+      service,
+      byRefs,
+      measure: source.measure as jest.Mock,
+      clear,
+      logger,
+    };
   }
 
   it('answers an entity page from the cache without resolving its SLOs again', async () => {
@@ -149,6 +170,15 @@ describe('SloService', () => {
     expect(second).toEqual(first);
     expect(byRefs).toHaveBeenCalledTimes(1);
     expect(measure).toHaveBeenCalledTimes(1);
+  });
+
+  it('warns about an SLO whose service is not in the catalog when it evaluates all', async () => {
+    const { service, logger } = setup();
+    expect(await service.evaluateAll()).toEqual({ evaluated: 2, failed: 0 });
+    expect(logger.warn).toHaveBeenCalledTimes(1);
+    expect(logger.warn).toHaveBeenCalledWith(
+      'slo:default/orphaned measures component:default/retired-service, which is not in the catalog; the SLO is hidden until its spec.service names an existing entity',
+    );
   });
 
   it('answers not found for an SLO or an entity the catalog does not return', async () => {

@@ -274,6 +274,15 @@ export class SloService {
       },
       { credentials },
     );
+    // Every endpoint shows an SLO only with its service, so an SLO whose
+    // service is missing would otherwise disappear without a word.
+    defs.forEach((def, i) => {
+      if (!services.items[i]) {
+        this.deps.logger.warn(
+          `${def.ref} measures ${def.serviceRef}, which is not in the catalog; the SLO is hidden until its spec.service names an existing entity`,
+        );
+      }
+    });
     const results = await mapLimit(
       defs.map((def, i) => ({ def, service: services.items[i] ?? undefined })),
       this.deps.concurrency,
