@@ -1,6 +1,5 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Table, TableColumn } from '@backstage/core-components';
-import Typography from '@material-ui/core/Typography';
 import { SloResult } from '@triad/plugin-slo-common';
 import { BudgetBar } from './BudgetBar';
 import { formatBurnRate, humanizeDuration } from './format';
@@ -18,14 +17,7 @@ const columns: TableColumn<SloResult>[] = [
   {
     title: 'Service',
     field: 'serviceRef',
-    render: slo =>
-      slo.serviceMissing ? (
-        <Typography variant="body2" color="error">
-          {slo.serviceRef} is not in the catalog
-        </Typography>
-      ) : (
-        <EntityRefLink entityRef={slo.serviceRef} />
-      ),
+    render: slo => <EntityRefLink entityRef={slo.serviceRef} />,
   },
   {
     title: 'Team',
