@@ -74,8 +74,6 @@ const slosFile = [
   slo('slo-flaky', 'svc-a', '{ type: flaky, spec: {} }'),
   slo('slo-nowhere', 'svc-b', '{ metricSourceRef: nowhere, spec: {} }'),
   slo('slo-hidden', 'svc-hidden', '{ type: builtin, spec: { series: a } }'),
-  // Its service is in no catalog file.
-  slo('slo-gone', 'svc-gone', '{ type: builtin, spec: { series: a } }'),
 ].join('');
 
 // A data source the test can make fail or hang.
@@ -390,32 +388,6 @@ describe('SLO backend over HTTP', () => {
       (await get('/v1/entities/component/default/svc-hidden/policy')).status,
     ).toBe(404);
   });
-
-  it('shows an SLO whose service is not in the catalog, flagged, to whoever may read it', async () => {
-    const one = await poll(async () => {
-      const r = await get('/v1/slos/default/slo-gone');
-      return r.status === 200 ? r : undefined;
-    });
-    expect(one.body).toMatchObject({
-      ref: 'slo:default/slo-gone',
-      serviceRef: 'component:default/svc-gone',
-      serviceMissing: true,
-    });
-    expect((await get('/v1/slos/default/slo-gone/history')).status).toBe(200);
-
-    await scheduler.triggerTask('slo-evaluate-all');
-    const listed = await poll(async () => {
-      const items = (await get('/v1/slos')).body.items as any[];
-      return items.some(i => i.ref === 'slo:default/slo-gone')
-        ? items
-        : undefined;
-    });
-    expect(listed.filter(i => i.serviceMissing).map(i => i.ref)).toEqual([
-      'slo:default/slo-gone',
-    ]);
-    // A service that exists but is hidden is not missing: slo-hidden stays out.
-    expect(listed.map(i => i.ref)).not.toContain('slo:default/slo-hidden');
-  }, 30_000);
 
   it('keeps history of evaluations', async () => {
     const res = await get('/v1/slos/default/slo-a/history');

@@ -177,7 +177,7 @@ describe('SloService', () => {
     expect(await service.evaluateAll()).toEqual({ evaluated: 2, failed: 0 });
     expect(logger.warn).toHaveBeenCalledTimes(1);
     expect(logger.warn).toHaveBeenCalledWith(
-      'slo:default/orphaned measures component:default/retired-service, which is not in the catalog',
+      'slo:default/orphaned measures component:default/retired-service, which is not in the catalog; the SLO is hidden until its spec.service names an existing entity',
     );
   });
 

@@ -91,18 +91,6 @@ export class SloService {
     return new Set(unique.filter((_, i) => items[i]));
   }
 
-  /**
-   * Which of the references name nothing in the catalog, asked with the
-   * plugin's own credentials: an entity the caller may not read is not
-   * missing.
-   */
-  private async missing(refs: string[]): Promise<Set<string>> {
-    if (!refs.length) return new Set();
-    const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const present = await this.readable(refs, credentials);
-    return new Set(refs.filter(r => !present.has(r)));
-  }
-
   private async entityOrThrow(
     ref: string,
     credentials: BackstageCredentials,
@@ -160,26 +148,22 @@ export class SloService {
     return [...cached.filter((r): r is SloResult => !!r), ...fresh];
   }
 
-  /**
-   * An SLO entity with its service, or NotFound unless the caller may read
-   * both. A service missing from the catalog altogether comes back undefined.
-   */
+  /** An SLO entity with its service, or NotFound unless the caller may read both. */
   private async visibleSlo(
     namespace: string,
     name: string,
     credentials: BackstageCredentials,
-  ): Promise<{ slo: Entity; service?: Entity }> {
+  ): Promise<{ slo: Entity; service: Entity }> {
     const ref = `slo:${namespace}/${name}`;
     const slo = await this.entityOrThrow(ref, credentials);
     const doc = sloDocumentOf(slo);
     if (!doc) throw new NotFoundError(`${ref} is not a valid OpenSLO SLO`);
-    const serviceRef = stringifyEntityRef(sloServiceRef(doc));
-    const service = await this.deps.catalog.getEntityByRef(serviceRef, {
-      credentials,
-    });
-    if (service) return { slo, service };
-    if ((await this.missing([serviceRef])).size) return { slo };
-    throw new NotFoundError(`No entity ${ref} found`);
+    const service = await this.deps.catalog.getEntityByRef(
+      stringifyEntityRef(sloServiceRef(doc)),
+      { credentials },
+    );
+    if (!service) throw new NotFoundError(`No entity ${ref} found`);
+    return { slo, service };
   }
 
   /** One SLO, evaluated. */
@@ -194,7 +178,7 @@ export class SloService {
       credentials,
     );
     const [result] = await this.evaluateCachedFirst([slo], contextOf(service));
-    return service ? result : { ...result, serviceMissing: true };
+    return result;
   }
 
   /** Cumulative SLI and budget over the current period, from the data source. */
@@ -239,18 +223,9 @@ export class SloService {
       all.flatMap(r => [r.ref, r.serviceRef]),
       credentials,
     );
-    // An SLO is shown with its service, or flagged when its service is
-    // missing from the catalog altogether.
-    const missing = await this.missing(
-      all
-        .filter(r => visible.has(r.ref) && !visible.has(r.serviceRef))
-        .map(r => r.serviceRef),
+    const items = all.filter(
+      r => visible.has(r.ref) && visible.has(r.serviceRef),
     );
-    const items = all.flatMap(r => {
-      if (!visible.has(r.ref)) return [];
-      if (visible.has(r.serviceRef)) return [r];
-      return missing.has(r.serviceRef) ? [{ ...r, serviceMissing: true }] : [];
-    });
     const offset = query.offset ?? 0;
     const limit = query.limit ?? 100;
     return {
@@ -299,10 +274,12 @@ export class SloService {
       },
       { credentials },
     );
+    // Every endpoint shows an SLO only with its service, so an SLO whose
+    // service is missing would otherwise disappear without a word.
     defs.forEach((def, i) => {
       if (!services.items[i]) {
         this.deps.logger.warn(
-          `${def.ref} measures ${def.serviceRef}, which is not in the catalog`,
+          `${def.ref} measures ${def.serviceRef}, which is not in the catalog; the SLO is hidden until its spec.service names an existing entity`,
         );
       }
     });

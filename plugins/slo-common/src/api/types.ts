@@ -18,11 +18,6 @@ export interface SloResult {
   description?: string;
   /** The entity the SLO measures (`spec.service`). */
   serviceRef: string;
-  /**
-   * True when `spec.service` names an entity the catalog does not hold; such
-   * an SLO is shown to whoever may read it, with the problem.
-   */
-  serviceMissing?: boolean;
   /** Owner and system of the service, when the catalog knows them. */
   ownerRef?: string;
   systemRef?: string;
