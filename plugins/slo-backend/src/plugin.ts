@@ -127,7 +127,7 @@ export const sloPlugin = createBackendPlugin({
             const durationMs = Date.now() - started;
             logger.info(
               `Evaluated ${evaluated} SLOs (${failed} from stale data); removed ${samples} old samples and ${old} old snapshots in ${durationMs} ms`,
-              { durationMs },
+              { startedAt: new Date(started).toISOString(), durationMs },
             );
           },
         });

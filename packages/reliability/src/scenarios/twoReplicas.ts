@@ -32,19 +32,22 @@ interface Run {
 }
 
 /**
- * "Evaluated N SLOs" lines of a replica: the logger's own timestamp is when
- * the run ended, its `durationMs` field how long it took.
+ * "Evaluated N SLOs" lines of a replica, timed by the backend itself (its
+ * `startedAt` and `durationMs` fields): when the suite reads a line depends
+ * on each child's output buffering.
  */
 function runsOf(api: Api, replica: string): Run[] {
   return api.backend.grep(/^Evaluated \d+ SLOs/).map(l => {
-    const end =
-      typeof l.timestamp === 'string' ? Date.parse(l.timestamp) : l.at;
-    return {
-      replica,
-      start: end - Number(l.durationMs),
-      end,
-      message: l.message,
-    };
+    const start = Date.parse(String(l.startedAt));
+    const durationMs = Number(l.durationMs);
+    if (!Number.isFinite(start + durationMs)) {
+      throw new Error(
+        `replica ${replica} logged a run without startedAt/durationMs: ${JSON.stringify(
+          l,
+        )}`,
+      );
+    }
+    return { replica, start, end: start + durationMs, message: l.message };
   });
 }
 

@@ -65,6 +65,9 @@ async function mapLimit<T, R>(
  * returns only SLOs whose entity and service the caller may read.
  */
 export class SloService {
+  /** SLOs already reported for measuring a missing service. */
+  private readonly missingServices = new Set<string>();
+
   constructor(
     private readonly deps: {
       catalog: CatalogService;
@@ -275,9 +278,14 @@ export class SloService {
       { credentials },
     );
     // Every endpoint shows an SLO only with its service, so an SLO whose
-    // service is missing would otherwise disappear without a word.
+    // service is missing would otherwise disappear without a word. Said once
+    // per SLO and service, not on every run.
     defs.forEach((def, i) => {
-      if (!services.items[i]) {
+      const key = `${def.ref} ${def.serviceRef}`;
+      if (services.items[i]) {
+        this.missingServices.delete(key);
+      } else if (!this.missingServices.has(key)) {
+        this.missingServices.add(key);
         this.deps.logger.warn(
           `${def.ref} measures ${def.serviceRef}, which is not in the catalog; the SLO is hidden until its spec.service names an existing entity`,
         );
