@@ -12,7 +12,7 @@ import {
   OwnershipClient,
   RESPONSIBILITY_KINDS,
 } from '@triad/plugin-ownership-common';
-import { z } from 'zod/v4';
+import { z } from 'zod';
 import { ownershipApiRef } from './api/OwnershipApi';
 import { rootRouteRef, topologyRouteRef } from './routes';
 
