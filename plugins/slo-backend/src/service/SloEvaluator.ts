@@ -117,7 +117,9 @@ export class SloEvaluator {
   ): Promise<SloResult> {
     if (mode.useCache) {
       const cached = await this.cached(def.ref);
-      if (cached) return cached;
+      // An answer from before the SLO moved to another service would show
+      // the old service (and its owner) to readers of the new one.
+      if (cached?.serviceRef === def.serviceRef) return cached;
       const running = this.inFlight.get(def.ref);
       if (running) return running;
     }

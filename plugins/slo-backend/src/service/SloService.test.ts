@@ -124,6 +124,7 @@ describe('SloService', () => {
       service,
       byRefs,
       measure: source.measure as jest.Mock,
+      cache,
       clear,
       logger,
     };
@@ -159,6 +160,25 @@ describe('SloService', () => {
     await service.entitySlos('component:default/svc', credentials);
     expect(byRefs).toHaveBeenCalledTimes(2);
     expect(measure).toHaveBeenCalledTimes(2);
+  });
+
+  it('does not serve a cached answer made for the service an SLO measured before', async () => {
+    const { service, measure, cache } = setup();
+    const first = await service.getSlo('default', 'availability', credentials);
+    // As if the SLO had measured another service when it was last evaluated.
+    await cache.set('evaluation:slo:default/availability', {
+      ...first,
+      serviceRef: 'component:default/old-service',
+      ownerRef: 'group:default/old-team',
+    } as any);
+    const again = await service.entitySlos(
+      'component:default/svc',
+      credentials,
+    );
+    expect(measure).toHaveBeenCalledTimes(2);
+    expect(again.items.map(i => [i.serviceRef, i.ownerRef])).toEqual([
+      ['component:default/svc', 'group:default/team'],
+    ]);
   });
 
   it('answers one SLO from the cache without resolving it again', async () => {

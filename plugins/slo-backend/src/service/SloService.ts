@@ -124,29 +124,38 @@ export class SloService {
       ),
     ]);
     if (!entity) throw new NotFoundError(`No entity ${entityRef} found`);
-    const results = await this.evaluateCachedFirst(items, contextOf(entity));
+    const ref = stringifyEntityRef(entity);
+    const results = await this.evaluateCachedFirst(items, {
+      ref,
+      context: contextOf(entity),
+    });
     return {
-      entityRef: stringifyEntityRef(entity),
+      entityRef: ref,
       items: results.sort((a, b) => a.ref.localeCompare(b.ref)),
     };
   }
 
   /**
-   * Evaluations of SLO entities, cached ones first: only SLOs without a
-   * cached answer are resolved, which asks the catalog for their SLIs and
-   * data sources.
+   * Evaluations of SLO entities that all measure `service`, cached ones
+   * first: only SLOs without a cached answer for that service are resolved,
+   * which asks the catalog for their SLIs and data sources.
    */
   private async evaluateCachedFirst(
     slos: Entity[],
-    context: SloContext,
+    service: { ref: string; context: SloContext },
   ): Promise<SloResult[]> {
     const { definitions, evaluator } = this.deps;
     const cached = await Promise.all(
-      slos.map(e => evaluator.cached(stringifyEntityRef(e))),
+      slos.map(async e => {
+        const hit = await evaluator.cached(stringifyEntityRef(e));
+        return hit?.serviceRef.toLowerCase() === service.ref.toLowerCase()
+          ? hit
+          : undefined;
+      }),
     );
     const defs = await definitions.resolve(slos.filter((_, i) => !cached[i]));
     const fresh = await Promise.all(
-      defs.map(d => evaluator.evaluate(d, context)),
+      defs.map(d => evaluator.evaluate(d, service.context)),
     );
     return [...cached.filter((r): r is SloResult => !!r), ...fresh];
   }
@@ -180,7 +189,10 @@ export class SloService {
       name,
       credentials,
     );
-    const [result] = await this.evaluateCachedFirst([slo], contextOf(service));
+    const [result] = await this.evaluateCachedFirst([slo], {
+      ref: stringifyEntityRef(service),
+      context: contextOf(service),
+    });
     return result;
   }
 
