@@ -103,11 +103,19 @@ export class SloEvaluator {
 
   constructor(private readonly options: SloEvaluatorOptions) {}
 
-  /** The cached evaluation of an SLO, if there is one. */
-  async cached(ref: string): Promise<SloResult | undefined> {
-    return (await this.options.cache.get(evaluationKey(ref))) as
+  /** The cached evaluation of an SLO measuring `serviceRef`, if there is one. */
+  async cached(
+    ref: string,
+    serviceRef: string,
+  ): Promise<SloResult | undefined> {
+    const hit = (await this.options.cache.get(evaluationKey(ref))) as
       | SloResult
       | undefined;
+    // An answer from before the SLO moved to another service would show the
+    // old service (and its owner) to readers of the new one.
+    return hit?.serviceRef.toLowerCase() === serviceRef.toLowerCase()
+      ? hit
+      : undefined;
   }
 
   async evaluate(
@@ -116,10 +124,8 @@ export class SloEvaluator {
     mode: { useCache: boolean } = { useCache: true },
   ): Promise<SloResult> {
     if (mode.useCache) {
-      const cached = await this.cached(def.ref);
-      // An answer from before the SLO moved to another service would show
-      // the old service (and its owner) to readers of the new one.
-      if (cached?.serviceRef === def.serviceRef) return cached;
+      const cached = await this.cached(def.ref, def.serviceRef);
+      if (cached) return cached;
       const running = this.inFlight.get(def.ref);
       if (running) return running;
     }

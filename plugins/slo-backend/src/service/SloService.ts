@@ -146,12 +146,7 @@ export class SloService {
   ): Promise<SloResult[]> {
     const { definitions, evaluator } = this.deps;
     const cached = await Promise.all(
-      slos.map(async e => {
-        const hit = await evaluator.cached(stringifyEntityRef(e));
-        return hit?.serviceRef.toLowerCase() === service.ref.toLowerCase()
-          ? hit
-          : undefined;
-      }),
+      slos.map(e => evaluator.cached(stringifyEntityRef(e), service.ref)),
     );
     const defs = await definitions.resolve(slos.filter((_, i) => !cached[i]));
     const fresh = await Promise.all(
