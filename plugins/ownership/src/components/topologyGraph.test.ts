@@ -178,11 +178,9 @@ describe('buildTopologyGraph', () => {
       observed: [],
       indexedAt: '',
     };
-    const started = Date.now();
     const { nodes, edges } = buildTopologyGraph(many, { view: 'declared' });
     expect(nodes).toHaveLength(400);
     expect(edges).toHaveLength(399);
-    expect(Date.now() - started).toBeLessThan(1000);
   });
 });
 

@@ -1,6 +1,6 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { OwnershipApi, ownershipApiRef } from '../../api/OwnershipApi';
 import { backendError } from '../../__fixtures__/errors';
@@ -10,6 +10,7 @@ import {
   lookupCheckout,
   lookupGuest,
 } from '../../__fixtures__/ownership';
+import { LOOKUP_DEBOUNCE_MS } from './LookupPanel';
 import { OwnershipPage } from './OwnershipPage';
 
 function render(api: Partial<OwnershipApi>, route = '/ownership') {
@@ -32,15 +33,20 @@ function render(api: Partial<OwnershipApi>, route = '/ownership') {
 }
 
 describe('OwnershipPage lookup', () => {
+  afterEach(() => jest.useRealTimers());
+
   it('asks once the typing pauses and answers for a person', async () => {
+    // The test owns the clock: keystrokes take no time and the pause is
+    // exactly the debounce, however busy the machine is.
+    jest.useFakeTimers();
+    const user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
     const lookup = jest.fn(async () => lookupGuest);
     await render({ lookup });
-    await userEvent.type(screen.getByLabelText('Look up'), 'guest');
-    expect(
-      await screen.findByText('1 match for “guest”', undefined, {
-        timeout: 3000,
-      }),
-    ).toBeInTheDocument();
+    await user.type(screen.getByLabelText('Look up'), 'guest');
+    act(() => jest.advanceTimersByTime(LOOKUP_DEBOUNCE_MS - 1));
+    expect(lookup).not.toHaveBeenCalled();
+    act(() => jest.advanceTimersByTime(1));
+    expect(await screen.findByText('1 match for “guest”')).toBeInTheDocument();
     expect(lookup).toHaveBeenCalledTimes(1);
     expect(lookup).toHaveBeenCalledWith('guest');
     const result = within(screen.getByTestId('lookup-result'));

@@ -1,11 +1,18 @@
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import {
+  act,
+  fireEvent,
+  screen,
+  waitFor,
+  within,
+} from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { TopologyResponse } from '@triad/plugin-ownership-common';
 import { OwnershipApi, ownershipApiRef } from '../../api/OwnershipApi';
 import { backendError } from '../../__fixtures__/errors';
 import { emptyTopology, topology } from '../../__fixtures__/ownership';
+import { SEARCH_DEBOUNCE_MS } from '../SearchField';
 import { TeamTopologyPage } from './TeamTopologyPage';
 
 function render(getTopology: OwnershipApi['getTopology']) {
@@ -38,6 +45,14 @@ const drawnInteractions = () =>
     .sort();
 
 describe('TeamTopologyPage', () => {
+  // Clicks, menus and typing run on the test's clock, not the machine's.
+  let user: ReturnType<typeof userEvent.setup>;
+  beforeEach(() => {
+    jest.useFakeTimers();
+    user = userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
+  });
+  afterEach(() => jest.useRealTimers());
+
   it('draws every team by type and every declared interaction, with a link to each team', async () => {
     const getTopology = jest.fn(async () => topology);
     await render(getTopology);
@@ -87,7 +102,7 @@ describe('TeamTopologyPage', () => {
   it('switches to observed interactions and lists mismatches both ways', async () => {
     await render(async () => topology);
     await waitFor(() => expect(drawnInteractions()).toHaveLength(4));
-    await userEvent.click(screen.getByRole('button', { name: 'Observed' }));
+    await user.click(screen.getByRole('button', { name: 'Observed' }));
     await waitFor(() =>
       expect(drawnInteractions()).toEqual([
         'checkout-team  payments-team mismatch=true',
@@ -118,18 +133,18 @@ describe('TeamTopologyPage', () => {
     await render(async () => topology);
     await waitFor(() => expect(drawnTeams()).toHaveLength(8));
 
-    await userEvent.click(screen.getByRole('checkbox', { name: 'Enabling' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Enabling' }));
     await waitFor(() => expect(drawnTeams()).toHaveLength(6));
     expect(drawnTeams()).not.toContain('sre-core');
     expect(drawnInteractions()).toEqual([
       'fraud-models x-as-a-service payments-team mismatch=false',
       'runtime-platform x-as-a-service checkout-team mismatch=false',
     ]);
-    await userEvent.click(screen.getByRole('checkbox', { name: 'Enabling' }));
+    await user.click(screen.getByRole('checkbox', { name: 'Enabling' }));
     await waitFor(() => expect(drawnTeams()).toHaveLength(8));
 
     fireEvent.mouseDown(screen.getByLabelText('Discipline'));
-    await userEvent.click(await screen.findByRole('option', { name: 'sre' }));
+    await user.click(await screen.findByRole('option', { name: 'sre' }));
     await waitFor(() =>
       expect(drawnTeams()).toEqual([
         'delivery-enablement',
@@ -138,19 +153,21 @@ describe('TeamTopologyPage', () => {
       ]),
     );
     fireEvent.mouseDown(screen.getByLabelText('Discipline'));
-    await userEvent.click(await screen.findByRole('option', { name: 'All' }));
+    await user.click(await screen.findByRole('option', { name: 'All' }));
 
-    await userEvent.type(screen.getByLabelText('Find a team'), 'fraud');
+    await user.type(screen.getByLabelText('Find a team'), 'fraud');
+    // The map is filtered once typing pauses, not on every keystroke.
+    expect(drawnTeams()).toHaveLength(8);
+    act(() => jest.advanceTimersByTime(SEARCH_DEBOUNCE_MS));
     await waitFor(() =>
       expect(drawnTeams()).toEqual(['fraud-models', 'payments-team']),
     );
-    // Typing re-renders the graph per keystroke: give a loaded CI machine time.
-  }, 20_000);
+  });
 
   it('lists teams without lines instead of drawing them when asked', async () => {
     await render(async () => topology);
     await waitFor(() => expect(drawnTeams()).toHaveLength(8));
-    await userEvent.click(screen.getByLabelText('Hide teams without lines'));
+    await user.click(screen.getByLabelText('Hide teams without lines'));
     await waitFor(() => expect(drawnTeams()).toHaveLength(7));
     expect(drawnTeams()).not.toContain('growth-lab');
     expect(screen.getByTestId('isolated-teams')).toHaveTextContent(

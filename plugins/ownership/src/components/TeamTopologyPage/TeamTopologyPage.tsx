@@ -26,6 +26,7 @@ import { useMemo, useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import { ownershipApiRef } from '../../api/OwnershipApi';
 import { EntityLink } from '../EntityLink';
+import { SearchField } from '../SearchField';
 import {
   buildTopologyGraph,
   disciplinesOf,
@@ -88,13 +89,14 @@ function TopologyMap(props: { topology: TopologyResponse }) {
   );
   const hideIsolated =
     hideIsolatedChoice ?? filtered.nodes.length > AUTO_HIDE_ISOLATED_ABOVE;
-  const connected = new Set(filtered.edges.flatMap(e => [e.from, e.to]));
-  const drawn = hideIsolated
-    ? filtered.nodes.filter(n => connected.has(n.id))
-    : filtered.nodes;
-  const isolated = hideIsolated
-    ? filtered.nodes.filter(n => !connected.has(n.id))
-    : [];
+  const { drawn, isolated } = useMemo(() => {
+    if (!hideIsolated) return { drawn: filtered.nodes, isolated: [] };
+    const connected = new Set(filtered.edges.flatMap(e => [e.from, e.to]));
+    return {
+      drawn: filtered.nodes.filter(n => connected.has(n.id)),
+      isolated: filtered.nodes.filter(n => !connected.has(n.id)),
+    };
+  }, [filtered, hideIsolated]);
 
   const toggleType = (t: TeamTypeKey) =>
     setTypes(current => {
@@ -145,14 +147,10 @@ function TopologyMap(props: { topology: TopologyResponse }) {
               </TextField>
             </Grid>
             <Grid item xs={12} sm={3} md={2}>
-              <TextField
-                fullWidth
-                size="small"
-                variant="outlined"
+              <SearchField
                 label="Find a team"
-                value={search}
-                onChange={e => setSearch(e.target.value)}
-                inputProps={{ 'aria-label': 'Find a team' }}
+                ariaLabel="Find a team"
+                onChange={setSearch}
               />
             </Grid>
             <Grid item>

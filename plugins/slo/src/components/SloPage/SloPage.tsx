@@ -19,6 +19,7 @@ import useAsync from 'react-use/esm/useAsync';
 import { sloApiRef } from '../../api/SloApi';
 import { RollUpTable } from '../RollUpTable';
 import { rollUp } from '../rollUp';
+import { SearchField } from '../SearchField';
 import { SloTable } from '../SloTable';
 
 const STATUSES: SloStatus[] = ['breached', 'warning', 'healthy', 'no-data'];
@@ -74,17 +75,19 @@ export function SloPage() {
   const all = useMemo(() => value?.items ?? [], [value]);
   const options = (pick: (s: SloResult) => string | undefined) =>
     [...new Set(all.map(pick).filter((v): v is string => !!v))].sort();
-  const needle = text.trim().toLocaleLowerCase();
-  const filtered = all.filter(
-    s =>
-      (!team || s.ownerRef === team) &&
-      (!system || s.systemRef === system) &&
-      (!status || s.status === status) &&
-      (!needle ||
-        `${s.title} ${s.name} ${s.serviceRef}`
-          .toLocaleLowerCase()
-          .includes(needle)),
-  );
+  const filtered = useMemo(() => {
+    const needle = text.trim().toLocaleLowerCase();
+    return all.filter(
+      s =>
+        (!team || s.ownerRef === team) &&
+        (!system || s.systemRef === system) &&
+        (!status || s.status === status) &&
+        (!needle ||
+          `${s.title} ${s.name} ${s.serviceRef}`
+            .toLocaleLowerCase()
+            .includes(needle)),
+    );
+  }, [all, team, system, status, text]);
 
   return (
     <Page themeId="tool">
@@ -131,14 +134,10 @@ export function SloPage() {
               />
             </Grid>
             <Grid item xs={12} sm={3}>
-              <TextField
-                fullWidth
-                size="small"
-                variant="outlined"
+              <SearchField
                 label="Search"
-                value={text}
-                onChange={e => setText(e.target.value)}
-                inputProps={{ 'aria-label': 'Search SLOs' }}
+                ariaLabel="Search SLOs"
+                onChange={setText}
               />
             </Grid>
             <Grid item xs={12}>
