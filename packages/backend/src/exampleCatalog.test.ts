@@ -2,6 +2,7 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
@@ -42,6 +43,14 @@ describe('example organisation', () => {
   const databases = TestDatabases.create({
     ids: ['SQLITE_3', 'POSTGRES_15'],
   });
+  // Each backend stops when its test ends, before the test databases are
+  // dropped: a catalog left running keeps asking a dropped database for
+  // connections and holds the test worker open.
+  let backend: TestBackend | undefined;
+  afterEach(async () => {
+    await backend?.stop();
+    backend = undefined;
+  });
 
   it('declares between 40 and 80 entities', () => {
     expect(declared.length).toBeGreaterThanOrEqual(40);
@@ -52,7 +61,7 @@ describe('example organisation', () => {
     'loads completely into the catalog on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
-      const { server } = await startTestBackend({
+      backend = await startTestBackend({
         features: [
           catalogPlugin,
           mockServices.database.factory({ knex }),
@@ -82,6 +91,7 @@ describe('example organisation', () => {
           }),
         ],
       });
+      const { server } = backend;
 
       const auth = mockCredentials.user.header();
       type Relation = { type: string; targetRef: string };

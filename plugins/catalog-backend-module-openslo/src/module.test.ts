@@ -3,6 +3,7 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
@@ -58,6 +59,14 @@ async function poll<T>(probe: () => Promise<T | undefined>): Promise<T> {
 
 describe('catalogModuleOpenSlo with a real catalog', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+  // Each backend stops when its test ends, before the test databases are
+  // dropped: a catalog left running keeps asking a dropped database for
+  // connections and holds the test worker open.
+  let backend: TestBackend | undefined;
+  afterEach(async () => {
+    await backend?.stop();
+    backend = undefined;
+  });
   const dir = createMockDirectory();
 
   it.each(databases.eachSupportedId())(
@@ -66,7 +75,7 @@ describe('catalogModuleOpenSlo with a real catalog', () => {
       dir.setContent({ 'mixed.yaml': mixedFile });
       const knex = await databases.init(databaseId);
       const target = (f: string) => ({ type: 'file', target: f });
-      const { server } = await startTestBackend({
+      backend = await startTestBackend({
         features: [
           catalogPlugin,
           catalogModuleOpenSlo,
@@ -104,6 +113,7 @@ describe('catalogModuleOpenSlo with a real catalog', () => {
           }),
         ],
       });
+      const { server } = backend;
       const get = (path: string) =>
         request(server)
           .get(path)

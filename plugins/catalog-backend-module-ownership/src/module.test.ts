@@ -3,6 +3,7 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
@@ -56,6 +57,14 @@ async function poll<T>(probe: () => Promise<T | undefined>): Promise<T> {
 
 describe('catalogModuleOwnership with a real catalog', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+  // Each backend stops when its test ends, before the test databases are
+  // dropped: a catalog left running keeps asking a dropped database for
+  // connections and holds the test worker open.
+  let backend: TestBackend | undefined;
+  afterEach(async () => {
+    await backend?.stop();
+    backend = undefined;
+  });
   const dir = createMockDirectory();
 
   it.each(databases.eachSupportedId())(
@@ -64,7 +73,7 @@ describe('catalogModuleOwnership with a real catalog', () => {
       dir.setContent({ 'extra.yaml': extraFile });
       const knex = await databases.init(databaseId);
       const target = (f: string) => ({ type: 'file', target: f });
-      const { server } = await startTestBackend({
+      backend = await startTestBackend({
         features: [
           catalogPlugin,
           catalogModuleOwnership,
@@ -96,6 +105,7 @@ describe('catalogModuleOwnership with a real catalog', () => {
           }),
         ],
       });
+      const { server } = backend;
       const relationsOf = (kind: string, name: string, until: Relation) =>
         poll(async () => {
           const res = await request(server)

@@ -6,6 +6,7 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
@@ -75,13 +76,21 @@ async function poll<T>(
 
 describe('ownershipPlugin with a real catalog', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+  // Each backend stops when its test ends, before the test databases are
+  // dropped: a catalog left running keeps asking a dropped database for
+  // connections and holds the test worker open.
+  let backend: TestBackend | undefined;
+  afterEach(async () => {
+    await backend?.stop();
+    backend = undefined;
+  });
 
   it.each(databases.eachSupportedId())(
     'answers for the example organisation and hides what the caller may not read, on %p',
     async databaseId => {
       const knex = await databases.init(databaseId);
       const events = mockServices.events();
-      const { server } = await startTestBackend({
+      backend = await startTestBackend({
         features: [
           catalogPlugin,
           ownershipPlugin,
@@ -138,6 +147,7 @@ describe('ownershipPlugin with a real catalog', () => {
           }),
         ],
       });
+      const { server } = backend;
       const get = (path: string, user = admin) =>
         request(server)
           .get(`/api/ownership${path}`)

@@ -17,6 +17,8 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestBackend,
+  TestDatabases,
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import scaffolderPlugin from '@backstage/plugin-scaffolder-backend';
@@ -180,7 +182,42 @@ afterAll(() => {
   global.fetch = outerFetch;
 });
 
+/** How often the scaffolder polls a running task's events (1.55: every second). */
+const SCAFFOLDER_EVENT_POLL_MS = 1000;
+
 describe('example templates', () => {
+  // Backstage's default in-memory SQLite is never closed and would hold the
+  // test worker open, so the backend gets a database the test destroys. The
+  // scaffolder keeps polling each task's events until it has read the task's
+  // completion, so the database goes only after it has read every completion
+  // and its last poll interval has passed.
+  let backend: TestBackend | undefined;
+  const awaitingCompletion = new Set<string>();
+  afterAll(async () => {
+    await backend?.stop();
+    while (awaitingCompletion.size > 0) {
+      await new Promise(r => setTimeout(r, SCAFFOLDER_EVENT_POLL_MS / 10));
+    }
+    await new Promise(r => setTimeout(r, 2 * SCAFFOLDER_EVENT_POLL_MS));
+  });
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+  async function taskDatabase() {
+    const knex = await databases.init('SQLITE_3');
+    knex.on(
+      'query-response',
+      (rows: unknown, query: { sql: string; bindings?: unknown[] }) => {
+        if (!query.sql.includes('from `task_events`') || !Array.isArray(rows))
+          return;
+        const taskId = String(query.bindings?.[0]);
+        if (rows.some(r => r.event_type === 'completion')) {
+          awaitingCompletion.delete(taskId);
+        } else {
+          awaitingCompletion.add(taskId);
+        }
+      },
+    );
+    return knex;
+  }
   let baseUrl: string;
   let actions: Array<{ id: string; schema: { input: any } }>;
 
@@ -199,9 +236,12 @@ describe('example templates', () => {
 
   beforeAll(async () => {
     const templates = TEMPLATES.map(loadTemplate);
-    const backend = await startTestBackend({
+    backend = await startTestBackend({
       features: [
         scaffolderPlugin,
+        mockServices.database.factory({ knex: await taskDatabase() }),
+        // No database-polling scheduler that would outlive the backend.
+        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
         scaffolderModuleSlo,
         scaffolderModuleOwnership,
         catalogServiceMock.factory({
@@ -219,7 +259,11 @@ describe('example templates', () => {
             },
           ],
         }),
-        mockServices.rootConfig.factory({ data: {} }),
+        // Stopping waits for the task workers, so none asks the database
+        // for work after it is gone.
+        mockServices.rootConfig.factory({
+          data: { scaffolder: { EXPERIMENTAL_gracefulShutdown: true } },
+        }),
         fakeBackend('slo', path => {
           const name = /^\/v1\/entities\/[^/]+\/[^/]+\/([^/]+)\/policy$/.exec(
             path,

@@ -8,6 +8,8 @@ import {
   mockCredentials,
   mockServices,
   startTestBackend,
+  TestBackend,
+  TestDatabases,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
@@ -96,12 +98,17 @@ async function poll<T>(probe: () => Promise<T | undefined>): Promise<T> {
 }
 
 describe('SLO and ownership plugins with hostile input (quick)', () => {
+  // The backend stops before its database is destroyed; Backstage's default
+  // in-memory SQLite is never closed and would hold the test worker open.
+  let backend: TestBackend | undefined;
+  afterAll(() => backend?.stop());
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   const dir = createMockDirectory();
   let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
 
   beforeAll(async () => {
     dir.setContent({ 'catalog.yaml': CATALOG });
-    ({ server } = await startTestBackend({
+    backend = await startTestBackend({
       features: [
         catalogPlugin,
         catalogModuleOpenSlo,
@@ -109,6 +116,9 @@ describe('SLO and ownership plugins with hostile input (quick)', () => {
         sloPlugin,
         ownershipPlugin,
         schedulerProbe,
+        mockServices.database.factory({
+          knex: await databases.init('SQLITE_3'),
+        }),
         permissions.factory,
         mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
         mockServices.rootConfig.factory({
@@ -135,7 +145,8 @@ describe('SLO and ownership plugins with hostile input (quick)', () => {
           },
         }),
       ],
-    }));
+    });
+    server = backend.server;
     await poll(async () => {
       const res = await request(server)
         .get('/api/catalog/entities/by-name/component/default/svc-hidden')
