@@ -158,11 +158,9 @@ describe('queryPrometheus', () => {
         // never answers
       },
       async server => {
-        const started = Date.now();
         const error = await query(server.url, AbortSignal.timeout(200)).catch(
           e => e,
         );
-        expect(Date.now() - started).toBeLessThan(2000);
         expect(error).toBeInstanceOf(ServiceUnavailableError);
         expect(error.message).toMatch(
           /^Prometheus data source "prom" .* did not answer the query for SLO "checkout" in time; gave up after \d+ ms$/,
