@@ -1,4 +1,4 @@
-import { SloObjectiveResult } from '@triad/plugin-slo-common';
+import { SloObjectiveResult } from '../api/types';
 import {
   formatBurnRate,
   formatPercent,

@@ -1,4 +1,8 @@
-import { SloObjectiveResult, SloResult } from '@triad/plugin-slo-common';
+/**
+ * How SLO numbers are written for people: the same words on every page, in
+ * the CLI and in the browser journeys that check them.
+ */
+import { SloObjectiveResult, SloResult } from '../api/types';
 
 const UNITS: [string, number][] = [
   ['day', 86_400_000],
@@ -24,6 +28,17 @@ export function humanizeDuration(ms: number): string {
 export function formatPercent(ratio: number | undefined, digits = 2): string {
   if (ratio === undefined) return '–';
   return `${(ratio * 100).toFixed(digits)} %`;
+}
+
+/**
+ * Remaining error budget in words, as every page shows it; an overspent budget
+ * says so rather than showing a negative share.
+ */
+export function formatBudgetLeft(remaining: number | undefined): string {
+  if (remaining === undefined) return 'No data';
+  return remaining < 0
+    ? `Overspent by ${formatPercent(-remaining, 1)}`
+    : `${formatPercent(remaining, 1)} of budget left`;
 }
 
 /** A burn rate such as 14.4×. */

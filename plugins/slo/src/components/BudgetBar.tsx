@@ -2,7 +2,7 @@ import Box from '@material-ui/core/Box';
 import LinearProgress from '@material-ui/core/LinearProgress';
 import Tooltip from '@material-ui/core/Tooltip';
 import Typography from '@material-ui/core/Typography';
-import { formatPercent } from './format';
+import { formatBudgetLeft } from '@triad/plugin-slo-common';
 
 /** Remaining error budget as a bar; an overspent budget says so in words. */
 export function BudgetBar(props: { remaining?: number }) {
@@ -11,10 +11,7 @@ export function BudgetBar(props: { remaining?: number }) {
     return <Typography variant="body2">No data</Typography>;
   }
   const value = Math.max(0, Math.min(1, remaining)) * 100;
-  const label =
-    remaining < 0
-      ? `Overspent by ${formatPercent(-remaining, 1)}`
-      : `${formatPercent(remaining, 1)} of budget left`;
+  const label = formatBudgetLeft(remaining);
   let color: 'primary' | 'secondary' = 'primary';
   if (remaining < 0.25) color = 'secondary';
   return (

@@ -1,6 +1,6 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Table, TableColumn } from '@backstage/core-components';
-import { formatPercent } from './format';
+import { formatPercent } from '@triad/plugin-slo-common';
 import { minRemaining, RollUpRow } from './rollUp';
 
 const columns = (label: string): TableColumn<RollUpRow>[] => [

@@ -1,8 +1,11 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Table, TableColumn } from '@backstage/core-components';
-import { SloResult } from '@triad/plugin-slo-common';
+import {
+  formatBurnRate,
+  humanizeDuration,
+  SloResult,
+} from '@triad/plugin-slo-common';
 import { BudgetBar } from './BudgetBar';
-import { formatBurnRate, humanizeDuration } from './format';
 import { minRemaining } from './rollUp';
 import { SloStatusChip } from './SloStatusChip';
 

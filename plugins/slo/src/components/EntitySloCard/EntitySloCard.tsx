@@ -7,10 +7,13 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
-import { SloResult } from '@triad/plugin-slo-common';
+import {
+  formatPercent,
+  humanizeDuration,
+  SloResult,
+} from '@triad/plugin-slo-common';
 import { BudgetBar } from '../BudgetBar';
 import { EmptySlos } from '../EmptySlos';
-import { formatPercent, humanizeDuration } from '../format';
 import { SloStatusChip } from '../SloStatusChip';
 import { useEntitySlos } from '../useSloApi';
 

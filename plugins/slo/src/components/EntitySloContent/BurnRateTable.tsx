@@ -4,8 +4,11 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Tooltip from '@material-ui/core/Tooltip';
-import { SloObjectiveResult } from '@triad/plugin-slo-common';
-import { formatBurnRate, humanizeDuration } from '../format';
+import {
+  formatBurnRate,
+  humanizeDuration,
+  SloObjectiveResult,
+} from '@triad/plugin-slo-common';
 
 /** Long- and short-window burn rates of every alert tier against its threshold. */
 export function BurnRateTable(props: { objective: SloObjectiveResult }) {

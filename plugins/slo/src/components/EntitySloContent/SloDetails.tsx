@@ -6,9 +6,13 @@ import TableCell from '@material-ui/core/TableCell';
 import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
-import { SloResult } from '@triad/plugin-slo-common';
+import {
+  formatPercent,
+  humanizeDuration,
+  SloResult,
+  summarize,
+} from '@triad/plugin-slo-common';
 import { BudgetBar } from '../BudgetBar';
-import { formatPercent, humanizeDuration, summarize } from '../format';
 import { SloStatusChip } from '../SloStatusChip';
 import { StaleNotice } from '../StaleNotice';
 import { BurnRateTable } from './BurnRateTable';
