@@ -1,6 +1,7 @@
 import {
   coreServices,
   createBackendModule,
+  createServiceFactory,
   SchedulerService,
 } from '@backstage/backend-plugin-api';
 import {
@@ -98,7 +99,7 @@ async function poll<T>(probe: () => Promise<T | undefined>): Promise<T> {
 }
 
 describe('SLO and ownership plugins with hostile input (quick)', () => {
-  // The backend stops before its database is destroyed; Backstage's default
+  // The backend stops before its databases are destroyed; Backstage's default
   // in-memory SQLite is never closed and would hold the test worker open.
   let backend: TestBackend | undefined;
   afterAll(() => backend?.stop());
@@ -116,8 +117,14 @@ describe('SLO and ownership plugins with hostile input (quick)', () => {
         sloPlugin,
         ownershipPlugin,
         schedulerProbe,
-        mockServices.database.factory({
-          knex: await databases.init('SQLITE_3'),
+        // A database of its own per plugin, as in production.
+        createServiceFactory({
+          service: coreServices.database,
+          deps: {},
+          factory: async () => {
+            const knex = await databases.init('SQLITE_3');
+            return { getClient: async () => knex };
+          },
         }),
         permissions.factory,
         mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
