@@ -18,6 +18,9 @@ if [ -z "${TRIAD_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
 fi
 
 status=0
-node --test --test-reporter=spec packages/e2e-tests/journeys/e2e.test.js || status=$?
+# The journeys read the plugins' own formatting rules (TypeScript) to know
+# what the pages must say.
+node --require @backstage/cli/config/nodeTransform.cjs --test --test-reporter=spec \
+  packages/e2e-tests/journeys/e2e.test.js || status=$?
 echo "Screenshots of the journeys: $TRIAD_ROOT/test-results/e2e/"
 exit $status
