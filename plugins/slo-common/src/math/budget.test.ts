@@ -1,6 +1,6 @@
 import {
+  budgetAllowance,
   budgetConsumed,
-  budgetEvents,
   budgetRemaining,
   budgetTimeMs,
   burnRate,
@@ -26,7 +26,7 @@ describe('budget arithmetic', () => {
     expect(sli(none)).toBeUndefined();
     expect(errorRatio(none)).toBeUndefined();
     expect(burnRate(errorRatio(none), 0.999)).toBeUndefined();
-    expect(budgetRemaining(errorRatio(none), 0.999)).toBeUndefined();
+    expect(budgetRemaining(errorRatio(none), 0.999, 1)).toBeUndefined();
     expect(timeToExhaustionMs(undefined, 30 * DAY, undefined)).toBeUndefined();
   });
 
@@ -39,9 +39,19 @@ describe('budget arithmetic', () => {
     expect(budgetTimeMs(0.99, 30 * DAY) / MINUTE).toBeCloseTo(432, 9);
   });
 
-  it('gives the budget in events', () => {
+  it('gives the budget in events of the whole period', () => {
     // 99.9 % of 2,000,000 requests may fail 2,000 times.
-    expect(budgetEvents(0.999, 2_000_000)).toBeCloseTo(2000, 6);
+    expect(budgetAllowance(0.999, 2_000_000, 1)).toBeCloseTo(2000, 6);
+    // Half a calendar period gone with 1,000,000 so far: 2,000,000 projected.
+    expect(budgetAllowance(0.999, 1_000_000, 0.5)).toBeCloseTo(2000, 6);
+    expect(budgetAllowance(0.999, 0, 0)).toBeUndefined();
+  });
+
+  it("spends a calendar period's budget in proportion to the time gone", () => {
+    // Errors at twice the budget ratio for a quarter of the period spend half
+    // of the whole period's budget.
+    expect(budgetConsumed(0.002, 0.999, 0.25)).toBeCloseTo(0.5, 9);
+    expect(budgetRemaining(0.002, 0.999, 0.25)).toBeCloseTo(0.5, 9);
   });
 
   it('computes burn rate as error ratio over budget ratio', () => {
@@ -53,8 +63,8 @@ describe('budget arithmetic', () => {
   it('shows an overspent budget as negative, not clamped', () => {
     // 3 bad in 1000 against 0.1 %: three budgets spent, two more than allowed.
     const e = errorRatio({ good: 997, total: 1000 });
-    expect(budgetConsumed(e, 0.999)).toBeCloseTo(3, 9);
-    expect(budgetRemaining(e, 0.999)).toBeCloseTo(-2, 9);
+    expect(budgetConsumed(e, 0.999, 1)).toBeCloseTo(3, 9);
+    expect(budgetRemaining(e, 0.999, 1)).toBeCloseTo(-2, 9);
   });
 
   it('computes time to exhaustion from the reference table', () => {

@@ -43,26 +43,54 @@ export function burnRate(
   return ratio === undefined ? undefined : ratio / errorBudgetRatio(target);
 }
 
-/** Share of the budget consumed over the period (above 1 when overspent). */
+/*
+ * The one definition of an error budget, used by every figure Triad shows:
+ *
+ * The budget is always the whole period's: a share `EB` of everything the
+ * period holds. A rolling window has fully elapsed when it is measured
+ * (`elapsedFraction` = 1). A calendar period is still under way, so its total
+ * is projected from the traffic so far: the period allows
+ * `EB × total / elapsedFraction` bad events (or slices), and the share spent is
+ * `consumed = (e / EB) × elapsedFraction`, `remaining = 1 − consumed`. The SLI
+ * itself stays period-to-date. README.md works an example.
+ */
+
+/**
+ * Bad events (or slices) the whole period allows: `EB × total / elapsedFraction`,
+ * where `total` is what the period held so far. Undefined before anything of
+ * the period has elapsed.
+ */
+export function budgetAllowance(
+  target: number,
+  totalSoFar: number,
+  elapsedFraction: number,
+): number | undefined {
+  return elapsedFraction > 0
+    ? (errorBudgetRatio(target) * totalSoFar) / elapsedFraction
+    : undefined;
+}
+
+/**
+ * Share of the period's budget consumed: `(e / EB) × elapsedFraction`; above 1
+ * when overspent.
+ */
 export function budgetConsumed(
   ratio: number | undefined,
   target: number,
+  elapsedFraction: number,
 ): number | undefined {
-  return burnRate(ratio, target);
+  const rate = burnRate(ratio, target);
+  return rate === undefined ? undefined : rate * elapsedFraction;
 }
 
-/** Share of the budget left: `1 − consumed`; negative when overspent. */
+/** Share of the period's budget left: `1 − consumed`; negative when overspent. */
 export function budgetRemaining(
   ratio: number | undefined,
   target: number,
+  elapsedFraction: number,
 ): number | undefined {
-  const consumed = budgetConsumed(ratio, target);
+  const consumed = budgetConsumed(ratio, target, elapsedFraction);
   return consumed === undefined ? undefined : 1 - consumed;
-}
-
-/** The budget in events: bad events allowed among `total`. */
-export function budgetEvents(target: number, total: number): number {
-  return errorBudgetRatio(target) * total;
 }
 
 /** The budget in time: how long the service may be fully down per period. */
@@ -72,8 +100,10 @@ export function budgetTimeMs(target: number, periodMs: number): number {
 
 /**
  * Time until the remaining budget is gone at a constant burn rate:
- * `remaining × period / burnRate`. 0 when already exhausted; undefined when
- * nothing is burning (it never runs out) or there is no data.
+ * `remaining × period / burnRate` (burning at `b` spends `b / T` of the
+ * period's budget per unit of time, for rolling and calendar periods alike).
+ * 0 when already exhausted; undefined when nothing is burning (it never runs
+ * out) or there is no data.
  */
 export function timeToExhaustionMs(
   remaining: number | undefined,

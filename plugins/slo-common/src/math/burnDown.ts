@@ -1,4 +1,4 @@
-import { errorBudgetRatio } from './budget';
+import { budgetAllowance } from './budget';
 import { Period } from './timeWindow';
 
 /** Counts in one step of a timeline: events, or slices for Timeslices. */
@@ -22,10 +22,10 @@ export interface BurnDownPoint {
 }
 
 /**
- * Cumulative SLI and remaining budget over the period, for charts. The
- * period's budget is `EB × total`, where the total is what the period held
- * (rolling windows) or is projected to hold at the rate seen so far
- * (calendar windows, `elapsedFraction` < 1).
+ * Cumulative SLI and remaining budget over the period, for charts. Every point
+ * is measured against the same whole-period budget as the evaluation
+ * (`budgetAllowance`), so the last point is the remaining budget the
+ * evaluation reports for the same counts.
  */
 export function burnDown(
   buckets: readonly TimelineBucket[],
@@ -33,18 +33,18 @@ export function burnDown(
   period: Period,
   stepMs: number,
 ): BurnDownPoint[] {
-  const eb = errorBudgetRatio(target);
   const sorted = [...buckets].sort((a, b) => a.start - b.start);
   const total = sorted.reduce((sum, b) => sum + b.total, 0);
-  const budget =
-    period.elapsedFraction > 0 ? (eb * total) / period.elapsedFraction : 0;
+  const budget = budgetAllowance(target, total, period.elapsedFraction) ?? 0;
   const start = period.start.getTime();
+  // The last step ends at the evaluation instant, not after it.
+  const end = start + period.elapsedFraction * period.lengthMs;
   let good = 0;
   let seen = 0;
   return sorted.map(b => {
     good += b.good;
     seen += b.total;
-    const t = Math.min(b.start + stepMs, start + period.lengthMs);
+    const t = Math.min(b.start + stepMs, end);
     return {
       t,
       sli: seen > 0 ? good / seen : undefined,

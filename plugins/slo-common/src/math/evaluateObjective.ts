@@ -1,13 +1,14 @@
 import { AlertTier, AlertTierState, evaluateAlertTier } from './alertTiers';
 import {
+  budgetAllowance,
   budgetConsumed,
-  budgetRemaining,
+  budgetTimeMs,
   burnRate,
-  errorBudgetRatio,
   timeToExhaustionMs,
 } from './budget';
 import { calendarPace, CalendarPaceResult } from './calendarPace';
 import { sloStatus, SloStatus, StatusThresholds } from './status';
+import { budgetSlices } from './timeslices';
 import { Period } from './timeWindow';
 
 /** OpenSLO budgeting methods. */
@@ -21,7 +22,7 @@ export interface ObjectiveMeasurements {
    * without data.
    */
   periodErrorRatio: number | undefined;
-  /** Events in the period, for the budget in events (Occurrences only). */
+  /** Events in the period so far, for the budget in events (Occurrences only). */
   periodTotalEvents?: number;
   /** Slices judged in the period, for the budget in slices (Timeslices only). */
   periodJudgedSlices?: number;
@@ -47,6 +48,10 @@ export interface ObjectiveEvaluation {
   /** SLI over the period; undefined without data. */
   sli?: number;
   errorRatio?: number;
+  /**
+   * The whole period's budget (see `budgetAllowance`): every figure here is a
+   * view of the same `consumed` share.
+   */
   budget: {
     /** Share left; negative when overspent. */
     remaining?: number;
@@ -54,10 +59,13 @@ export interface ObjectiveEvaluation {
     /** Whole-period budget in time (full outage allowed), ms. */
     totalTimeMs: number;
     remainingTimeMs?: number;
-    /** Bad events allowed among the events seen in the period (Occurrences). */
+    /**
+     * Bad events the whole period allows, projected from the events so far
+     * for calendar periods (Occurrences).
+     */
     totalEvents?: number;
     remainingEvents?: number;
-    /** Bad slices allowed in the period (Timeslices). */
+    /** Bad slices the whole period allows (Timeslices). */
     totalSlices?: number;
     remainingSlices?: number;
   };
@@ -68,6 +76,12 @@ export interface ObjectiveEvaluation {
   alerts: AlertTierState[];
   /** At the current burn rate; 0 when exhausted, undefined when not burning. */
   timeToExhaustionMs?: number;
+  /**
+   * Whether the budget runs out before the period does at the current rate:
+   * before the end of a calendar period, or within one window length of a
+   * rolling one. Undefined when it does not run out or there is no data.
+   */
+  exhaustedWithinPeriod?: boolean;
   status: SloStatus;
   /** Calendar periods only. */
   pace?: CalendarPaceResult;
@@ -81,10 +95,11 @@ export function evaluateObjective(
   m: ObjectiveMeasurements,
   o: EvaluateObjectiveOptions,
 ): ObjectiveEvaluation {
-  const eb = errorBudgetRatio(o.target);
   const e = m.periodErrorRatio;
-  const remaining = budgetRemaining(e, o.target);
-  const totalTimeMs = eb * o.period.lengthMs;
+  const elapsed = o.period.elapsedFraction;
+  const consumed = budgetConsumed(e, o.target, elapsed);
+  const remaining = consumed === undefined ? undefined : 1 - consumed;
+  const totalTimeMs = budgetTimeMs(o.target, o.period.lengthMs);
 
   const alerts = o.tiers.map(tier =>
     evaluateAlertTier(
@@ -99,7 +114,7 @@ export function evaluateObjective(
 
   const budget: ObjectiveEvaluation['budget'] = {
     remaining,
-    consumed: budgetConsumed(e, o.target),
+    consumed,
     totalTimeMs,
     remainingTimeMs:
       remaining === undefined ? undefined : remaining * totalTimeMs,
@@ -108,16 +123,34 @@ export function evaluateObjective(
     o.budgetingMethod === 'Occurrences' &&
     m.periodTotalEvents !== undefined
   ) {
-    budget.totalEvents = eb * m.periodTotalEvents;
-    if (remaining !== undefined)
+    budget.totalEvents = budgetAllowance(
+      o.target,
+      m.periodTotalEvents,
+      elapsed,
+    );
+    if (remaining !== undefined && budget.totalEvents !== undefined)
       budget.remainingEvents = remaining * budget.totalEvents;
   }
   if (o.budgetingMethod === 'Timeslices' && o.timeSliceMs) {
-    budget.totalSlices = (eb * o.period.lengthMs) / o.timeSliceMs;
+    budget.totalSlices = budgetSlices(
+      o.target,
+      o.period.lengthMs,
+      o.timeSliceMs,
+    );
     if (remaining !== undefined)
       budget.remainingSlices = remaining * budget.totalSlices;
   }
 
+  const tte = timeToExhaustionMs(
+    remaining,
+    o.period.lengthMs,
+    current?.longBurnRate,
+  );
+  // A rolling window never ends: its budget lasts "beyond the period" when it
+  // would take more than one window length to spend.
+  const periodLeftMs = o.calendar
+    ? (1 - elapsed) * o.period.lengthMs
+    : o.period.lengthMs;
   return {
     target: o.target,
     budgetingMethod: o.budgetingMethod,
@@ -127,17 +160,12 @@ export function evaluateObjective(
     burnRate: current?.longBurnRate,
     burnRateWindowMs: current?.longWindowMs,
     alerts,
-    timeToExhaustionMs: timeToExhaustionMs(
-      remaining,
-      o.period.lengthMs,
-      current?.longBurnRate,
-    ),
+    timeToExhaustionMs: tte,
+    exhaustedWithinPeriod: tte === undefined ? undefined : tte <= periodLeftMs,
     status: sloStatus(remaining, {
       pageFiring: alerts.some(a => a.firing && a.severity === 'page'),
       thresholds: o.thresholds,
     }),
-    pace: o.calendar
-      ? calendarPace(e, eb, o.period.elapsedFraction)
-      : undefined,
+    pace: o.calendar ? calendarPace(consumed, elapsed) : undefined,
   };
 }
