@@ -79,7 +79,7 @@ test('journey 1: a service SLO tab shows its objectives, numbers, both charts an
     await page
       .getByTestId('slo-summary')
       .first()
-      .getByText(summarize(objective), { exact: false })
+      .getByText(summarize(objective, slo), { exact: false })
       .waitFor();
     await screenshot(page, artefacts, 'journey-1-slo-tab');
   } finally {

@@ -20,9 +20,18 @@ function chromiumPath() {
   return found;
 }
 
+// Set by Debian's faketime when scripts/e2e-dates.sh moves the clock.
+const MOVED_CLOCK = ['LD_PRELOAD', 'FAKETIME', 'FAKETIME_DONT_FAKE_MONOTONIC'];
+
 async function launch() {
+  // libfaketime slows Chromium down about a hundredfold, so Chromium keeps
+  // the real clock and each page gets the moved one (see signedInPage).
+  const env = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !MOVED_CLOCK.includes(k)),
+  );
   return chromium.launch({
     executablePath: chromiumPath(),
+    env,
     args: [
       '--headless',
       '--no-sandbox',
@@ -42,6 +51,10 @@ async function signedInPage(browser, url) {
     viewport: { width: 1400, height: 1000 },
   });
   page.setDefaultTimeout(30_000);
+  if (process.env.FAKETIME) {
+    // The page's clock starts at this process's (moved) time and runs on.
+    await page.clock.install({ time: Date.now() });
+  }
   await page.goto(url);
   await page.getByRole('button', { name: 'Enter' }).click({ timeout: 120_000 });
   return page;

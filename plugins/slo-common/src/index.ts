@@ -14,7 +14,7 @@ export * from './math/status';
 export * from './math/calendarPace';
 export * from './math/evaluateObjective';
 export * from './math/burnDown';
-export * from './format/format';
+export * from './format';
 export * from './openslo/schema';
 export * from './openslo/validateOpenSloDocument';
 export * from './openslo/model';

@@ -73,6 +73,7 @@ export function makeSlo(
         burnRateWindowMs: HOUR,
         alerts: tiers(0.5, false),
         timeToExhaustionMs: 30 * 24 * HOUR,
+        exhaustedWithinPeriod: true,
         status: 'healthy',
         ...objective,
       } as any,
@@ -95,6 +96,7 @@ export const burning = makeSlo(
     alerts: tiers(100, true),
     budget: { remaining: 0.69, totalTimeMs: 1_296_000 },
     timeToExhaustionMs: 5 * HOUR,
+    exhaustedWithinPeriod: true,
     status: 'warning',
   },
 );
@@ -110,6 +112,7 @@ export const quiet = makeSlo(
     errorRatio: undefined,
     burnRate: undefined,
     timeToExhaustionMs: undefined,
+    exhaustedWithinPeriod: undefined,
     budget: { totalTimeMs: 6_048_000 },
     alerts: tiers(0, false).map(t => ({
       ...t,

@@ -1,6 +1,6 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Table, TableColumn } from '@backstage/core-components';
-import { formatPercent } from '@triad/plugin-slo-common';
+import { formatBudgetLeft } from '@triad/plugin-slo-common';
 import { minRemaining, RollUpRow } from './rollUp';
 
 const columns = (label: string): TableColumn<RollUpRow>[] => [
@@ -19,10 +19,7 @@ const columns = (label: string): TableColumn<RollUpRow>[] => [
     title: 'Worst SLO',
     render: row =>
       row.worst
-        ? `${row.worst.title} (${formatPercent(
-            minRemaining(row.worst),
-            1,
-          )} left)`
+        ? `${row.worst.title}: ${formatBudgetLeft(minRemaining(row.worst))}`
         : '–',
   },
 ];

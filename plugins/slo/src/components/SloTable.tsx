@@ -2,7 +2,7 @@ import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Table, TableColumn } from '@backstage/core-components';
 import {
   formatBurnRate,
-  humanizeDuration,
+  formatTimeToExhaustion,
   SloResult,
 } from '@triad/plugin-slo-common';
 import { BudgetBar } from './BudgetBar';
@@ -53,8 +53,8 @@ const columns: TableColumn<SloResult>[] = [
       (worstObjective(a)?.timeToExhaustionMs ?? Infinity) -
       (worstObjective(b)?.timeToExhaustionMs ?? Infinity),
     render: slo => {
-      const tte = worstObjective(slo)?.timeToExhaustionMs;
-      return tte === undefined ? 'not burning' : humanizeDuration(tte);
+      const worst = worstObjective(slo);
+      return worst ? formatTimeToExhaustion(worst, slo) : '–';
     },
   },
 ];

@@ -41,9 +41,7 @@ describe('EntitySloCard', () => {
       ),
     ).not.toHaveLength(0);
     expect(screen.getAllByText('50.0 % of budget left')).not.toHaveLength(0);
-    expect(
-      screen.getByText('Budget gone in 5 hours at the current rate'),
-    ).toBeInTheDocument();
+    expect(screen.getByText('Budget gone in: 5 hours')).toBeInTheDocument();
     expect(screen.getByText('Firing: page-fast (page)')).toBeInTheDocument();
     expect(screen.getByText('Warning')).toBeInTheDocument();
   });

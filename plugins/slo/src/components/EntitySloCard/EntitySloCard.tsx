@@ -9,7 +9,7 @@ import Chip from '@material-ui/core/Chip';
 import Typography from '@material-ui/core/Typography';
 import {
   formatPercent,
-  humanizeDuration,
+  formatTimeToExhaustion,
   SloResult,
 } from '@triad/plugin-slo-common';
 import { BudgetBar } from '../BudgetBar';
@@ -46,13 +46,9 @@ function SloSummary(props: { slo: SloResult }) {
             {formatPercent(o.target, 3)}
           </Typography>
           <BudgetBar remaining={o.budget.remaining} />
-          {o.timeToExhaustionMs !== undefined && (
+          {o.budget.remaining !== undefined && (
             <Typography variant="caption" display="block">
-              {o.timeToExhaustionMs === 0
-                ? 'Budget exhausted'
-                : `Budget gone in ${humanizeDuration(
-                    o.timeToExhaustionMs,
-                  )} at the current rate`}
+              Budget gone in: {formatTimeToExhaustion(o, slo)}
             </Typography>
           )}
           {o.alerts

@@ -17,9 +17,8 @@ import {
   YAxis,
 } from 'recharts';
 import { sloApiRef } from '../../api/SloApi';
+import { timeAxis } from './timeAxis';
 
-const time = (t: number) =>
-  new Date(t).toLocaleDateString(undefined, { month: 'short', day: 'numeric' });
 const pct = (v: number) => `${(v * 100).toFixed(2)} %`;
 
 /**
@@ -40,8 +39,12 @@ export function SloCharts(props: { slo: SloResult }) {
     );
   return (
     <>
-      {value?.objectives.map(o =>
-        o.points.length === 0 ? (
+      {value?.objectives.map(o => {
+        const axis = timeAxis(
+          o.points[0]?.t ?? 0,
+          o.points[o.points.length - 1]?.t ?? 0,
+        );
+        return o.points.length === 0 ? (
           <Typography key={o.index} variant="body2">
             This data source offers no timeline; see the history below.
           </Typography>
@@ -59,7 +62,8 @@ export function SloCharts(props: { slo: SloResult }) {
                       dataKey="t"
                       type="number"
                       domain={['dataMin', 'dataMax']}
-                      tickFormatter={time}
+                      ticks={axis.ticks}
+                      tickFormatter={axis.format}
                     />
                     <YAxis
                       domain={[
@@ -105,7 +109,8 @@ export function SloCharts(props: { slo: SloResult }) {
                       dataKey="t"
                       type="number"
                       domain={['dataMin', 'dataMax']}
-                      tickFormatter={time}
+                      ticks={axis.ticks}
+                      tickFormatter={axis.format}
                     />
                     <YAxis tickFormatter={pct} width={80} />
                     <Tooltip
@@ -136,8 +141,8 @@ export function SloCharts(props: { slo: SloResult }) {
               </Box>
             </Grid>
           </Grid>
-        ),
-      )}
+        );
+      })}
     </>
   );
 }

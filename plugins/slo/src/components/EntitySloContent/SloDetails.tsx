@@ -7,8 +7,9 @@ import TableHead from '@material-ui/core/TableHead';
 import TableRow from '@material-ui/core/TableRow';
 import Typography from '@material-ui/core/Typography';
 import {
+  formatBudgetInTime,
+  formatBudgetInUnits,
   formatPercent,
-  humanizeDuration,
   SloResult,
   summarize,
 } from '@triad/plugin-slo-common';
@@ -67,35 +68,14 @@ export function SloDetails(props: { slo: SloResult }) {
                 <TableCell style={{ minWidth: 160 }}>
                   <BudgetBar remaining={o.budget.remaining} />
                 </TableCell>
-                <TableCell>
-                  {o.budget.remainingTimeMs === undefined
-                    ? '–'
-                    : `${humanizeDuration(
-                        Math.max(0, o.budget.remainingTimeMs),
-                      )} of ${humanizeDuration(o.budget.totalTimeMs)}`}
-                </TableCell>
-                <TableCell>
-                  {o.budget.totalSlices !== undefined &&
-                    `${Math.floor(
-                      o.budget.remainingSlices ?? 0,
-                    )} of ${o.budget.totalSlices.toFixed(1)} bad slices`}
-                  {o.budget.totalEvents !== undefined &&
-                    `${Math.floor(
-                      o.budget.remainingEvents ?? 0,
-                    )} of ${Math.floor(o.budget.totalEvents)} bad events`}
-                </TableCell>
+                <TableCell>{formatBudgetInTime(o)}</TableCell>
+                <TableCell>{formatBudgetInUnits(o) ?? '–'}</TableCell>
               </TableRow>
             </TableBody>
           </Table>
           <Box my={2}>
             <Typography variant="body1" data-testid="slo-summary">
-              {summarize(o)}
-              {o.pace &&
-                ` This calendar period is ${Math.round(
-                  o.pace.elapsedFraction * 100,
-                )} % over and ${Math.round(
-                  o.pace.spentFraction * 100,
-                )} % of its budget is spent: ${o.pace.pace.replace('-', ' ')}.`}
+              {summarize(o, slo)}
             </Typography>
           </Box>
           <BurnRateTable objective={o} />

@@ -16,6 +16,7 @@ import {
   YAxis,
 } from 'recharts';
 import { sloApiRef } from '../../api/SloApi';
+import { timeAxis } from './timeAxis';
 
 const RANGES = [
   { label: 'Last 6 hours', ms: 6 * 3_600_000 },
@@ -40,6 +41,11 @@ export function SloHistory(props: { slo: SloResult }) {
     t: Date.parse(p.evaluatedAt),
     remaining: p.objectives[0]?.remaining,
   }));
+  const axis =
+    points.length > 0
+      ? timeAxis(points[0].t, points[points.length - 1].t)
+      : undefined;
+
   return (
     <Box>
       <Box display="flex" alignItems="center" justifyContent="space-between">
@@ -68,7 +74,7 @@ export function SloHistory(props: { slo: SloResult }) {
           No evaluations stored in this range yet.
         </Typography>
       )}
-      {points.length > 0 && (
+      {axis && (
         <Box height={160}>
           <ResponsiveContainer>
             <LineChart data={points}>
@@ -76,7 +82,8 @@ export function SloHistory(props: { slo: SloResult }) {
                 dataKey="t"
                 type="number"
                 domain={['dataMin', 'dataMax']}
-                tickFormatter={t => new Date(t).toLocaleString()}
+                ticks={axis.ticks}
+                tickFormatter={axis.format}
               />
               <YAxis tickFormatter={v => `${(v * 100).toFixed(0)} %`} />
               <Tooltip

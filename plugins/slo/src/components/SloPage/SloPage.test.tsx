@@ -87,7 +87,7 @@ describe('SloPage', () => {
       .getByText('payments-team')
       .closest('tr')!;
     expect(
-      within(payments).getByText('ledger-availability (-20.0 % left)'),
+      within(payments).getByText('ledger-availability: Overspent by 20.0 %'),
     ).toBeInTheDocument();
     expect(screen.getByText('By system')).toBeInTheDocument();
   });
