@@ -17,10 +17,12 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleOpenSlo from '@triad/plugin-catalog-backend-module-openslo';
 import { sloDataSourcesExtensionPoint } from '@triad/plugin-slo-node';
 import request from 'supertest';
+import { openApiContract } from './__testUtils__/openApiContract';
 import { sloPlugin } from './plugin';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 // Entities: svc-a is visible, svc-hidden carries a label the permission policy
 // below hides from users. The catalog applies that condition itself.
@@ -43,6 +45,11 @@ spec: { type: service, lifecycle: production, owner: team-a, system: sys-a }
 apiVersion: backstage.io/v1alpha1
 kind: Component
 metadata: { name: svc-b }
+spec: { type: service, lifecycle: production, owner: team-a }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: { name: svc-m }
 spec: { type: service, lifecycle: production, owner: team-a }
 ---
 apiVersion: backstage.io/v1alpha1
@@ -77,6 +84,26 @@ const slosFile = [
   slo('slo-flaky', 'svc-a', '{ type: flaky, spec: {} }'),
   slo('slo-nowhere', 'svc-b', '{ metricSourceRef: nowhere, spec: {} }'),
   slo('slo-hidden', 'svc-hidden', '{ type: builtin, spec: { series: a } }'),
+  `
+---
+apiVersion: openslo/v1
+kind: SLO
+metadata: { name: slo-month }
+spec:
+  service: svc-m
+  indicator:
+    metadata: { name: slo-month-sli }
+    spec:
+      ratioMetric:
+        counter: true
+        good: { metricSource: { type: builtin, spec: { series: m } } }
+        total: { metricSource: { type: builtin, spec: { series: m } } }
+  timeWindow:
+    - duration: 1M
+      calendar: { startTime: '2026-01-01 00:00:00', timeZone: UTC }
+  budgetingMethod: Occurrences
+  objectives: [{ displayName: requests, target: 0.9995 }]
+`,
 ].join('');
 
 // A data source the test can make fail or hang.
@@ -167,8 +194,27 @@ describe('SLO backend over HTTP', () => {
   const dir = createMockDirectory();
   let server: Awaited<ReturnType<typeof startTestBackend>>['server'];
   const user = mockCredentials.user.header();
-  const get = (path: string) =>
-    request(server).get(`/api/slo${path}`).set('Authorization', user);
+  // Every answer of the backend is held to its OpenAPI document.
+  const expectToMatchContract = openApiContract();
+  const checked = async (
+    method: string,
+    path: string,
+    pending: Promise<request.Response>,
+  ) => {
+    const res = await pending;
+    expectToMatchContract(method, path, res.status, res.body);
+    return res;
+  };
+  const get = (path: string, authorization = user) =>
+    checked(
+      'GET',
+      path,
+      request(server)
+        .get(`/api/slo${path}`)
+        .set('Authorization', authorization),
+    );
+  const post = (path: string, build: (r: request.Test) => request.Test) =>
+    checked('POST', path, build(request(server).post(`/api/slo${path}`)));
 
   beforeAll(async () => {
     dir.setContent({ 'catalog.yaml': catalogFile, 'slos.yaml': slosFile });
@@ -212,15 +258,19 @@ describe('SLO backend over HTTP', () => {
     });
     server = backend.server;
     // Wait until the catalog has stitched the SLO relations.
-    await poll(async () => {
+    const measuredBy = async (name: string) => {
       const res = await request(server)
-        .get('/api/catalog/entities/by-name/component/default/svc-a')
+        .get(`/api/catalog/entities/by-name/component/default/${name}`)
         .set('Authorization', mockCredentials.service.header());
-      const measured = (res.body?.relations ?? []).filter(
+      return (res.body?.relations ?? []).filter(
         (r: any) => r.type === 'measuredBy',
-      );
-      return measured.length === 2 ? true : undefined;
-    });
+      ).length;
+    };
+    await poll(async () =>
+      (await measuredBy('svc-a')) === 2 && (await measuredBy('svc-m')) === 1
+        ? true
+        : undefined,
+    );
     // A watchdog for booting a real catalog, not a measure of speed.
   }, 60_000);
 
@@ -234,19 +284,17 @@ describe('SLO backend over HTTP', () => {
       good: i >= 90 ? 199 : 200,
       total: 200,
     }));
-    const posted = await request(server)
-      .post('/api/slo/v1/samples')
-      .set('Authorization', user)
-      .send({ samples });
+    const posted = await post('/v1/samples', r =>
+      r.set('Authorization', user).send({ samples }),
+    );
     expect(posted.status).toBe(202);
     expect(posted.body).toEqual({ accepted: 180 });
     // Re-sending the same batch changes nothing.
     expect(
       (
-        await request(server)
-          .post('/api/slo/v1/samples')
-          .set('Authorization', user)
-          .send({ samples })
+        await post('/v1/samples', r =>
+          r.set('Authorization', user).send({ samples }),
+        )
       ).status,
     ).toBe(202);
 
@@ -388,32 +436,88 @@ describe('SLO backend over HTTP', () => {
         Date.parse(fresh.body.evaluatedAt),
       );
     });
+
+    it('budgets a calendar month as a whole, in the table, the tiers and the chart alike', async () => {
+      // 4 December 2026, 00:00 UTC: 3 of December's 31 days gone.
+      const at = Date.parse('2026-12-04T00:00:00Z');
+      jest.setSystemTime(at);
+      const first = Date.parse('2026-12-01T00:00:00Z') / MINUTE;
+      // 200 requests a minute; 5 % fail in the last two hours: 1,200 bad.
+      const samples = Array.from({ length: 3 * 1440 }, (_, i) => ({
+        series: 'm',
+        timestamp: (first + i) * MINUTE,
+        good: i >= 3 * 1440 - 120 ? 190 : 200,
+        total: 200,
+      }));
+      expect(
+        (
+          await post('/v1/samples', r =>
+            r.set('Authorization', user).send({ samples }),
+          )
+        ).status,
+      ).toBe(202);
+
+      const res = await get('/v1/slos/default/slo-month');
+      const [o] = res.body.objectives;
+      // 864,000 requests so far project to 864,000 × 31 / 3 = 8,928,000 for
+      // December, of which 0.05 % = 4,464 may fail; 1,200 have.
+      expect(o.budget.totalEvents).toBeCloseTo(4464, 6);
+      expect(o.budget.remaining).toBeCloseTo(3264 / 4464, 12);
+      expect(o.budget.remainingEvents).toBeCloseTo(3264, 6);
+      expect(o.pace.spentFraction).toBeCloseTo(1200 / 4464, 12);
+      // The SLI is the month so far; December's budget in time is 31 days'.
+      expect(o.sli).toBeCloseTo(1 - 1200 / 864_000, 12);
+      expect(o.budget.totalTimeMs / MINUTE).toBeCloseTo(22.32, 9);
+      // The page tier uses the rules' factor for a month, 0.02 × 30 d / 1 h =
+      // 14.4 (not December's 14.88), and 5 % errors burn at 100×.
+      const fast = o.alerts.find((a: any) => a.name === 'page-fast');
+      expect(fast.factor).toBeCloseTo(14.4, 12);
+      expect(fast.longBurnRate).toBeCloseTo(100, 9);
+      expect(fast.firing).toBe(true);
+      // 0.7312 × 31 days / 100 = 5.44 hours, before the month ends.
+      expect(o.timeToExhaustionMs / HOUR).toBeCloseTo(
+        ((3264 / 4464) * 31 * 24) / 100,
+        9,
+      );
+      expect(o.exhaustedWithinPeriod).toBe(true);
+
+      // The chart ends at the table's figures; before the failures began
+      // nothing of the month's budget was spent.
+      const timeline = await get('/v1/slos/default/slo-month/timeline');
+      const { points } = timeline.body.objectives[0];
+      const last = points[points.length - 1];
+      expect(last.t).toBe(at);
+      expect(last.remaining).toBeCloseTo(o.budget.remaining, 12);
+      expect(last.idealRemaining).toBeCloseTo(1 - 3 / 31, 12);
+      const beforeBurst = points.filter((p: any) => p.t <= at - 120 * MINUTE);
+      expect(beforeBurst.length).toBeGreaterThan(100);
+      expect(beforeBurst.every((p: any) => p.remaining === 1)).toBe(true);
+    });
   });
 
   it('lists the fleet from scheduled snapshots, without SLOs the caller may not see', async () => {
     // The mock scheduler resolves once the run has finished.
     await scheduler.triggerTask('slo-evaluate-all');
     const res = await get('/v1/slos');
-    expect(res.body.totalItems).toBe(3);
+    expect(res.body.totalItems).toBe(4);
     const refs = res.body.items.map((s: any) => s.ref);
     expect(refs).toEqual(
       expect.arrayContaining([
         'slo:default/slo-a',
         'slo:default/slo-flaky',
         'slo:default/slo-nowhere',
+        'slo:default/slo-month',
       ]),
     );
     // slo-hidden was evaluated (the scheduler sees everything) but its service is hidden from users.
     expect(refs).not.toContain('slo:default/slo-hidden');
-    const asService = await request(server)
-      .get('/api/slo/v1/slos')
-      .set('Authorization', mockCredentials.service.header());
+    const asService = await get('/v1/slos', mockCredentials.service.header());
     expect(asService.body.items.map((s: any) => s.ref)).toContain(
       'slo:default/slo-hidden',
     );
 
     const owned = await get('/v1/slos?owner=team-a&limit=1');
-    expect(owned.body).toMatchObject({ totalItems: 3, limit: 1, offset: 0 });
+    expect(owned.body).toMatchObject({ totalItems: 4, limit: 1, offset: 0 });
     expect(owned.body.items).toHaveLength(1);
     // Least remaining budget first, no-data last.
     expect(res.body.items[res.body.items.length - 1].ref).toBe(
@@ -475,49 +579,46 @@ describe('SLO backend over HTTP', () => {
   it('guards ingest: token, permission, body', async () => {
     const sample = { series: 'a', timestamp: Date.now(), good: 1, total: 1 };
     expect(
-      (
-        await request(server)
-          .post('/api/slo/v1/samples')
-          .send({ samples: [sample] })
-      ).status,
+      (await post('/v1/samples', r => r.send({ samples: [sample] }))).status,
     ).toBe(401);
 
     denyIngest = true;
-    const denied = await request(server)
-      .post('/api/slo/v1/samples')
-      .set('Authorization', user)
-      .send({ samples: [sample] });
+    const denied = await post('/v1/samples', r =>
+      r.set('Authorization', user).send({ samples: [sample] }),
+    );
     expect(denied.status).toBe(403);
     expect(denied.body.error.message).toMatch(/slo\.samples\.create/);
     // Service-to-service callers need no permission.
-    const asService = await request(server)
-      .post('/api/slo/v1/samples')
-      .set('Authorization', mockCredentials.service.header())
-      .send({ samples: [sample] });
+    const asService = await post('/v1/samples', r =>
+      r
+        .set('Authorization', mockCredentials.service.header())
+        .send({ samples: [sample] }),
+    );
     expect(asService.status).toBe(202);
     denyIngest = false;
 
-    const bad = await request(server)
-      .post('/api/slo/v1/samples')
-      .set('Authorization', user)
-      .send({ samples: [{ ...sample, good: 2 }] });
+    const bad = await post('/v1/samples', r =>
+      r.set('Authorization', user).send({ samples: [{ ...sample, good: 2 }] }),
+    );
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(
       /samples\[0\]\.good: must not exceed total/,
     );
 
-    const notJson = await request(server)
-      .post('/api/slo/v1/samples')
-      .set('Authorization', user)
-      .set('Content-Type', 'application/json')
-      .send('{"samples": [');
+    const notJson = await post('/v1/samples', r =>
+      r
+        .set('Authorization', user)
+        .set('Content-Type', 'application/json')
+        .send('{"samples": ['),
+    );
     expect(notJson.status).toBe(400);
 
-    const huge = await request(server)
-      .post('/api/slo/v1/samples')
-      .set('Authorization', user)
-      .set('Content-Type', 'application/json')
-      .send(`{"samples":[],"padding":"${'x'.repeat(5 * 1024 * 1024)}"}`);
+    const huge = await post('/v1/samples', r =>
+      r
+        .set('Authorization', user)
+        .set('Content-Type', 'application/json')
+        .send(`{"samples":[],"padding":"${'x'.repeat(5 * 1024 * 1024)}"}`),
+    );
     expect(huge.status).toBe(413);
   });
 });

@@ -81,7 +81,8 @@ describe('SloEvaluator with a window no date can hold', () => {
   });
 
   it('refuses the timeline with an input error', async () => {
-    await expect(evaluator.timeline(def)).rejects.toMatchObject({
+    const evaluation = await evaluator.evaluate(def, {});
+    await expect(evaluator.timeline(def, evaluation)).rejects.toMatchObject({
       name: 'InputError',
       message: 'timeWindow: 999999999999999999999d is too long to evaluate',
     });

@@ -13,6 +13,7 @@ import {
   objectiveTarget,
   periodAt,
   SloResult,
+  sloPeriodMs,
   SloStatus,
   StatusThresholds,
   timeSliceMs,
@@ -154,7 +155,8 @@ export class SloEvaluator {
     const period = periodAt(timeWindow, at);
     const tiers = def.conditions
       ? alertTiersFromConditions(def.conditions)
-      : alertTiersForPeriod(period.lengthMs);
+      : // The tiers of the generated Prometheus rules: fixed period lengths.
+        alertTiersForPeriod(sloPeriodMs(def.doc.spec.timeWindow[0]));
     const windowsMs = [
       ...new Set(tiers.flatMap(t => [t.longWindowMs, t.shortWindowMs])),
     ];
@@ -267,28 +269,32 @@ export class SloEvaluator {
   }
 
   /**
-   * Cumulative SLI and remaining budget over the current period, for charts.
-   * Sources without a timeline give no points; the charts then fall back to
-   * the history of snapshots.
+   * Cumulative SLI and remaining budget over the current period, for charts,
+   * up to the instant of `evaluation`: the chart ends at the figures the page
+   * shows beside it. Sources without a timeline give no points; the charts
+   * then fall back to the history of snapshots.
    */
-  async timeline(def: SloDefinition): Promise<SloTimelineResponse> {
-    const key = `timeline:${def.ref}`;
+  async timeline(
+    def: SloDefinition,
+    evaluation: SloResult,
+  ): Promise<SloTimelineResponse> {
+    const key = `timeline:${def.ref}:${evaluation.evaluatedAt}`;
     const cached = (await this.options.cache.get(key)) as
       | SloTimelineResponse
       | undefined;
     if (cached) return cached;
-    const at = new Date();
+    const at = new Date(evaluation.evaluatedAt);
     const timeWindow = toTimeWindow(def.doc.spec.timeWindow[0]);
     const period = periodAt(timeWindow, at);
     checkPeriod(period, timeWindow.duration);
-    // About 200 points per chart, in whole minutes and whole slices.
+    // About 200 points per chart over the part of the period gone so far (a
+    // calendar month on its first morning still draws a line), in whole
+    // minutes and whole slices.
+    const spanMs = period.elapsedFraction * period.lengthMs;
     const objectives = await Promise.all(
       def.objectives.map(async o => {
         const slice = timeSliceMs(o.objective) ?? 60_000;
-        const stepMs = Math.max(
-          slice,
-          Math.ceil(period.lengthMs / 200 / slice) * slice,
-        );
+        const stepMs = Math.max(slice, Math.ceil(spanMs / 200 / slice) * slice);
         const source = o.source && this.options.dataSources.get(o.source.type);
         const base = {
           index: o.index,
@@ -319,10 +325,17 @@ export class SloEvaluator {
           timeout,
           `data source "${o.source!.name}"`,
         );
-        return {
-          ...base,
-          points: burnDown(buckets, base.target, period, stepMs),
-        };
+        const points = burnDown(buckets, base.target, period, stepMs);
+        // Counts that arrived after the evaluation (a late push) may move the
+        // curve by a step's worth; its end is pinned to the evaluation so the
+        // page never shows two different figures for one instant.
+        const evaluated = evaluation.objectives.find(e => e.index === o.index);
+        const last = points[points.length - 1];
+        if (last && evaluated && !evaluation.stale) {
+          last.sli = evaluated.sli;
+          last.remaining = evaluated.budget.remaining;
+        }
+        return { ...base, points };
       }),
     );
     const result: SloTimelineResponse = JSON.parse(

@@ -191,15 +191,27 @@ export class SloService {
     return result;
   }
 
-  /** Cumulative SLI and budget over the current period, from the data source. */
+  /**
+   * Cumulative SLI and budget over the current period, from the data source,
+   * up to the instant of the SLO's current evaluation.
+   */
   async timeline(
     namespace: string,
     name: string,
     credentials: BackstageCredentials,
   ): Promise<SloTimelineResponse> {
-    const { slo } = await this.visibleSlo(namespace, name, credentials);
+    const { slo, service } = await this.visibleSlo(
+      namespace,
+      name,
+      credentials,
+    );
+    // The chart is drawn at the instant of the evaluation the page shows.
+    const [evaluation] = await this.evaluateCachedFirst([slo], {
+      ref: stringifyEntityRef(service),
+      context: contextOf(service),
+    });
     const [def] = await this.deps.definitions.resolve([slo]);
-    return this.deps.evaluator.timeline(def);
+    return this.deps.evaluator.timeline(def, evaluation);
   }
 
   /** SLI and budget over time, from snapshots. */
