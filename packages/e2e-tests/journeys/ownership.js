@@ -6,7 +6,11 @@ const path = require('node:path');
 const { test } = require('node:test');
 const { parseAllDocuments } = require('yaml');
 const { APP } = require('../src/instance');
-const { signedInPage, screenshot } = require('../src/browser');
+const {
+  expectAccessible,
+  signedInPage,
+  screenshot,
+} = require('../src/browser');
 const { api, artefacts, state } = require('./context');
 
 /** `system:default/checkout` → `system:checkout`, as the views write it. */
@@ -85,6 +89,11 @@ test('journey 3: a component ownership card shows each role with its provenance'
       'https://app.pagerduty.com/service-directory/PSRECOR',
     );
     await screenshot(page, artefacts, 'journey-3-ownership-card');
+    await expectAccessible(
+      page,
+      ['main'],
+      'An entity page with the ownership and SLO cards',
+    );
 
     // A responsibility naming a team that does not exist shows as orphaned.
     await page.goto(`${APP}/catalog/default/component/cart-service`);
@@ -191,6 +200,7 @@ test('journey 4: the ownership page answers a lookup and shows the coverage repo
     }
     await page.getByText('Gaps', { exact: true }).scrollIntoViewIfNeeded();
     await screenshot(page, artefacts, 'journey-4-coverage');
+    await expectAccessible(page, ['main'], 'The ownership page');
   } finally {
     await page.close();
   }
@@ -272,6 +282,7 @@ test('journey 5: the team topology page draws every example team and its interac
       );
     }
     await screenshot(page, artefacts, 'journey-5-topology-declared');
+    await expectAccessible(page, ['main'], 'The team topology page');
 
     // Observed: every dependency between teams, undeclared ones highlighted.
     await page.getByRole('button', { name: 'Observed' }).click();

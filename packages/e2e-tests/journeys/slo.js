@@ -4,7 +4,11 @@ const path = require('node:path');
 const { test } = require('node:test');
 const { parseAllDocuments } = require('yaml');
 const { APP } = require('../src/instance');
-const { signedInPage, screenshot } = require('../src/browser');
+const {
+  expectAccessible,
+  signedInPage,
+  screenshot,
+} = require('../src/browser');
 const { api, artefacts, state } = require('./context');
 // The page's own formatting rules, so that the journey holds for every state
 // a budget can be in (left, exhausted, overspent, no data) on any date.
@@ -47,24 +51,21 @@ test('journey 1: a service SLO tab shows its objectives, numbers, both charts an
       .getByText(formatBudgetLeft(objective.budget.remaining))
       .first()
       .waitFor();
-    // Both charts are drawn with data: the SLI line, and the budget and even-spend lines.
-    await page
-      .getByTestId('sli-chart')
-      .locator('.recharts-line-curve')
-      .first()
-      .waitFor();
-    assert.equal(
-      await page
-        .getByTestId('sli-chart')
-        .locator('.recharts-line-curve')
-        .count(),
-      1,
-    );
-    await page
-      .getByTestId('burndown-chart')
-      .locator('.recharts-line-curve')
-      .nth(1)
-      .waitFor();
+    // Both charts are drawn with data: the SLI line, and the budget and
+    // even-spend lines, each through several points. (A flat line has no
+    // height, so it counts as drawn once it is in the page, not "visible".)
+    const lines = async (chart, count) => {
+      const curves = page.getByTestId(chart).locator('.recharts-line-curve');
+      await curves.nth(count - 1).waitFor({ state: 'attached' });
+      assert.equal(await curves.count(), count);
+      for (const d of await curves.evaluateAll(paths =>
+        paths.map(p => p.getAttribute('d')),
+      )) {
+        assert.ok((d.match(/[CL]/g) ?? []).length >= 2, `a line: ${d}`);
+      }
+    };
+    await lines('sli-chart', 1);
+    await lines('burndown-chart', 2);
     // The fast-burning example fires its page tier.
     assert.ok(
       objective.alerts.find(a => a.name === 'page-fast').firing,
@@ -82,6 +83,7 @@ test('journey 1: a service SLO tab shows its objectives, numbers, both charts an
       .getByText(summarize(objective, slo), { exact: false })
       .waitFor();
     await screenshot(page, artefacts, 'journey-1-slo-tab');
+    await expectAccessible(page, ['main'], 'The SLO tab');
   } finally {
     await page.close();
   }
@@ -109,6 +111,7 @@ test('journey 2: the fleet page lists every example SLO, least budget first, and
       .map(s => s.title);
     assert.deepEqual(shown, expected);
     await screenshot(page, artefacts, 'journey-2-fleet');
+    await expectAccessible(page, ['main'], 'The SLO fleet page');
 
     await page.getByLabel('Team', { exact: true }).click();
     await page.getByRole('option', { name: 'payments-team' }).click();
@@ -120,5 +123,52 @@ test('journey 2: the fleet page lists every example SLO, least budget first, and
     await screenshot(page, artefacts, 'journey-2-fleet-filtered');
   } finally {
     await page.close();
+  }
+});
+
+test('journey 7: a team page rolls up the SLOs of what the team owns', async () => {
+  const page = await signedInPage(
+    state.browser,
+    `${APP}/catalog/default/group/payments-team`,
+  );
+  try {
+    const { items } = await api(
+      `/api/slo/v1/slos?owner=${encodeURIComponent(
+        'group:default/payments-team',
+      )}&limit=1000`,
+    );
+    await page.getByText('SLOs of this team and its sub-teams').waitFor();
+    await page
+      .getByTestId('team-rollup')
+      .getByText(new RegExp(`^${items.length} SLOs:`))
+      .waitFor();
+    await screenshot(page, artefacts, 'journey-7-team-slos');
+    await expectAccessible(page, ['main'], 'A team page with its SLO card');
+  } finally {
+    await page.close();
+  }
+});
+
+test('every example SLO: the chart ends at the figures of the SLO itself', async () => {
+  const { items } = await api('/api/slo/v1/slos?limit=1000');
+  assert.ok(items.length > 0);
+  for (const { namespace, name } of items) {
+    const slo = await api(`/api/slo/v1/slos/${namespace}/${name}`);
+    const timeline = await api(
+      `/api/slo/v1/slos/${namespace}/${name}/timeline`,
+    );
+    for (const o of slo.objectives) {
+      const { points } = timeline.objectives.find(t => t.index === o.index);
+      const last = points[points.length - 1];
+      if (o.budget.remaining === undefined) {
+        assert.equal(last?.remaining, undefined, `${name}: no data, no budget`);
+        continue;
+      }
+      assert.ok(
+        Math.abs(last.remaining - o.budget.remaining) <= 1e-9,
+        `${name}/${o.index}: chart ${last.remaining}, SLO ${o.budget.remaining}`,
+      );
+      assert.equal(last.t, Date.parse(slo.evaluatedAt));
+    }
   }
 });

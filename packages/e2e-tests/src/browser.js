@@ -68,4 +68,41 @@ async function screenshot(page, dir, name) {
   return file;
 }
 
-module.exports = { launch, signedInPage, screenshot, chromiumPath };
+/**
+ * Runs axe-core's WCAG 2 A and AA rules on what Triad draws on the page (the
+ * `include` selectors) and fails with every violation, its rule and where.
+ */
+async function expectAccessible(page, include, what) {
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const violations = await page.evaluate(
+    async ({ selectors }) => {
+      const result = await window.axe.run(
+        { include: selectors.map(s => [s]) },
+        { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa'] } },
+      );
+      return result.violations.map(v => ({
+        id: v.id,
+        help: v.help,
+        nodes: v.nodes
+          .slice(0, 5)
+          .map(n => `${n.target.join(' ')}: ${n.failureSummary}`),
+      }));
+    },
+    { selectors: include },
+  );
+  if (violations.length) {
+    throw new Error(
+      `${what} has accessibility violations:\n${violations
+        .map(v => `- ${v.id}: ${v.help}\n    ${v.nodes.join('\n    ')}`)
+        .join('\n')}`,
+    );
+  }
+}
+
+module.exports = {
+  launch,
+  signedInPage,
+  screenshot,
+  chromiumPath,
+  expectAccessible,
+};

@@ -4,11 +4,12 @@ import { makeStyles } from '@material-ui/core/styles';
 import { OwnershipSource } from '@triad/plugin-ownership-common';
 import { SOURCE_EXPLANATIONS, SOURCE_LABELS } from './provenance';
 
+// Each colour keeps a contrast of at least 4.5:1 on a card (WCAG AA).
 const COLORS: Record<OwnershipSource, string> = {
   explicit: '#1565c0',
   inherited: '#6a1b9a',
   derived: '#00796b',
-  default: '#757575',
+  default: '#616161',
 };
 
 const useStyles = makeStyles({

@@ -119,7 +119,10 @@ export function RoleOwnershipTable(props: {
         {props.roles.map(role => (
           <TableRow key={role.role} data-testid={`role-${role.role}`}>
             <TableCell>
-              <Typography variant="subtitle2">{role.title}</Typography>
+              {/* A role name never breaks mid-word in a narrow card. */}
+              <Typography variant="subtitle2" style={{ whiteSpace: 'nowrap' }}>
+                {role.title}
+              </Typography>
             </TableCell>
             <TableCell>
               <HeldBy role={role} onCallLinks={props.onCallLinks} />

@@ -11,10 +11,11 @@ const EXPLANATIONS: Record<GapStatus, string> = {
   restricted: 'The role is held by a team you may not see in the catalog.',
 };
 
+// White text on each colour has a contrast of at least 4.5:1 (WCAG AA).
 const STYLES: Record<GapStatus, { background: string; color: string }> = {
-  uncovered: { background: '#ed6c02', color: '#fff' },
-  orphaned: { background: '#d32f2f', color: '#fff' },
-  restricted: { background: '#9e9e9e', color: '#fff' },
+  uncovered: { background: '#b54708', color: '#fff' },
+  orphaned: { background: '#c62828', color: '#fff' },
+  restricted: { background: '#616161', color: '#fff' },
 };
 
 /** A role nobody holds, held by nobody real, or held out of sight. */

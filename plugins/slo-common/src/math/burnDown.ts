@@ -38,7 +38,7 @@ export function burnDown(
   const budget = budgetAllowance(target, total, period.elapsedFraction) ?? 0;
   const start = period.start.getTime();
   // The last step ends at the evaluation instant, not after it.
-  const end = start + period.elapsedFraction * period.lengthMs;
+  const end = start + Math.round(period.elapsedFraction * period.lengthMs);
   let good = 0;
   let seen = 0;
   return sorted.map(b => {

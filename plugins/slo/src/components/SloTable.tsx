@@ -1,81 +1,150 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { Table, TableColumn } from '@backstage/core-components';
+import Paper from '@material-ui/core/Paper';
+import Table from '@material-ui/core/Table';
+import TableBody from '@material-ui/core/TableBody';
+import TableCell from '@material-ui/core/TableCell';
+import TableHead from '@material-ui/core/TableHead';
+import TablePagination from '@material-ui/core/TablePagination';
+import TableRow from '@material-ui/core/TableRow';
+import TableSortLabel from '@material-ui/core/TableSortLabel';
+import Typography from '@material-ui/core/Typography';
 import {
   formatBurnRate,
   formatTimeToExhaustion,
+  SloObjectiveResult,
   SloResult,
 } from '@triad/plugin-slo-common';
+import { ReactNode, useMemo, useState } from 'react';
 import { BudgetBar } from './BudgetBar';
 import { minRemaining } from './rollUp';
 import { SloStatusChip } from './SloStatusChip';
 
-const worstObjective = (slo: SloResult) =>
+const worstObjective = (slo: SloResult): SloObjectiveResult | undefined =>
   [...slo.objectives].sort(
     (a, b) =>
       (a.budget.remaining ?? Infinity) - (b.budget.remaining ?? Infinity),
   )[0];
 
-const columns: TableColumn<SloResult>[] = [
-  { title: 'SLO', field: 'title', highlight: true },
+interface Column {
+  title: string;
+  render: (slo: SloResult) => ReactNode;
+  /** A sort key; columns without one are not sortable. */
+  sortBy?: (slo: SloResult) => number;
+}
+
+const COLUMNS: Column[] = [
+  { title: 'SLO', render: slo => slo.title },
   {
     title: 'Service',
-    field: 'serviceRef',
     render: slo => <EntityRefLink entityRef={slo.serviceRef} />,
   },
   {
     title: 'Team',
-    field: 'ownerRef',
     render: slo =>
       slo.ownerRef ? <EntityRefLink entityRef={slo.ownerRef} /> : '–',
   },
-  {
-    title: 'Status',
-    field: 'status',
-    render: slo => <SloStatusChip status={slo.status} />,
-  },
+  { title: 'Status', render: slo => <SloStatusChip status={slo.status} /> },
   {
     title: 'Budget left',
-    // Least budget first; no data last.
-    customSort: (a, b) =>
-      (minRemaining(a) ?? Infinity) - (minRemaining(b) ?? Infinity),
-    defaultSort: 'asc',
     render: slo => <BudgetBar remaining={minRemaining(slo)} />,
+    // Least budget first; no data last.
+    sortBy: slo => minRemaining(slo) ?? Infinity,
   },
   {
     title: 'Burn rate',
-    customSort: (a, b) =>
-      (worstObjective(a)?.burnRate ?? -1) - (worstObjective(b)?.burnRate ?? -1),
     render: slo => formatBurnRate(worstObjective(slo)?.burnRate),
+    sortBy: slo => worstObjective(slo)?.burnRate ?? -1,
   },
   {
     title: 'Budget gone in',
-    customSort: (a, b) =>
-      (worstObjective(a)?.timeToExhaustionMs ?? Infinity) -
-      (worstObjective(b)?.timeToExhaustionMs ?? Infinity),
     render: slo => {
       const worst = worstObjective(slo);
       return worst ? formatTimeToExhaustion(worst, slo) : '–';
     },
+    sortBy: slo => worstObjective(slo)?.timeToExhaustionMs ?? Infinity,
   },
 ];
 
-/** A sortable table of SLOs, least budget first. */
+/**
+ * A table of SLOs, least budget first, sortable by budget, burn rate and time
+ * to exhaustion. Plain table markup (one button per sortable header), so
+ * screen readers and keyboards get a table they can use.
+ */
 export function SloTable(props: {
   slos: SloResult[];
   title: string;
   pageSize?: number;
 }) {
+  const pageSize = props.pageSize ?? 20;
+  const [sort, setSort] = useState({ column: 4, direction: 1 });
+  const [page, setPage] = useState(0);
+  const sorted = useMemo(() => {
+    const key = COLUMNS[sort.column].sortBy!;
+    return [...props.slos].sort((a, b) => sort.direction * (key(a) - key(b)));
+  }, [props.slos, sort]);
+  const shown =
+    sorted.length > pageSize
+      ? sorted.slice(page * pageSize, (page + 1) * pageSize)
+      : sorted;
+  const toggle = (column: number) => {
+    setSort(s => ({
+      column,
+      direction: s.column === column ? -s.direction : 1,
+    }));
+    setPage(0);
+  };
   return (
-    <Table<SloResult>
-      title={props.title}
-      columns={columns}
-      data={props.slos}
-      options={{
-        paging: props.slos.length > (props.pageSize ?? 20),
-        pageSize: props.pageSize ?? 20,
-        search: false,
-        padding: 'dense',
-      }}
-    />
+    <Paper>
+      <Typography variant="h6" component="h2" style={{ padding: 16 }}>
+        {props.title}
+      </Typography>
+      <Table size="small" aria-label={props.title}>
+        <TableHead>
+          <TableRow>
+            {COLUMNS.map((c, i) => (
+              <TableCell
+                key={c.title}
+                sortDirection={
+                  sort.column === i && (sort.direction > 0 ? 'asc' : 'desc')
+                }
+              >
+                {c.sortBy ? (
+                  <TableSortLabel
+                    active={sort.column === i}
+                    direction={
+                      sort.column === i && sort.direction < 0 ? 'desc' : 'asc'
+                    }
+                    onClick={() => toggle(i)}
+                  >
+                    {c.title}
+                  </TableSortLabel>
+                ) : (
+                  c.title
+                )}
+              </TableCell>
+            ))}
+          </TableRow>
+        </TableHead>
+        <TableBody>
+          {shown.map(slo => (
+            <TableRow key={slo.ref}>
+              {COLUMNS.map(c => (
+                <TableCell key={c.title}>{c.render(slo)}</TableCell>
+              ))}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      {sorted.length > pageSize && (
+        <TablePagination
+          component="div"
+          count={sorted.length}
+          page={page}
+          rowsPerPage={pageSize}
+          rowsPerPageOptions={[pageSize]}
+          onPageChange={(_, p) => setPage(p)}
+        />
+      )}
+    </Paper>
   );
 }

@@ -12,6 +12,7 @@ import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import { parseEntityRef } from '@backstage/catalog-model';
 import Grid from '@material-ui/core/Grid';
 import MenuItem from '@material-ui/core/MenuItem';
+import Paper from '@material-ui/core/Paper';
 import TextField from '@material-ui/core/TextField';
 import { SloResult, SloStatus } from '@triad/plugin-slo-common';
 import { useMemo, useState } from 'react';
@@ -107,38 +108,45 @@ export function SloPage() {
         {error && <ResponseErrorPanel error={error} />}
         {value && (
           <Grid container spacing={2}>
-            <Grid item xs={12} sm={3}>
-              <Select
-                label="Team"
-                value={team}
-                options={options(s => s.ownerRef)}
-                onChange={setTeam}
-                format={label}
-              />
-            </Grid>
-            <Grid item xs={12} sm={3}>
-              <Select
-                label="System"
-                value={system}
-                options={options(s => s.systemRef)}
-                onChange={setSystem}
-                format={label}
-              />
-            </Grid>
-            <Grid item xs={12} sm={3}>
-              <Select
-                label="Status"
-                value={status}
-                options={STATUSES}
-                onChange={setStatus}
-              />
-            </Grid>
-            <Grid item xs={12} sm={3}>
-              <SearchField
-                label="Search"
-                ariaLabel="Search SLOs"
-                onChange={setText}
-              />
+            <Grid item xs={12}>
+              {/* On a card, so the filter labels keep their contrast. */}
+              <Paper style={{ padding: 16 }}>
+                <Grid container spacing={2}>
+                  <Grid item xs={12} sm={3}>
+                    <Select
+                      label="Team"
+                      value={team}
+                      options={options(s => s.ownerRef)}
+                      onChange={setTeam}
+                      format={label}
+                    />
+                  </Grid>
+                  <Grid item xs={12} sm={3}>
+                    <Select
+                      label="System"
+                      value={system}
+                      options={options(s => s.systemRef)}
+                      onChange={setSystem}
+                      format={label}
+                    />
+                  </Grid>
+                  <Grid item xs={12} sm={3}>
+                    <Select
+                      label="Status"
+                      value={status}
+                      options={STATUSES}
+                      onChange={setStatus}
+                    />
+                  </Grid>
+                  <Grid item xs={12} sm={3}>
+                    <SearchField
+                      label="Search"
+                      ariaLabel="Search SLOs"
+                      onChange={setText}
+                    />
+                  </Grid>
+                </Grid>
+              </Paper>
             </Grid>
             <Grid item xs={12}>
               <SloTable
