@@ -36,7 +36,12 @@ function run(
   });
 }
 
-const prometheusSlo = (name: string, window: string) => `---
+const prometheusSlo = (
+  name: string,
+  window: string,
+  timeWindow = `    - duration: ${window}
+      isRolling: true`,
+) => `---
 apiVersion: openslo/v1
 kind: SLO
 metadata:
@@ -60,8 +65,7 @@ spec:
             spec:
               query: http_requests_total{job="checkout"}
   timeWindow:
-    - duration: ${window}
-      isRolling: true
+${timeWindow}
   budgetingMethod: Occurrences
   objectives:
     - target: 0.999
@@ -134,6 +138,11 @@ describe('triad-slo', () => {
       `${prometheusSlo('checkout-28d', '28d')}${prometheusSlo(
         'checkout-30d',
         '30d',
+      )}${prometheusSlo(
+        'checkout-month',
+        '1M',
+        `    - duration: 1M
+      calendar: { startTime: '2026-01-01 00:00:00', timeZone: Europe/Berlin }`,
       )}`,
     );
     const result = await run(
@@ -151,7 +160,7 @@ describe('triad-slo', () => {
     );
     expect(result).toEqual({
       code: 0,
-      stdout: 'wrote 26 rules for 2 SLOs to out/rules.yaml\n',
+      stdout: 'wrote 39 rules for 3 SLOs to out/rules.yaml\n',
       stderr: '',
     });
     const text = readFileSync(join(dir, 'out/rules.yaml'), 'utf8');
@@ -164,6 +173,9 @@ describe('triad-slo', () => {
         .map((a: any) => Number(/> \(([\d.]+) \* 0\.001\)/.exec(a.expr)![1]));
     expect(factors('checkout-28d')).toEqual([13.44, 5.6, 2.8, 0.9333333333]);
     expect(factors('checkout-30d')).toEqual([14.4, 6, 3, 1]);
+    // A calendar month counts 30 days, in the rules as on the SLO tab (the
+    // SLO backend's test pins page-fast at 14.4 for December too).
+    expect(factors('checkout-month')).toEqual([14.4, 6, 3, 1]);
     expect(alerts[0].labels).toMatchObject({
       severity: 'page',
       team: 'checkout',
@@ -176,7 +188,7 @@ describe('triad-slo', () => {
         (e, out, err) => done({ code: e ? 1 : 0, out: `${out}${err}` }),
       ),
     );
-    expect(check.out).toContain('SUCCESS: 26 rules found');
+    expect(check.out).toContain('SUCCESS: 39 rules found');
 
     // To stdout, as a PrometheusRule; the summary goes to stderr.
     const operator = await run(
