@@ -130,10 +130,11 @@ type DocumentOfKind = {
  * which one) and the SLI's data source (`metricSourceRef` before `type`; all
  * metrics of one SLI must share it), and the burn-rate conditions of its
  * alert policies (inline or by name, each condition inline or by name). A
- * condition must fire above its threshold (`gt`, `gte`): `lt` and `lte` would
- * alert while the budget lasts. Pure: every document comes from `lookup`, and
- * every problem names the field it is at. Used by the SLO backend, the rule
- * generator (and so the scaffolder actions and the CLI).
+ * condition must fire above its threshold (`gt`, `gte`): with `lt` or `lte`
+ * it would page while the budget burns slowly, and never in an incident.
+ * Pure: every document comes from `lookup`, and every problem names the field
+ * it is at. Used by the SLO backend and the rule generator (and so the
+ * scaffolder actions and the CLI).
  */
 export function resolveSlo(
   slo: SloDocument,
@@ -248,14 +249,16 @@ export function resolveSlo(
       const site: Site = { objective: index };
       const resolved: ResolvedObjective = { index, objective };
       const field = objectiveIndicator(slo.spec, index);
+      // Where the SLI's fields are: in the SLO, or in the SLI document.
       let sliSite = site;
-      let specPath = `${field?.path}.spec`;
+      let specPath = '';
       if (field?.indicator) {
         resolved.sli = {
           path: field.path,
           name: field.indicator.metadata.name,
           spec: field.indicator.spec,
         };
+        specPath = `${field.path}.spec`;
       } else if (field?.ref) {
         const found = follow('SLI', field.ref, site, field.path);
         if (found) {
@@ -315,7 +318,7 @@ export function resolveSlo(
         op,
         threshold,
         lookbackWindow,
-        alertAfter,
+        ...(alertAfter !== undefined && { alertAfter }),
         path: declared.site.via?.path ?? declared.path,
       };
       const same = conditions.find(c => c.name === name);
