@@ -13,6 +13,7 @@ import {
 } from '@triad/plugin-slo-common';
 import { SloDataSource, SloMeasureRequest } from '@triad/plugin-slo-node';
 import * as fc from 'fast-check';
+import { openApiContract } from '../__testUtils__/openApiContract';
 import { SloDefinitions } from './SloDefinitions';
 import { SloEvaluator } from './SloEvaluator';
 import { SnapshotStore } from './SnapshotStore';
@@ -361,12 +362,16 @@ function rulesOf(slo: Doc, catalog: Doc[]) {
   return generatePrometheusRules(located);
 }
 
+const expectToMatchContract = openApiContract();
+
 async function checkAgreement(s: Shape) {
   const { slo, catalog, measured, tiers } = corpus(s);
   const { def, result, requestOf } = await evaluate(slo, catalog);
   const generated = rulesOf(slo, catalog);
 
   expect(result.error).toBeUndefined();
+  // What the API would answer, op and for included, is documented.
+  expectToMatchContract('GET', '/v1/slos/default/generated', 200, result);
   expect(def.problem).toBeUndefined();
   expect(generated.problems).toEqual([]);
   const rules = generated.groups.flatMap(g => g.rules);
