@@ -108,6 +108,38 @@ describe('OpenSloEntitiesProcessor', () => {
     ]);
   });
 
+  it("follows every field the SLO resolver follows: objectives' SLIs, inline SLIs' data sources, inline policies' conditions", async () => {
+    const relations = await relationsOf(
+      slo({
+        indicatorRef: undefined,
+        indicator: {
+          metadata: { name: 'inline' },
+          spec: {
+            ratioMetric: {
+              counter: true,
+              good: { metricSource: { metricSourceRef: 'prom', spec: {} } },
+              total: { metricSource: { metricSourceRef: 'prom', spec: {} } },
+            },
+          },
+        },
+        objectives: [{ target: 0.99, indicatorRef: 'own' }],
+        alertPolicies: [
+          {
+            kind: 'AlertPolicy',
+            metadata: { name: 'inline-policy' },
+            spec: { conditions: [{ conditionRef: 'fast-burn' }] },
+          },
+        ],
+      }),
+    );
+    expect(relations.filter(r => r.startsWith('SLO:'))).toEqual([
+      'SLO:checkout-availability measures component:shop/checkout-service',
+      'SLO:checkout-availability usesDataSource DataSource:shop/prom',
+      'SLO:checkout-availability hasIndicator SLI:shop/own',
+      'SLO:checkout-availability hasAlertCondition AlertCondition:shop/fast-burn',
+    ]);
+  });
+
   it('reports a malformed reference as a processing error instead of failing', async () => {
     const relations = await relationsOf(
       slo({ indicatorRef: 'sli:/x', alertPolicies: [] }),

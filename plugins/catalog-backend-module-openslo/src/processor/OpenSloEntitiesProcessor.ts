@@ -15,6 +15,8 @@ import {
   describeProblems,
   isOpenSloDocument,
   OpenSloDocument,
+  OpenSloReferenceKind,
+  openSloReferences,
   RELATION_ALERT_CONDITION_OF,
   RELATION_ALERT_POLICY_OF,
   RELATION_DATA_SOURCE_OF,
@@ -25,11 +27,18 @@ import {
   RELATION_MEASURED_BY,
   RELATION_MEASURES,
   RELATION_USES_DATA_SOURCE,
-  SliSpec,
   validateOpenSloDocument,
 } from '@triad/plugin-slo-common';
 
 const validators = makeValidator();
+
+/** The relation pair for each kind of document an OpenSLO document names. */
+const RELATIONS: Record<OpenSloReferenceKind, readonly [string, string]> = {
+  SLI: [RELATION_HAS_INDICATOR, RELATION_INDICATOR_OF],
+  DataSource: [RELATION_USES_DATA_SOURCE, RELATION_DATA_SOURCE_OF],
+  AlertPolicy: [RELATION_HAS_ALERT_POLICY, RELATION_ALERT_POLICY_OF],
+  AlertCondition: [RELATION_HAS_ALERT_CONDITION, RELATION_ALERT_CONDITION_OF],
+};
 
 /** Whether a parsed reference can name an entity (kind, namespace and name all valid). */
 function isValidRef(ref: CompoundEntityRef): boolean {
@@ -101,103 +110,29 @@ export class OpenSloEntitiesProcessor implements CatalogProcessor {
       );
       return undefined;
     };
-    // Links each distinct name once; `refs` pairs a field path with its value.
-    const linkAll = (
+    // Each distinct target once, however many fields name it.
+    const seen = new Set<string>();
+    const linkOnce = (
       kind: string,
-      refs: Array<[field: string, name: string | undefined]>,
-      type: string,
-      reverse: string,
+      name: string,
+      field: string,
+      [type, reverse]: readonly [string, string],
     ) => {
-      const seen = new Set<string>();
-      for (const [field, name] of refs) {
-        if (!name || seen.has(name)) continue;
-        seen.add(name);
-        const target = ref(kind, name, field);
-        if (target) link(target, type, reverse);
-      }
-    };
-    const linkDataSources = (spec: SliSpec | undefined, path: string) => {
-      const metrics = {
-        thresholdMetric: spec?.thresholdMetric,
-        'ratioMetric.good': spec?.ratioMetric?.good,
-        'ratioMetric.bad': spec?.ratioMetric?.bad,
-        'ratioMetric.total': spec?.ratioMetric?.total,
-        'ratioMetric.raw': spec?.ratioMetric?.raw,
-      };
-      linkAll(
-        'DataSource',
-        Object.entries(metrics).map(([field, m]) => [
-          `${path}.${field}.metricSource.metricSourceRef`,
-          m?.metricSource.metricSourceRef,
-        ]),
-        RELATION_USES_DATA_SOURCE,
-        RELATION_DATA_SOURCE_OF,
-      );
+      const key = `${kind}\0${name}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      const target = ref(kind, name, field);
+      if (target) link(target, type, reverse);
     };
 
-    switch (doc.kind) {
-      case 'SLO': {
-        linkAll(
-          'component',
-          [['spec.service', doc.spec.service]],
-          RELATION_MEASURES,
-          RELATION_MEASURED_BY,
-        );
-        linkAll(
-          'SLI',
-          [
-            ['spec.indicatorRef', doc.spec.indicatorRef],
-            ...doc.spec.objectives.map(
-              (o, i) =>
-                [`spec.objectives[${i}].indicatorRef`, o.indicatorRef] as [
-                  string,
-                  string | undefined,
-                ],
-            ),
-          ],
-          RELATION_HAS_INDICATOR,
-          RELATION_INDICATOR_OF,
-        );
-        linkDataSources(doc.spec.indicator?.spec, 'spec.indicator.spec');
-        doc.spec.objectives.forEach((o, i) =>
-          linkDataSources(
-            o.indicator?.spec,
-            `spec.objectives[${i}].indicator.spec`,
-          ),
-        );
-        linkAll(
-          'AlertPolicy',
-          (doc.spec.alertPolicies ?? []).map((policy, i) => {
-            if (typeof policy === 'string')
-              return [`spec.alertPolicies[${i}]`, policy];
-            if ('alertPolicyRef' in policy)
-              return [
-                `spec.alertPolicies[${i}].alertPolicyRef`,
-                policy.alertPolicyRef,
-              ];
-            return [`spec.alertPolicies[${i}]`, undefined];
-          }),
-          RELATION_HAS_ALERT_POLICY,
-          RELATION_ALERT_POLICY_OF,
-        );
-        break;
-      }
-      case 'SLI':
-        linkDataSources(doc.spec, 'spec');
-        break;
-      case 'AlertPolicy':
-        linkAll(
-          'AlertCondition',
-          doc.spec.conditions.map((c, i) => [
-            `spec.conditions[${i}].conditionRef`,
-            'conditionRef' in c ? c.conditionRef : undefined,
-          ]),
-          RELATION_HAS_ALERT_CONDITION,
-          RELATION_ALERT_CONDITION_OF,
-        );
-        break;
-      default:
-        break;
+    if (doc.kind === 'SLO') {
+      linkOnce('component', doc.spec.service, 'spec.service', [
+        RELATION_MEASURES,
+        RELATION_MEASURED_BY,
+      ]);
+    }
+    for (const r of openSloReferences(doc)) {
+      linkOnce(r.kind, r.name, r.path, RELATIONS[r.kind]);
     }
     return entity;
   }

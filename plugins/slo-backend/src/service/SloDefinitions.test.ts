@@ -84,8 +84,9 @@ const entities: Entity[] = [
 ];
 
 describe('SloDefinitions', () => {
+  const catalog = catalogServiceMock({ entities });
   const definitions = new SloDefinitions(
-    catalogServiceMock({ entities }),
+    catalog,
     mockServices.auth(),
     new ConfigReader({
       slo: {
@@ -131,9 +132,68 @@ describe('SloDefinitions', () => {
       slo('e', { indicatorRef: 'mixed' }),
     ]);
     expect(defs.map(d => d.objectives[0].problem)).toEqual([
-      'data source "nowhere" is neither configured in slo.dataSources nor a DataSource entity in the catalog',
-      'SLI "no-such-sli" was not found in the catalog',
-      'all metrics of one SLI must use the same data source',
+      'spec.indicatorRef: SLI "from-nowhere" spec.ratioMetric.good.metricSource.metricSourceRef: data source "nowhere" is neither configured in slo.dataSources nor a DataSource entity in the catalog',
+      'spec.indicatorRef: SLI "no-such-sli" was not found in the catalog',
+      'spec.indicatorRef: SLI "mixed" spec.ratioMetric.total.metricSource: uses DataSource "thanos" but spec.ratioMetric.good.metricSource uses DataSource "prom"; all metrics of one SLI must use the same data source',
+    ]);
+    expect(defs.map(d => d.problem)).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('names an unusable alert policy on the SLO as a whole', async () => {
+    const [def] = await definitions.resolve([
+      slo('h', {
+        indicatorRef: 'from-config',
+        alertPolicies: ['paging', { alertPolicyRef: 'gone' }],
+      }),
+    ]);
+    expect(def.objectives[0].problem).toBeUndefined();
+    expect(def.problem).toBe(
+      'spec.alertPolicies[1].alertPolicyRef: AlertPolicy "gone" was not found in the catalog',
+    );
+  });
+
+  it("measures an objective's own SLI, not the SLO's inline one", async () => {
+    const [def] = await definitions.resolve([
+      slo('i', {
+        indicator: {
+          metadata: { name: 'inline' },
+          spec: sli('inline', { type: 'builtin' }).spec,
+        },
+        objectives: [
+          { target: 0.999, indicatorRef: 'from-entity' },
+          { target: 0.99 },
+        ],
+      }),
+    ]);
+    expect(def.objectives.map(o => o.source?.name)).toEqual([
+      'thanos',
+      'builtin',
+    ]);
+  });
+
+  it('reads the catalog in one batch per level of reference', async () => {
+    const spy = jest.spyOn(catalog, 'getEntitiesByRefs');
+    spy.mockClear();
+    const defs = await definitions.resolve([
+      slo('j', { indicatorRef: 'from-entity', alertPolicies: ['paging'] }),
+      slo('k', { indicatorRef: 'from-config', alertPolicies: ['paging'] }),
+      slo('l', { indicatorRef: 'no-such-sli' }),
+    ]);
+    expect(defs.map(d => d.problem ?? d.objectives[0].problem)).toEqual([
+      undefined,
+      undefined,
+      'spec.indicatorRef: SLI "no-such-sli" was not found in the catalog',
+    ]);
+    // SLIs and the policy; then the DataSource entity and the condition.
+    // The configured data source is never asked for.
+    expect(spy.mock.calls.map(([request]) => request.entityRefs)).toEqual([
+      [
+        'sli:default/from-entity',
+        'alertpolicy:default/paging',
+        'sli:default/from-config',
+        'sli:default/no-such-sli',
+      ],
+      ['datasource:default/thanos', 'alertcondition:default/fast'],
     ]);
   });
 
@@ -145,14 +205,20 @@ describe('SloDefinitions', () => {
       {
         name: 'fast',
         severity: 'page',
+        op: 'gt',
         threshold: 13.44,
         lookbackWindow: '1h',
+        alertAfter: '5m',
+        path: 'spec.alertPolicies[0]',
       },
       {
         name: 'inline-slow',
         severity: 'ticket',
+        op: 'gt',
         threshold: 2.8,
         lookbackWindow: '1d',
+        alertAfter: '1h',
+        path: 'spec.alertPolicies[0]',
       },
     ]);
   });

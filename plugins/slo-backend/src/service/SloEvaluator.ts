@@ -5,14 +5,13 @@ import {
   stringifyError,
 } from '@backstage/errors';
 import {
-  alertTiersForPeriod,
-  alertTiersFromConditions,
   burnDown,
   SloTimelineResponse,
   evaluateObjective,
   objectiveTarget,
   periodAt,
   SloResult,
+  sloAlertTiers,
   sloPeriodMs,
   SloStatus,
   StatusThresholds,
@@ -153,10 +152,11 @@ export class SloEvaluator {
     const at = new Date();
     const timeWindow = toTimeWindow(def.doc.spec.timeWindow[0]);
     const period = periodAt(timeWindow, at);
-    const tiers = def.conditions
-      ? alertTiersFromConditions(def.conditions)
-      : // The tiers of the generated Prometheus rules: fixed period lengths.
-        alertTiersForPeriod(sloPeriodMs(def.doc.spec.timeWindow[0]));
+    // The tiers of the generated Prometheus rules: fixed period lengths.
+    const tiers = sloAlertTiers(
+      def.conditions,
+      sloPeriodMs(def.doc.spec.timeWindow[0]),
+    );
     const windowsMs = [
       ...new Set(tiers.flatMap(t => [t.longWindowMs, t.shortWindowMs])),
     ];
@@ -183,6 +183,7 @@ export class SloEvaluator {
 
     try {
       checkPeriod(period, timeWindow.duration);
+      if (def.problem) throw new Error(def.problem);
       let sourceUrl: string | undefined;
       const objectives = await Promise.all(
         def.objectives.map(async o => {

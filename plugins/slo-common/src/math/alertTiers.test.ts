@@ -71,4 +71,29 @@ describe('multi-window multi-burn-rate tiers', () => {
       shortWindowMs: 10 * 60_000,
     });
   });
+
+  it('keeps the op and alertAfter of a condition, and fires at the factor with gte', () => {
+    const [gt, gte] = alertTiersFromConditions([
+      {
+        name: 'gt',
+        severity: 'page',
+        op: 'gt',
+        threshold: 10,
+        lookbackWindow: '1h',
+        alertAfter: '5m',
+      },
+      {
+        name: 'gte',
+        severity: 'page',
+        op: 'gte',
+        threshold: 10,
+        lookbackWindow: '1h',
+      },
+    ]);
+    expect(gt).toMatchObject({ op: 'gt', for: '5m' });
+    expect(gte).not.toHaveProperty('for');
+    expect(evaluateAlertTier(gt, 10, 10).firing).toBe(false);
+    expect(evaluateAlertTier(gte, 10, 10).firing).toBe(true);
+    expect(evaluateAlertTier(gte, 10, 9.99).firing).toBe(false);
+  });
 });

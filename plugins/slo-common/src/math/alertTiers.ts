@@ -13,6 +13,10 @@ export interface AlertTier {
   shortWindowMs: number;
   /** Burn-rate threshold. */
   factor: number;
+  /** `gte` fires at the factor too; otherwise only above it. */
+  op?: 'gt' | 'gte';
+  /** How long both windows must burn before the alert fires (`alertAfter`). */
+  for?: string;
 }
 
 /** A tier before it is tied to an SLO period. */
@@ -93,14 +97,17 @@ export function alertTiersForPeriod(
 export interface BurnRateCondition {
   name: string;
   severity: string;
+  /** Only the ops that fire above a threshold express a burn-rate alert. */
+  op?: 'gt' | 'gte';
   threshold: number;
   lookbackWindow: string;
+  alertAfter?: string;
 }
 
 /**
  * Tiers from an AlertPolicy's burn-rate conditions: the threshold is the
  * factor, the lookback window the long window, and the short window a twelfth
- * of it (the same ratio as the default tiers).
+ * of it (the same ratio as the default tiers); `alertAfter` becomes `for`.
  */
 export function alertTiersFromConditions(
   conditions: readonly BurnRateCondition[],
@@ -113,6 +120,8 @@ export function alertTiersFromConditions(
       longWindowMs,
       shortWindowMs: Math.round(longWindowMs / 12),
       factor: c.threshold,
+      ...(c.op && { op: c.op }),
+      ...(c.alertAfter && { for: c.alertAfter }),
     };
   });
 }
@@ -134,10 +143,9 @@ export function evaluateAlertTier(
   longBurnRate: number | undefined,
   shortBurnRate: number | undefined,
 ): AlertTierState {
-  const firing =
-    longBurnRate !== undefined &&
-    shortBurnRate !== undefined &&
-    longBurnRate > tier.factor &&
-    shortBurnRate > tier.factor;
+  const burns = (rate: number | undefined) =>
+    rate !== undefined &&
+    (tier.op === 'gte' ? rate >= tier.factor : rate > tier.factor);
+  const firing = burns(longBurnRate) && burns(shortBurnRate);
   return { ...tier, longBurnRate, shortBurnRate, firing };
 }

@@ -16,7 +16,7 @@ export const RELATION_DATA_SOURCE_OF = 'dataSourceOf';
 /** SLO → AlertPolicy (`alertPolicies`), and back. */
 export const RELATION_HAS_ALERT_POLICY = 'hasAlertPolicy';
 export const RELATION_ALERT_POLICY_OF = 'alertPolicyOf';
-/** AlertPolicy → AlertCondition (`conditionRef`), and back. */
+/** AlertPolicy, or an SLO with an inline policy → AlertCondition (`conditionRef`), and back. */
 export const RELATION_HAS_ALERT_CONDITION = 'hasAlertCondition';
 export const RELATION_ALERT_CONDITION_OF = 'alertConditionOf';
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { parseDuration } from '../math/duration';
 import { isValidTimeZone, parseStartTime } from '../math/timeWindow';
+import { objectiveSliProblems } from './objectiveSliProblems';
+import { objectiveIndicator } from './referenceFields';
 
 /*
  * OpenSLO v1 (openslo/v1) as zod schemas. Messages are written for people
@@ -31,6 +33,16 @@ const fixedDuration = duration.refine(
   v => !/[MQY]$/.test(v),
   v => ({ message: `"${v}" has no fixed length; use s, m, h, d or w` }),
 );
+
+// `alertAfter` defaults to 0m in OpenSLO: no wait is a valid wait.
+const wait = z
+  .string({ invalid_type_error: 'must be a duration such as 0m, 5m or 1h' })
+  .refine(
+    v => /^0[smhdw]$/.test(v) || (!!parseDuration(v) && !/[MQY]$/.test(v)),
+    v => ({
+      message: `"${v}" is not a wait such as 0m, 5m or 1h (s, m, h, d or w)`,
+    }),
+  );
 
 const metadata = z
   .object({
@@ -237,7 +249,7 @@ export const alertConditionSpecSchema = z.object({
         })
         .positive('must be above 0'),
       lookbackWindow: fixedDuration,
-      alertAfter: fixedDuration,
+      alertAfter: wait.optional(),
     },
     { required_error: 'is required', invalid_type_error: 'must be an object' },
   ),
@@ -314,9 +326,13 @@ export const sloSpecSchema = z
     if (s.indicator && s.indicatorRef)
       issue(['indicatorRef'], 'cannot be given together with indicator');
     s.objectives.forEach((o, i) => {
-      const hasSli =
-        s.indicator || s.indicatorRef || o.indicator || o.indicatorRef;
-      if (!hasSli)
+      if (o.indicator && o.indicatorRef)
+        issue(
+          ['objectives', i, 'indicatorRef'],
+          'cannot be given together with indicator',
+        );
+      const sli = objectiveIndicator(s, i);
+      if (!sli)
         issue(
           ['objectives', i, 'indicatorRef'],
           'the objective has no SLI: give indicator or indicatorRef on the SLO or the objective',
@@ -330,25 +346,13 @@ export const sloSpecSchema = z
           `is required with budgetingMethod ${s.budgetingMethod}`,
         );
       }
-      const sliSpec = o.indicator?.spec ?? s.indicator?.spec;
-      if (
-        s.budgetingMethod === 'Timeslices' &&
-        o.timeSliceTarget === undefined &&
-        !(o.op && sliSpec?.thresholdMetric)
-      ) {
-        issue(
-          ['objectives', i, 'timeSliceTarget'],
-          'is required with budgetingMethod Timeslices and a ratio SLI',
-        );
-      }
-      if (
-        sliSpec?.thresholdMetric &&
-        (o.op === undefined || o.value === undefined)
-      ) {
-        issue(
-          ['objectives', i, 'op'],
-          'a threshold SLI needs op and value on each objective',
-        );
+      // A referenced SLI is checked by the resolver, which has it.
+      for (const p of objectiveSliProblems(
+        o,
+        sli?.indicator?.spec,
+        s.budgetingMethod,
+      )) {
+        issue(['objectives', i, p.field], p.message);
       }
     });
   });

@@ -354,6 +354,20 @@ describe('validateOpenSloDocument', () => {
       /together/,
     ],
     [
+      'indicator and indicatorRef on one objective',
+      () => {
+        const d: Doc = validSlo();
+        d.spec.objectives[0].indicatorRef = 'other';
+        d.spec.objectives[0].indicator = {
+          metadata: { name: 'x' },
+          spec: validSli().spec,
+        };
+        return d;
+      },
+      'spec.objectives[0].indicatorRef',
+      /together/,
+    ],
+    [
       'threshold SLI without op',
       () => {
         const d: Doc = validSlo();
@@ -524,6 +538,49 @@ describe('validateOpenSloDocument', () => {
         { path, message: expect.stringMatching(message) },
       ]),
     );
+  });
+
+  it.each([['0m'], ['90s'], [undefined]])(
+    'accepts alertAfter %p (OpenSLO: default 0m)',
+    alertAfter => {
+      const d: Doc = validCondition();
+      d.spec.condition.alertAfter = alertAfter;
+      expect(problemsOf(d)).toEqual([]);
+    },
+  );
+
+  it.each([['1M'], ['-5m'], ['soon']])('refuses alertAfter %p', alertAfter => {
+    const d: Doc = validCondition();
+    d.spec.condition.alertAfter = alertAfter;
+    expect(problemsOf(d)).toEqual([
+      {
+        path: 'spec.condition.alertAfter',
+        message: `"${alertAfter}" is not a wait such as 0m, 5m or 1h (s, m, h, d or w)`,
+      },
+    ]);
+  });
+
+  it("checks an objective against its own SLI, not the SLO's", () => {
+    // The objective's SLI is referenced: only the resolver knows its kind.
+    const d: Doc = validSlo();
+    delete d.spec.indicatorRef;
+    d.spec.indicator = {
+      metadata: { name: 'latency' },
+      spec: {
+        thresholdMetric: {
+          metricSource: { type: 'Prometheus', spec: { query: 'q' } },
+        },
+      },
+    };
+    d.spec.objectives[0].indicatorRef = 'checkout-requests';
+    expect(problemsOf(d)).toEqual([]);
+    d.spec.objectives.push({ target: 0.99 });
+    expect(problemsOf(d)).toEqual([
+      {
+        path: 'spec.objectives[1].op',
+        message: 'a threshold SLI needs op and value on each objective',
+      },
+    ]);
   });
 
   it('lists every problem of a document, not just the first', () => {

@@ -208,6 +208,80 @@ describe('generatePrometheusRules', () => {
     expect(rules[1].expr).toContain('ratio_rate1h{');
   });
 
+  it('compares with >= for a gte condition, and points at a condition file with an unusable op', () => {
+    const slo = availabilitySlo('checkout', '28d');
+    (slo.spec as any).alertPolicies = [
+      {
+        kind: 'AlertPolicy',
+        metadata: { name: 'inline' },
+        spec: { conditions: [{ conditionRef: 'fast' }] },
+      },
+    ];
+    const fast = (op: string) => ({
+      apiVersion: 'openslo/v1',
+      kind: 'AlertCondition',
+      metadata: { name: 'fast' },
+      spec: {
+        severity: 'page',
+        condition: {
+          kind: 'burnrate',
+          op,
+          threshold: 20,
+          lookbackWindow: '1h',
+          alertAfter: '0m',
+        },
+      },
+    });
+    const gte = generatePrometheusRules(located(slo, fast('gte')));
+    expect(gte.problems).toEqual([]);
+    expect(alerts(gte.groups)[0].expr).toBe(
+      [
+        'slo:sli_error:ratio_rate1h{slo="checkout",slo_objective="0"} >= (20 * 0.001)',
+        'and',
+        'slo:sli_error:ratio_rate5m{slo="checkout",slo_objective="0"} >= (20 * 0.001)',
+      ].join('\n'),
+    );
+    const lte = generatePrometheusRules(located(slo, fast('lte')));
+    expect(lte.groups).toEqual([]);
+    expect(lte.problems).toEqual([
+      {
+        file: 'slos.yaml',
+        index: 2,
+        kind: 'AlertCondition',
+        name: 'fast',
+        path: 'spec.condition.op',
+        message:
+          'is lte: a burn-rate alert fires when the budget burns faster than the threshold, so use gt or gte (used by SLO "checkout")',
+      },
+    ]);
+  });
+
+  it("measures an objective's own SLI, not the SLO's inline one", () => {
+    const slo = availabilitySlo('checkout', '28d');
+    (slo.spec as any).objectives = [{ target: 0.999, indicatorRef: 'own' }];
+    const own = {
+      apiVersion: 'openslo/v1',
+      kind: 'SLI',
+      metadata: { name: 'own' },
+      spec: {
+        ratioMetric: {
+          counter: true,
+          bad: {
+            metricSource: { type: 'prometheus', spec: { query: 'own_errors' } },
+          },
+          total: {
+            metricSource: { type: 'prometheus', spec: { query: 'own_total' } },
+          },
+        },
+      },
+    };
+    const { groups, problems } = generatePrometheusRules(located(slo, own));
+    expect(problems).toEqual([]);
+    const [first] = groups[0].rules;
+    expect(first.expr).toContain('own_errors');
+    expect(first.expr).not.toContain('http_requests_total');
+  });
+
   it('uses 30 days for calendar months', () => {
     const slo = availabilitySlo('pay', '1M');
     (slo.spec as any).timeWindow = [
@@ -222,7 +296,8 @@ describe('generatePrometheusRules', () => {
 
   it('reports what it cannot generate, naming the file, document and field', () => {
     const builtin = availabilitySlo('shop', '30d');
-    (builtin.spec as any).indicator.spec.ratioMetric.good.metricSource = {
+    const ratio = (builtin.spec as any).indicator.spec.ratioMetric;
+    ratio.good.metricSource = ratio.total.metricSource = {
       metricSourceRef: 'builtin',
       spec: { series: 'shop/requests' },
     };
@@ -251,16 +326,16 @@ describe('generatePrometheusRules', () => {
         index: 3,
         kind: 'SLO',
         name: 'cart',
-        path: 'spec.objectives[0].indicatorRef',
+        path: 'spec.indicatorRef',
         message:
-          'the SLI is not in the given files; pass the file that defines it',
+          'SLI "missing-sli" is not in the given files; pass the file that defines it',
       },
       {
         file: 'slos.yaml',
         index: 4,
         kind: 'SLO',
         name: 'ledger',
-        path: 'spec.alertPolicies[0]',
+        path: 'spec.alertPolicies[0].alertPolicyRef',
         message:
           'AlertPolicy "nowhere" is not in the given files; pass the file that defines it',
       },

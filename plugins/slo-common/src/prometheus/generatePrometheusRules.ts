@@ -1,11 +1,11 @@
 import { formatDuration } from '../math/duration';
 import { objectiveTarget, timeSliceMs } from '../openslo/model';
-import { SliSpec } from '../openslo/schema';
-import { SliDocument, SloDocument } from '../openslo/validateOpenSloDocument';
+import { ResolutionProblem, resolveSlo } from '../openslo/resolveSlo';
+import { sloAlertTiers } from '../openslo/sloAlertTiers';
+import { SloDocument } from '../openslo/validateOpenSloDocument';
 import { LocatedOpenSloDocument, OpenSloFileProblem } from './readOpenSloFiles';
 import { SliQueryError } from './promql';
 import { sliErrorRatioQuery } from './sliErrorRatioQuery';
-import { OpenSloLookup, TierError, sloAlertTiers } from './sloAlertTiers';
 import { sloPeriodMs } from './sloPeriodMs';
 
 /** One rule of a Prometheus rule group. */
@@ -126,7 +126,8 @@ function checkOptions(options: PrometheusRuleOptions): OpenSloFileProblem[] {
  * multi-window, multi-burn-rate alert rules. Burn-rate factors come from the
  * SLO's own period (`k = p × T / w_L`, so 14.4 for 30 d and 13.44 for 28 d in
  * the fastest page tier) or from the burn-rate conditions of its
- * AlertPolicies; each tier's severity (`page`, `ticket`, …) becomes the
+ * AlertPolicies, resolved by resolveSlo as the SLO backend resolves them
+ * (sloAlertTiers gives both the same tiers); each tier's severity (`page`, `ticket`, …) becomes the
  * `severity` label. Pure: problems are returned, never thrown, and an SLO with
  * a problem produces no rules.
  */
@@ -177,18 +178,24 @@ export function generatePrometheusRules(
     const namespace = slo.metadata.namespace;
     const find = (kind: string, name: string) =>
       byKey.get(key(kind, namespace, name));
-    const lookup = ((kind: string, name: string) =>
-      find(kind, name)?.document) as OpenSloLookup;
-
-    const periodMs = sloPeriodMs(slo.spec.timeWindow[0]);
-    let tiers;
-    try {
-      tiers = sloAlertTiers(slo, periodMs, lookup);
-    } catch (e) {
-      if (!(e instanceof TierError)) throw e;
-      problems.push(at(e.path, e.message));
+    const resolved = resolveSlo(
+      slo,
+      (kind, name) => find(kind, name)?.document,
+      {
+        // Data sources are app-config entries as often as documents; the rules
+        // only need the queries.
+        requireDataSources: false,
+        notFound: ({ kind, name }) =>
+          `${kind} "${name}" is not in the given files; pass the file that defines it`,
+      },
+    );
+    if (resolved.problems.length) {
+      problems.push(...resolved.problems.map(p => locate(p, slo, at, find)));
       continue;
     }
+
+    const periodMs = sloPeriodMs(slo.spec.timeWindow[0]);
+    const tiers = sloAlertTiers(resolved.alertConditions, periodMs);
     const windows = [
       ...new Set(tiers.flatMap(t => [t.longWindowMs, t.shortWindowMs])),
     ].sort((a, b) => a - b);
@@ -207,16 +214,8 @@ export function generatePrometheusRules(
     const before = problems.length;
 
     slo.spec.objectives.forEach((objective, i) => {
-      const sli = resolveSli(slo, i, find);
-      if (!sli) {
-        problems.push(
-          at(
-            `spec.objectives[${i}].indicatorRef`,
-            'the SLI is not in the given files; pass the file that defines it',
-          ),
-        );
-        return;
-      }
+      // Resolved without problems: every objective has its SLI.
+      const sli = resolved.objectives[i].sli!;
       const labels = {
         ...identity,
         slo_service: slo.spec.service,
@@ -245,19 +244,25 @@ export function generatePrometheusRules(
         if (e.field.startsWith('objective.')) {
           const field = e.field.slice('objective.'.length);
           problems.push(at(`spec.objectives[${i}].${field}`, e.message));
-        } else if (sli.located) {
-          // The SLI is its own document: point at it, not at the SLO.
-          problems.push({
-            file: sli.located.file,
-            index: sli.located.index,
-            line: sli.located.line,
-            kind: 'SLI',
-            name: sli.located.document.metadata.name,
-            path: `spec.${e.field}`,
-            message: `${e.message} (used by SLO "${slo.metadata.name}")`,
-          });
         } else {
-          problems.push(at(`${sli.path}.${e.field}`, e.message));
+          problems.push(
+            locate(
+              sli.document
+                ? {
+                    path: sli.path,
+                    message: e.message,
+                    inDocument: {
+                      kind: 'SLI',
+                      name: sli.name,
+                      path: `spec.${e.field}`,
+                    },
+                  }
+                : { path: `${sli.path}.spec.${e.field}`, message: e.message },
+              slo,
+              at,
+              find,
+            ),
+          );
         }
         return;
       }
@@ -284,6 +289,7 @@ export function generatePrometheusRules(
         const long = formatDuration(tier.longWindowMs);
         const short = formatDuration(tier.shortWindowMs);
         const spent = (factor * tier.longWindowMs) / periodMs;
+        const compare = tier.op === 'gte' ? '>=' : '>';
         alerts.push({
           name: tier.name,
           severity: tier.severity,
@@ -296,9 +302,9 @@ export function generatePrometheusRules(
         rules.push({
           alert: `${pascalCase(slo.metadata.name)}ErrorBudgetBurn`,
           expr: [
-            `slo:sli_error:ratio_rate${long}${match} > (${factor} * ${errorBudget})`,
+            `slo:sli_error:ratio_rate${long}${match} ${compare} (${factor} * ${errorBudget})`,
             'and',
-            `slo:sli_error:ratio_rate${short}${match} > (${factor} * ${errorBudget})`,
+            `slo:sli_error:ratio_rate${short}${match} ${compare} (${factor} * ${errorBudget})`,
           ].join('\n'),
           ...(tier.for && { for: tier.for }),
           labels: {
@@ -345,32 +351,27 @@ export function generatePrometheusRules(
   return { groups, slos, problems };
 }
 
-interface ResolvedSli {
-  spec: SliSpec;
-  /** Path of the SLI spec inside the SLO, when it is inline. */
-  path: string;
-  /** The SLI document, when the SLO refers to one. */
-  located?: LocatedOpenSloDocument & { document: SliDocument };
-}
-
-function resolveSli(
+/**
+ * A problem of the resolver as a file problem: at the referenced document
+ * when the field at fault is in one (the author has to change that file), at
+ * the SLO otherwise.
+ */
+function locate(
+  problem: ResolutionProblem,
   slo: SloDocument,
-  i: number,
+  at: (path: string, message: string) => OpenSloFileProblem,
   find: (kind: string, name: string) => LocatedOpenSloDocument | undefined,
-): ResolvedSli | undefined {
-  const objective = slo.spec.objectives[i];
-  if (objective.indicator) {
-    return {
-      spec: objective.indicator.spec,
-      path: `spec.objectives[${i}].indicator.spec`,
-    };
-  }
-  if (!objective.indicatorRef && slo.spec.indicator) {
-    return { spec: slo.spec.indicator.spec, path: 'spec.indicator.spec' };
-  }
-  const ref = objective.indicatorRef ?? slo.spec.indicatorRef;
-  const found = ref ? find('SLI', ref) : undefined;
-  if (!found || found.document.kind !== 'SLI') return undefined;
-  const located = found as LocatedOpenSloDocument & { document: SliDocument };
-  return { spec: located.document.spec, path: 'spec', located };
+): OpenSloFileProblem {
+  const inside = problem.inDocument;
+  const located = inside && find(inside.kind, inside.name);
+  if (!inside || !located) return at(problem.path, problem.message);
+  return {
+    file: located.file,
+    index: located.index,
+    line: located.line,
+    kind: inside.kind,
+    name: located.document.metadata.name,
+    path: inside.path,
+    message: `${problem.message} (used by SLO "${slo.metadata.name}")`,
+  };
 }

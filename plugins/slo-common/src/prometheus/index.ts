@@ -20,6 +20,5 @@ export {
 export type { PromSli, PromSliMetric, SliQueryProblem } from './promql';
 export * from './sliErrorRatioQuery';
 export * from './sloPeriodMs';
-export * from './sloAlertTiers';
 export * from './generatePrometheusRules';
 export * from './toPrometheusRuleResource';
