@@ -21,7 +21,7 @@ export function BurnRateTable(props: { objective: SloObjectiveResult }) {
           <TableCell>Long window</TableCell>
           <TableCell>Short window</TableCell>
           <TableCell>
-            <Tooltip title="The tier fires when both windows burn faster than this. It is the rate that spends the tier's share of the budget within the long window.">
+            <Tooltip title="The tier fires when both windows burn faster than this (for as long as it says). It is the rate that spends the tier's share of the budget within the long window; calendar periods count a month as 30 days, as the generated Prometheus rules do.">
               <span>Threshold</span>
             </Tooltip>
           </TableCell>
@@ -41,7 +41,11 @@ export function BurnRateTable(props: { objective: SloObjectiveResult }) {
               {formatBurnRate(a.shortBurnRate)} over{' '}
               {humanizeDuration(a.shortWindowMs)}
             </TableCell>
-            <TableCell>{formatBurnRate(a.factor)}</TableCell>
+            <TableCell>
+              {a.op === 'gte' ? '≥ ' : '> '}
+              {formatBurnRate(a.factor)}
+              {a.for && a.for !== '0m' ? `, for ${a.for}` : ''}
+            </TableCell>
             <TableCell>{a.firing ? <strong>Firing</strong> : 'OK'}</TableCell>
           </TableRow>
         ))}

@@ -79,7 +79,7 @@ describe('EntitySloContent', () => {
     });
     const fast = within(burnTable).getByText('page-fast').closest('tr')!;
     expect(within(fast).getByText('100.0× over 1 hour')).toBeInTheDocument();
-    expect(within(fast).getByText('14.4×')).toBeInTheDocument();
+    expect(within(fast).getByText('> 14.4×')).toBeInTheDocument();
     expect(within(fast).getByText('Firing')).toBeInTheDocument();
     expect(screen.getByTestId('slo-summary')).toHaveTextContent(
       'At the current rate the budget is gone in 5 hours.',
