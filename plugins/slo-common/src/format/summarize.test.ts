@@ -72,6 +72,34 @@ describe('summarize', () => {
     );
   });
 
+  it('says "less than 1 %" for a period that has only just begun', () => {
+    expect(
+      summarize(
+        objective({
+          sli: 0.95,
+          target: 0.9995,
+          budget: { remaining: 0.953, totalTimeMs: 1 },
+          pace: {
+            pace: 'behind',
+            elapsedFraction: 0.0004,
+            spentFraction: 0.047,
+          },
+        }),
+        {
+          timeWindow: {
+            type: 'calendar',
+            duration: '1M',
+            startTime: '2026-01-01 00:00:00',
+            timeZone: 'UTC',
+          },
+          period: { lengthMs: 31 * DAY },
+        } as Pick<SloResult, 'timeWindow' | 'period'>,
+      ),
+    ).toMatch(
+      /This calendar period is less than 1 % over and 5 % of its budget is spent: behind\.$/,
+    );
+  });
+
   it('adds the calendar pace from the same consumed share', () => {
     expect(
       summarize(

@@ -2,6 +2,10 @@ import { SloObjectiveResult, SloResult } from '../api/types';
 import { formatTimeToExhaustion } from './formatBudget';
 import { formatBurnRate, formatPercent } from './formatPercent';
 
+/** "27 %", or "less than 1 %" rather than a misleading "0 %". */
+const wholePercent = (share: number) =>
+  share > 0 && share < 0.005 ? 'less than 1 %' : `${Math.round(share * 100)} %`;
+
 function budgetSentence(
   o: SloObjectiveResult,
   slo: Pick<SloResult, 'timeWindow' | 'period'>,
@@ -53,11 +57,11 @@ export function summarize(
   }
   if (o.pace) {
     parts.push(
-      `This calendar period is ${Math.round(
-        o.pace.elapsedFraction * 100,
-      )} % over and ${Math.round(
-        o.pace.spentFraction * 100,
-      )} % of its budget is spent: ${o.pace.pace.replace('-', ' ')}.`,
+      `This calendar period is ${wholePercent(
+        o.pace.elapsedFraction,
+      )} over and ${wholePercent(
+        o.pace.spentFraction,
+      )} of its budget is spent: ${o.pace.pace.replace('-', ' ')}.`,
     );
   }
   return parts.join(' ');

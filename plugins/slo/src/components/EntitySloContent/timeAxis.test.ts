@@ -17,6 +17,13 @@ describe('timeAxis', () => {
     ]);
   });
 
+  it('labels the first minutes of a period every few minutes', () => {
+    // 23:01 to 23:20: every 5 minutes.
+    const start = dec1 + 23 * HOUR + 60_000;
+    const { ticks, format } = timeAxis(start, start + 19 * 60_000);
+    expect(ticks.map(format)).toEqual(['23:05', '23:10', '23:15', '23:20']);
+  });
+
   it('labels a span of days with dates and never repeats one', () => {
     // 1 Dec 00:00 to 4 Dec 18:00 used to show "Dec 2" twice.
     const { ticks, format } = timeAxis(dec1, dec1 + 3.75 * DAY);

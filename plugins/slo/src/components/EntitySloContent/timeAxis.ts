@@ -1,13 +1,17 @@
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
-const STEPS_MS = [1, 2, 3, 6, 12, 24, 48, 168, 336, 720, 1440, 2160, 4320].map(
-  h => h * HOUR,
-);
+const MINUTE = 60_000;
+const STEPS_MS = [
+  ...[1, 5, 10, 15, 30].map(m => m * MINUTE),
+  ...[1, 2, 3, 6, 12, 24, 48, 168, 336, 720, 1440, 2160, 4320].map(
+    h => h * HOUR,
+  ),
+];
 
 /**
  * Ticks for a time axis from `startMs` to `endMs`: at most `maxTicks`, on
- * whole hours or days, labelled in `timeZone` (the viewer's by default), and
+ * whole minutes, hours or days, labelled in `timeZone` (the viewer's by default), and
  * no label twice. Spans of up to a day
  * are labelled with times (midnight with its date), longer ones with dates, so
  * a day never appears twice on the axis.
