@@ -110,7 +110,7 @@ async function run(report: ScenarioReport, resources: Resources) {
   );
 
   report.tried(
-    `watching both logs for ${RUNS_TO_WATCH} scheduled runs (the first comes 30 s after start)`,
+    `watching both logs for ${RUNS_TO_WATCH} scheduled runs (the first comes right after start)`,
   );
   const allRuns = () =>
     [...runsOf(a, 'A'), ...runsOf(b, 'B')].sort((x, y) => x.start - y.start);
