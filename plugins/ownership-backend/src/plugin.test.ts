@@ -290,6 +290,12 @@ describe('ownershipPlugin with a real catalog', () => {
 });
 
 describe('ownershipPlugin right after a start', () => {
+  let backend: TestBackend | undefined;
+  afterEach(async () => {
+    await backend?.stop();
+    backend = undefined;
+  });
+
   it('answers 503 with Retry-After while the catalog loads, and 200 from the next change check on', async () => {
     // The catalog as it is at start (empty) and once it has loaded; the
     // scheduler is a mock, so the test runs each task when it chooses.
@@ -301,7 +307,7 @@ describe('ownershipPlugin right after a start', () => {
       },
     });
     const scheduler = mockServices.scheduler.mock();
-    const { server } = await startTestBackend({
+    backend = await startTestBackend({
       features: [
         ownershipPlugin,
         scheduler.factory,
@@ -313,6 +319,7 @@ describe('ownershipPlugin right after a start', () => {
         }),
       ],
     });
+    const { server } = backend;
     const tasks = new Map(
       scheduler.scheduleTask.mock.calls.map(([task]) => [task.id, task]),
     );

@@ -632,6 +632,14 @@ describe('SLO backend over HTTP', () => {
 });
 
 describe('SLO backend right after a start', () => {
+  // As above: the backend stops before its database is destroyed.
+  let backend: TestBackend | undefined;
+  afterEach(async () => {
+    await backend?.stop();
+    backend = undefined;
+  });
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
   const loadedCatalog: Entity[] = [
     {
       apiVersion: 'backstage.io/v1alpha1',
@@ -680,10 +688,12 @@ describe('SLO backend right after a start', () => {
       },
     });
     const mockScheduler = mockServices.scheduler.mock();
-    const { server } = await startTestBackend({
+    const knex = await databases.init('SQLITE_3');
+    backend = await startTestBackend({
       features: [
         sloPlugin,
         mockScheduler.factory,
+        mockServices.database.factory({ knex }),
         createServiceFactory({
           service: catalogServiceRef,
           deps: {},
@@ -691,6 +701,7 @@ describe('SLO backend right after a start', () => {
         }),
       ],
     });
+    const { server } = backend;
     const tasks = new Map(
       mockScheduler.scheduleTask.mock.calls.map(([task]) => [task.id, task]),
     );
