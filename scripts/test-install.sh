@@ -12,9 +12,12 @@
 #   scripts/test-install.sh                      # both frontend systems
 #   scripts/test-install.sh --only legacy        # new, legacy
 #   scripts/test-install.sh --packs .cache/packs # archives scripts/pack.sh made
+#   scripts/test-install.sh --update-seed        # add the apps' lockfiles to the seed
 #
-# Apps, logs and archives are kept in .cache/install-test/ (ignored by git);
-# packages come from the npm registry through Yarn's cache.
+# Each app starts from packages/install-test/seed.yarn.lock, so that its
+# install resolves the same versions on every run. Apps, logs and archives are
+# kept in .cache/install-test/ (ignored by git); packages come from the npm
+# registry through Yarn's cache.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 triad_bootstrap

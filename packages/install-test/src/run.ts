@@ -23,6 +23,7 @@ import {
   guideSteps,
 } from './guideSteps';
 import { startLocalRegistry } from './localRegistry';
+import { mergeSeed } from './lockfileSeed';
 import { mergeConfig } from './mergeConfig';
 import { Report } from './report';
 
@@ -33,6 +34,7 @@ const ROOT = resolve(
 );
 const WORK = join(ROOT, '.cache/install-test');
 const GUIDE = join(ROOT, 'docs/install.md');
+const SEED = join(ROOT, 'packages/install-test/seed.yarn.lock');
 const PORTS: Record<FrontendSystem, number> = { new: 7117, legacy: 7127 };
 
 /** The environment of a user's shell: none of this repository's Yarn run. */
@@ -224,6 +226,7 @@ async function stopBackend(child: ChildProcess) {
 
 async function installApp(
   system: FrontendSystem,
+  updateSeed: boolean,
   steps: GuideStep[],
   registry: { url: string; packages: Map<string, Record<string, any>> },
   report: Report,
@@ -256,6 +259,11 @@ async function installApp(
     );
     pinBackstage(appDir);
     useRegistry(appDir, registry.url);
+    // As create-app does when it can fetch its seed: a yarn.lock to start
+    // from, so that the install does not depend on what was published today.
+    if (existsSync(SEED)) {
+      writeFileSync(join(appDir, 'yarn.lock'), readFileSync(SEED));
+    }
   });
   await report.timed('yarn install (the existing instance)', () =>
     sh('yarn', ['install'], { cwd: appDir, log, env }),
@@ -307,6 +315,16 @@ async function installApp(
   await report.timed('frontend build (yarn --cwd packages/app build)', () =>
     sh('yarn', ['--cwd', 'packages/app', 'build'], { cwd: appDir, log, env }),
   );
+  if (updateSeed) {
+    writeFileSync(
+      SEED,
+      mergeSeed(
+        existsSync(SEED) ? readFileSync(SEED, 'utf8') : undefined,
+        readFileSync(join(appDir, 'yarn.lock'), 'utf8'),
+      ),
+    );
+    report.figure('seed updated', SEED);
+  }
 }
 
 /** The install commands of the guide name published packages, each in the right workspace. */
@@ -374,7 +392,13 @@ async function main() {
       checkInstallCommands(guide, registry.packages, report);
       for (const system of only) {
         try {
-          await installApp(system, steps, registry, report);
+          await installApp(
+            system,
+            args.includes('--update-seed'),
+            steps,
+            registry,
+            report,
+          );
         } catch (error) {
           failed = true;
           report.fail(system, (error as Error).message);
