@@ -1,4 +1,4 @@
-import { ServiceUnavailableError } from '@backstage/errors';
+import { serializeError, ServiceUnavailableError } from '@backstage/errors';
 import { ErrorRequestHandler } from 'express';
 
 /**
@@ -14,15 +14,21 @@ export class NotReadyError extends ServiceUnavailableError {
   }
 }
 
-/** Sets `Retry-After` for a NotReadyError and leaves the body to the error handler. */
-export const retryAfterHeader: ErrorRequestHandler = (
-  error,
-  _req,
-  res,
-  next,
-) => {
-  if (error instanceof NotReadyError && !res.headersSent) {
-    res.setHeader('Retry-After', String(error.retryAfterSeconds));
+/**
+ * Answers a NotReadyError with 503, `Retry-After` and Backstage's error body
+ * (the error serialized by @backstage/errors, without its stack), and leaves
+ * other errors to the error handler. Warming up is routine: unlike other 5xx
+ * answers it is not logged as an error.
+ */
+export const notReadyHandler: ErrorRequestHandler = (error, req, res, next) => {
+  if (!(error instanceof NotReadyError) || res.headersSent) {
+    next(error);
+    return;
   }
-  next(error);
+  res.setHeader('Retry-After', String(error.retryAfterSeconds));
+  res.status(503).json({
+    error: serializeError(error),
+    request: { method: req.method, url: req.originalUrl },
+    response: { statusCode: 503 },
+  });
 };
