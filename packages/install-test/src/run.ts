@@ -2,17 +2,18 @@
  * The install test: plays a user who adds Triad to a Backstage app of their
  * own by following docs/install.md. See ../README.md.
  */
-import { spawn, ChildProcess } from 'child_process';
+import { ChildProcess, execFile, execFileSync, spawn } from 'child_process';
 import {
   chmodSync,
   createWriteStream,
   existsSync,
   mkdirSync,
+  readdirSync,
   readFileSync,
   rmSync,
   writeFileSync,
 } from 'fs';
-import { dirname, join, resolve } from 'path';
+import { dirname, join, posix, resolve } from 'path';
 import { parseDocument } from 'yaml';
 import { applyDiff } from './applyDiff';
 import { checkBackend } from './checkBackend';
@@ -227,6 +228,7 @@ async function stopBackend(child: ChildProcess) {
 async function installApp(
   system: FrontendSystem,
   updateSeed: boolean,
+  packs: string,
   steps: GuideStep[],
   registry: { url: string; packages: Map<string, Record<string, any>> },
   report: Report,
@@ -268,12 +270,14 @@ async function installApp(
   await report.timed('yarn install (the existing instance)', () =>
     sh('yarn', ['install'], { cwd: appDir, log, env }),
   );
+  await forgetCachedTriadArchives(appDir, env);
   await report.timed('the steps of docs/install.md', async () => {
     for (const step of stepsFor(steps, system)) {
       if (step.kind === 'run' && step.withBackend) continue;
       await applyStep(step, appDir, log, env);
     }
   });
+  checkInstalledArchives(appDir, registry.packages, packs, report);
   await report.timed('tsc with library checking (yarn tsc:full)', () =>
     sh('yarn', ['tsc:full'], { cwd: appDir, log, env }),
   );
@@ -325,6 +329,59 @@ async function installApp(
     );
     report.figure('seed updated', SEED);
   }
+}
+
+/**
+ * Yarn keeps every archive it fetched in its cache, named by package and
+ * version only, and would install an earlier run's @triad/…@0.1.0 instead of
+ * the archive packed now. Triad's archives in the cache are this test's own.
+ */
+async function forgetCachedTriadArchives(
+  appDir: string,
+  env: NodeJS.ProcessEnv,
+) {
+  const folder = await new Promise<string>((ok, fail) => {
+    execFile(
+      'yarn',
+      ['config', 'get', 'cacheFolder'],
+      { cwd: appDir, env },
+      (error, stdout) => (error ? fail(error) : ok(stdout.trim())),
+    );
+  });
+  if (!existsSync(folder)) return;
+  for (const file of readdirSync(folder)) {
+    if (/^@triad-.*-npm-.*\.zip$/.test(file)) rmSync(join(folder, file));
+  }
+}
+
+/** The app runs the code this run packed: each installed Triad package's entry point is the archive's. */
+function checkInstalledArchives(
+  appDir: string,
+  packages: Map<string, Record<string, any>>,
+  packs: string,
+  report: Report,
+) {
+  const stale: string[] = [];
+  let compared = 0;
+  for (const [name, manifest] of packages) {
+    const installed = join(appDir, 'node_modules', name);
+    if (!existsSync(installed)) continue;
+    const entry = posix.normalize(manifest.main ?? 'package.json');
+    const archive = join(
+      packs,
+      `${name.replace('/', '-')}-${manifest.version}.tgz`,
+    );
+    const packed = execFileSync('tar', ['-xzOf', archive, `package/${entry}`]);
+    compared++;
+    if (!packed.equals(readFileSync(join(installed, entry)))) stale.push(name);
+  }
+  report.check(
+    'the installed Triad packages are the archives packed by this run',
+    compared > 0 && stale.length === 0,
+    stale.length
+      ? `stale: ${stale.join(', ')}`
+      : `${compared} packages compared`,
+  );
 }
 
 /** The install commands of the guide name published packages, each in the right workspace. */
@@ -395,6 +452,7 @@ async function main() {
           await installApp(
             system,
             args.includes('--update-seed'),
+            packs,
             steps,
             registry,
             report,
