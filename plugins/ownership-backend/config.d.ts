@@ -21,6 +21,26 @@ export interface Config {
        * task always runs on every instance (scope local).
        */
       schedule?: SchedulerServiceTaskScheduleDefinitionConfig;
+      changeCheck?: {
+        /**
+         * How often each backend instance asks the catalog how many entities
+         * the index would hold (one count query), rebuilding when the number
+         * differs from the index's: the index is built as soon as the catalog
+         * has loaded entities after a start, and again soon after entities are
+         * added or removed. Edits that keep the count wait for `schedule` or
+         * an event. Default: 10 seconds; at least one second.
+         */
+        frequency?:
+          | string
+          | {
+              weeks?: number;
+              days?: number;
+              hours?: number;
+              minutes?: number;
+              seconds?: number;
+              milliseconds?: number;
+            };
+      };
       events?: {
         /**
          * Event topics after which the index is rebuilt, e.g. the push events

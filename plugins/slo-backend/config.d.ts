@@ -31,6 +31,13 @@ export interface Config {
       timeout?: string;
       /** How often every SLO is evaluated and a snapshot stored, e.g. `5m` (default). */
       frequency?: string;
+      /**
+       * How often each instance checks whether the scheduled evaluation should
+       * run before its turn: none has finished yet (the fleet list answers 503
+       * until then), or SLOs came into or left the catalog since the last one.
+       * Reads only the SLOs' references. E.g. `10s` (default; at least `1s`).
+       */
+      changeCheck?: string;
       /** How many SLOs a scheduled run evaluates at once (default 8). */
       concurrency?: number;
     };

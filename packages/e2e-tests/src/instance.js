@@ -68,7 +68,8 @@ async function startInstance(logDir) {
     2 * 60_000,
     child,
   );
-  // The scheduled evaluation fills the fleet list 30 s after start.
+  // The scheduled evaluation fills the fleet list once the catalog holds the
+  // example SLOs (503 until a first evaluation has finished).
   await waitFor(
     'the scheduled evaluation of the example SLOs',
     async () => {

@@ -130,14 +130,24 @@ async function startMain(resources: Resources): Promise<MainSetup> {
 }
 
 /**
- * The first scheduled evaluation runs 30 s after start; the outage and slow
- * scenarios wait for it so that it does not count among their requests.
+ * The scheduled evaluation runs right after start, and again as soon as SLOs
+ * come into the catalog after that; the outage and slow scenarios wait until
+ * one has evaluated every SLO of the fixture, so that none counts among their
+ * requests.
  */
-function firstScheduledRun(setup: MainSetup) {
+async function firstScheduledRun(setup: MainSetup) {
+  const catalog = await setup.api.service(
+    '/api/catalog/entities/by-query?filter=kind=slo&limit=1',
+  );
+  const total = Number(catalog.body?.totalItems);
   return poll(
-    'the first scheduled evaluation',
+    `a scheduled evaluation of all ${total} SLOs`,
     async () =>
-      setup.api.backend.grep(/^Evaluated \d+ SLOs/).length ? true : undefined,
+      setup.api.backend
+        .grep(/^Evaluated \d+ SLOs/)
+        .some(l => Number(/^Evaluated (\d+)/.exec(l.message)?.[1]) === total)
+        ? true
+        : undefined,
     60_000,
     500,
   );

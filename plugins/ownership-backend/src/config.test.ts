@@ -16,7 +16,17 @@ describe('readOwnershipBackendConfig', () => {
       },
       eventTopics: ['github.push', 'gitlab.push'],
       eventDelayMs: 30_000,
+      changeCheckMs: 10_000,
     });
+  });
+
+  it('reads the change check interval', () => {
+    const config = readOwnershipBackendConfig(
+      new ConfigReader({
+        ownership: { index: { changeCheck: { frequency: '30s' } } },
+      }),
+    );
+    expect(config.changeCheckMs).toBe(30_000);
   });
 
   it('reads roles, schedule and events', () => {
@@ -66,9 +76,13 @@ describe('readOwnershipBackendConfig', () => {
     ],
     [
       { index: { events: { delay: { months: 1 } } } },
-      'ownership.index.events.delay: give the delay in weeks or smaller units',
+      'ownership.index.events.delay: give the duration in weeks or smaller units',
     ],
     [{ index: { events: { delay: 'soon' } } }, "Invalid duration 'soon'"],
+    [
+      { index: { changeCheck: { frequency: { milliseconds: 10 } } } },
+      'ownership.index.changeCheck.frequency: must be at least one second',
+    ],
     [{ index: { schedule: { timeout: { minutes: 1 } } } }, 'frequency'],
   ])('refuses %j', (ownership, message) => {
     expect(() =>

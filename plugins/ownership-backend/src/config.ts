@@ -15,6 +15,8 @@ export interface OwnershipBackendConfig {
   schedule: SchedulerServiceTaskScheduleDefinition;
   eventTopics: string[];
   eventDelayMs: number;
+  /** How often to compare the catalog's entity count with the index's. */
+  changeCheckMs: number;
 }
 
 const DEFAULT_SCHEDULE: SchedulerServiceTaskScheduleDefinition = {
@@ -26,11 +28,14 @@ const DEFAULT_EVENT_TOPICS = ['github.push', 'gitlab.push'];
 
 const DEFAULT_EVENT_DELAY_MS = 30_000;
 
+const DEFAULT_CHANGE_CHECK_MS = 10_000;
+
 export function readOwnershipBackendConfig(
   config: Config,
 ): OwnershipBackendConfig {
   const scheduleConfig = config.getOptionalConfig('ownership.index.schedule');
   const delayKey = 'ownership.index.events.delay';
+  const checkKey = 'ownership.index.changeCheck.frequency';
   return {
     roles: parseOwnershipRoles(config.getOptional('ownership.roles')),
     schedule: {
@@ -50,7 +55,23 @@ export function readOwnershipBackendConfig(
           delayKey,
         )
       : DEFAULT_EVENT_DELAY_MS,
+    changeCheckMs: config.has(checkKey)
+      ? positive(
+          toMilliseconds(
+            readDurationFromConfig(config, { key: checkKey }),
+            checkKey,
+          ),
+          checkKey,
+        )
+      : DEFAULT_CHANGE_CHECK_MS,
   };
+}
+
+function positive(ms: number, key: string): number {
+  if (ms < 1000) {
+    throw new InputError(`${key}: must be at least one second`);
+  }
+  return ms;
 }
 
 function toMilliseconds(
@@ -68,7 +89,7 @@ function toMilliseconds(
     milliseconds = 0,
   } = duration;
   if (years || months) {
-    throw new InputError(`${key}: give the delay in weeks or smaller units`);
+    throw new InputError(`${key}: give the duration in weeks or smaller units`);
   }
   return (
     ((((weeks * 7 + days) * 24 + hours) * 60 + minutes) * 60 + seconds) * 1000 +

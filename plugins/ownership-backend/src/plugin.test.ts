@@ -1,6 +1,7 @@
 import {
   createServiceFactory,
   PermissionsServiceRequestOptions,
+  SchedulerServiceTaskInvocationDefinition,
 } from '@backstage/backend-plugin-api';
 import {
   mockCredentials,
@@ -10,6 +11,11 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
+import {
+  CatalogService,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import {
   AuthorizeResult,
@@ -17,6 +23,7 @@ import {
 } from '@backstage/plugin-permission-common';
 import { resolve } from 'path';
 import request from 'supertest';
+import { testCatalog } from './__fixtures__/catalog';
 import { ownershipPlugin } from './plugin';
 
 const examples = resolve(__dirname, '../../../examples');
@@ -280,4 +287,69 @@ describe('ownershipPlugin with a real catalog', () => {
     },
     120_000,
   );
+});
+
+describe('ownershipPlugin right after a start', () => {
+  let backend: TestBackend | undefined;
+  afterEach(async () => {
+    await backend?.stop();
+    backend = undefined;
+  });
+
+  it('answers 503 with Retry-After while the catalog loads, and 200 from the next change check on', async () => {
+    // The catalog as it is at start (empty) and once it has loaded; the
+    // scheduler is a mock, so the test runs each task when it chooses.
+    let loaded = catalogServiceMock({ entities: [] });
+    const catalog = new Proxy({} as CatalogService, {
+      get: (_, key) => {
+        const value = (loaded as any)[key];
+        return typeof value === 'function' ? value.bind(loaded) : value;
+      },
+    });
+    const scheduler = mockServices.scheduler.mock();
+    backend = await startTestBackend({
+      features: [
+        ownershipPlugin,
+        scheduler.factory,
+        mockServices.events.factory(),
+        createServiceFactory({
+          service: catalogServiceRef,
+          deps: {},
+          factory: () => catalog,
+        }),
+      ],
+    });
+    const { server } = backend;
+    const tasks = new Map(
+      scheduler.scheduleTask.mock.calls.map(([task]) => [task.id, task]),
+    );
+    const run = (id: string) =>
+      (tasks.get(id) as SchedulerServiceTaskInvocationDefinition).fn(
+        new AbortController().signal,
+      );
+    // With default settings every instance counts the catalog's entities
+    // every 10 seconds, so the index is ready within 10 s of the catalog.
+    expect(tasks.get('ownership-index-change-check')).toMatchObject({
+      frequency: { milliseconds: 10_000 },
+      scope: 'local',
+    });
+    const get = () =>
+      request(server)
+        .get('/api/ownership/v1/entities/component/default/ledger')
+        .set('Authorization', mockCredentials.user.header());
+
+    await run('ownership-index-refresh');
+    const warming = await get();
+    expect(warming.status).toBe(503);
+    expect(warming.headers['retry-after']).toBe('10');
+    expect(warming.body.error.message).toMatch(
+      /^The ownership index is warming up: the catalog holds no components/,
+    );
+
+    loaded = catalogServiceMock({ entities: testCatalog() });
+    await run('ownership-index-change-check');
+    const ready = await get();
+    expect(ready.status).toBe(200);
+    expect(ready.body.entity.ref).toBe('component:default/ledger');
+  });
 });

@@ -41,6 +41,7 @@ export const ownershipPlugin = createBackendPlugin({
           auth,
           logger,
           roles: settings.roles,
+          retryAfterSeconds: settings.changeCheckMs / 1000,
         });
 
         await scheduler.scheduleTask({
@@ -48,6 +49,19 @@ export const ownershipPlugin = createBackendPlugin({
           ...settings.schedule,
           fn: async () => {
             await indexer.refresh();
+          },
+        });
+
+        // Right after a start the catalog is still loading; a cheap count
+        // every few seconds builds the index as soon as it has entities, and
+        // rebuilds it soon after entities are added or removed.
+        await scheduler.scheduleTask({
+          id: 'ownership-index-change-check',
+          frequency: { milliseconds: settings.changeCheckMs },
+          timeout: settings.schedule.timeout,
+          scope: 'local',
+          fn: async () => {
+            await indexer.checkForChanges();
           },
         });
 

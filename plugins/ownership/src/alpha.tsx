@@ -65,9 +65,11 @@ const entityOwnershipCard = EntityCardBlueprint.makeWithOverrides({
         kind: { $in: RESPONSIBILITY_KINDS.map(k => k.toLowerCase()) },
       },
       loader: () =>
-        import('./components/EntityOwnershipCard/EntityOwnershipCard').then(
-          m => <m.EntityOwnershipCard onCallLinks={config.onCallLinks} />,
-        ),
+        import(
+          './components/EntityRoleOwnershipCard/EntityRoleOwnershipCard'
+        ).then(m => (
+          <m.EntityRoleOwnershipCard onCallLinks={config.onCallLinks} />
+        )),
     });
   },
 });

@@ -10,9 +10,13 @@ export {
   ownershipPlugin,
   OwnershipPage,
   TeamTopologyPage,
+  EntityRoleOwnershipCard,
   EntityOwnershipCard,
   EntityResponsibilitiesCard,
 } from './plugin';
-export type { EntityOwnershipCardProps } from './components/EntityOwnershipCard/EntityOwnershipCard';
+export type {
+  EntityRoleOwnershipCardProps,
+  EntityOwnershipCardProps,
+} from './components/EntityRoleOwnershipCard/EntityRoleOwnershipCard';
 export { isOwnershipAvailable } from './isOwnershipAvailable';
 export { ownershipApiRef, type OwnershipApi } from './api/OwnershipApi';

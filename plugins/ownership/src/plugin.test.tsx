@@ -13,6 +13,7 @@ import {
   topology,
 } from './__fixtures__/ownership';
 import {
+  EntityRoleOwnershipCard,
   EntityOwnershipCard,
   EntityResponsibilitiesCard,
   isOwnershipAvailable,
@@ -60,7 +61,7 @@ describe('legacy exports', () => {
     await renderInTestApp(
       <TestApiProvider apis={[[ownershipApiRef, api]]}>
         <EntityProvider entity={component}>
-          <EntityOwnershipCard />
+          <EntityRoleOwnershipCard />
         </EntityProvider>
       </TestApiProvider>,
       mountedRoutes,
@@ -68,6 +69,10 @@ describe('legacy exports', () => {
     expect(
       await screen.findByText('inherited from system:checkout'),
     ).toBeInTheDocument();
+  });
+
+  it('keeps the old name of the ownership card for one release', () => {
+    expect(EntityOwnershipCard).toBe(EntityRoleOwnershipCard);
   });
 
   it('renders the responsibilities card', async () => {

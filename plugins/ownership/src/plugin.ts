@@ -52,18 +52,32 @@ export const TeamTopologyPage = ownershipPlugin.provide(
   }),
 );
 
-/** @public */
-export const EntityOwnershipCard = ownershipPlugin.provide(
+/**
+ * Who holds each role for the entity, and why. Named so that it does not
+ * clash with `EntityOwnershipCard` of `@backstage/plugin-org`, which most
+ * entity pages already import.
+ *
+ * @public
+ */
+export const EntityRoleOwnershipCard = ownershipPlugin.provide(
   createComponentExtension({
-    name: 'EntityOwnershipCard',
+    name: 'EntityRoleOwnershipCard',
     component: {
       lazy: () =>
-        import('./components/EntityOwnershipCard/EntityOwnershipCard').then(
-          m => m.EntityOwnershipCard,
-        ),
+        import(
+          './components/EntityRoleOwnershipCard/EntityRoleOwnershipCard'
+        ).then(m => m.EntityRoleOwnershipCard),
     },
   }),
 );
+
+/**
+ * @public
+ * @deprecated Use {@link EntityRoleOwnershipCard}: this name clashes with
+ * `EntityOwnershipCard` of `@backstage/plugin-org`. Removed in the next
+ * release.
+ */
+export const EntityOwnershipCard = EntityRoleOwnershipCard;
 
 /** @public */
 export const EntityResponsibilitiesCard = ownershipPlugin.provide(

@@ -3,7 +3,14 @@ import {
   createBackendModule,
   createServiceFactory,
   SchedulerService,
+  SchedulerServiceTaskInvocationDefinition,
 } from '@backstage/backend-plugin-api';
+import { Entity } from '@backstage/catalog-model';
+import {
+  CatalogService,
+  catalogServiceRef,
+} from '@backstage/plugin-catalog-node';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import {
   createMockDirectory,
   mockCredentials,
@@ -15,6 +22,7 @@ import {
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleOpenSlo from '@triad/plugin-catalog-backend-module-openslo';
+import { RELATION_MEASURES } from '@triad/plugin-slo-common';
 import { sloDataSourcesExtensionPoint } from '@triad/plugin-slo-node';
 import request from 'supertest';
 import { openApiContract } from './__testUtils__/openApiContract';
@@ -620,5 +628,121 @@ describe('SLO backend over HTTP', () => {
         .send(`{"samples":[],"padding":"${'x'.repeat(5 * 1024 * 1024)}"}`),
     );
     expect(huge.status).toBe(413);
+  });
+});
+
+describe('SLO backend right after a start', () => {
+  // As above: the backend stops before its database is destroyed.
+  let backend: TestBackend | undefined;
+  afterEach(async () => {
+    await backend?.stop();
+    backend = undefined;
+  });
+  const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
+
+  const loadedCatalog: Entity[] = [
+    {
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name: 'svc', namespace: 'default' },
+      spec: { type: 'service', lifecycle: 'production', owner: 'team' },
+    },
+    {
+      apiVersion: 'openslo/v1',
+      kind: 'SLO',
+      metadata: { name: 'svc-availability', namespace: 'default' },
+      spec: {
+        service: 'svc',
+        indicator: {
+          metadata: { name: 'svc-requests' },
+          spec: {
+            ratioMetric: {
+              counter: true,
+              good: {
+                metricSource: { type: 'builtin', spec: { series: 'svc' } },
+              },
+              total: {
+                metricSource: { type: 'builtin', spec: { series: 'svc' } },
+              },
+            },
+          },
+        },
+        timeWindow: [{ duration: '28d', isRolling: true }],
+        budgetingMethod: 'Occurrences',
+        objectives: [{ target: 0.99 }],
+      },
+      relations: [
+        { type: RELATION_MEASURES, targetRef: 'component:default/svc' },
+      ],
+    },
+  ];
+
+  it('answers 503 with Retry-After for the fleet until the evaluation the change check triggers has run', async () => {
+    // The catalog as it is at start (empty) and once it has loaded; the
+    // scheduler is a mock, so the test runs each task when it chooses.
+    let loaded = catalogServiceMock({ entities: [] });
+    const catalog = new Proxy({} as CatalogService, {
+      get: (_, key) => {
+        const value = (loaded as any)[key];
+        return typeof value === 'function' ? value.bind(loaded) : value;
+      },
+    });
+    const mockScheduler = mockServices.scheduler.mock();
+    const knex = await databases.init('SQLITE_3');
+    backend = await startTestBackend({
+      features: [
+        sloPlugin,
+        mockScheduler.factory,
+        mockServices.database.factory({ knex }),
+        createServiceFactory({
+          service: catalogServiceRef,
+          deps: {},
+          factory: () => catalog,
+        }),
+      ],
+    });
+    const { server } = backend;
+    const tasks = new Map(
+      mockScheduler.scheduleTask.mock.calls.map(([task]) => [task.id, task]),
+    );
+    const run = (id: string) =>
+      (tasks.get(id) as SchedulerServiceTaskInvocationDefinition).fn(
+        new AbortController().signal,
+      );
+    // With default settings every instance asks every 10 seconds.
+    expect(tasks.get('slo-fleet-change-check')).toMatchObject({
+      frequency: { milliseconds: 10_000 },
+      scope: 'local',
+    });
+    const fleet = () =>
+      request(server)
+        .get('/api/slo/v1/slos')
+        .set('Authorization', mockCredentials.user.header());
+
+    const warming = await fleet();
+    expect(warming.status).toBe(503);
+    expect(warming.headers['retry-after']).toBe('10');
+    expect(warming.body.error.message).toMatch(/^The SLO fleet is warming up/);
+
+    // No evaluation has finished: the first check triggers one, which finds
+    // the catalog still empty.
+    await run('slo-fleet-change-check');
+    expect(mockScheduler.triggerTask).toHaveBeenCalledWith('slo-evaluate-all');
+    await run('slo-evaluate-all');
+    expect((await fleet()).body).toMatchObject({ items: [], totalItems: 0 });
+    mockScheduler.triggerTask.mockClear();
+    await run('slo-fleet-change-check');
+    expect(mockScheduler.triggerTask).not.toHaveBeenCalled();
+
+    // Once the catalog has loaded its SLOs, the next check triggers again.
+    loaded = catalogServiceMock({ entities: loadedCatalog });
+    await run('slo-fleet-change-check');
+    expect(mockScheduler.triggerTask).toHaveBeenCalledTimes(1);
+    await run('slo-evaluate-all');
+    const ready = await fleet();
+    expect(ready.status).toBe(200);
+    expect(ready.body.items.map((i: { ref: string }) => i.ref)).toEqual([
+      'slo:default/svc-availability',
+    ]);
   });
 });

@@ -8,6 +8,7 @@ import {
   SloDataSource,
   sloDataSourcesExtensionPoint,
 } from '@triad/plugin-slo-node';
+import { ConflictError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { createRouter } from './router';
 import { BuiltinStore } from './service/BuiltinStore';
@@ -54,6 +55,13 @@ export const sloPlugin = createBackendPlugin({
         const { config, logger, database, scheduler, httpRouter } = deps;
         const ms = (key: string, fallback: string) =>
           durationToMs(config.getOptionalString(key) ?? fallback);
+
+        const changeCheckMs = ms('slo.evaluation.changeCheck', '10s');
+        if (changeCheckMs < 1000) {
+          throw new Error(
+            'slo.evaluation.changeCheck: must be at least one second',
+          );
+        }
 
         const db = await database.getClient();
         if (!database.migrations?.skip) {
@@ -106,6 +114,7 @@ export const sloPlugin = createBackendPlugin({
           },
           concurrency:
             config.getOptionalNumber('slo.evaluation.concurrency') ?? 8,
+          fleetRetryAfterSeconds: Math.ceil(changeCheckMs / 1000),
         });
 
         deps.permissionsRegistry.addPermissions(sloPermissions);
@@ -116,7 +125,6 @@ export const sloPlugin = createBackendPlugin({
           id: 'slo-evaluate-all',
           frequency: { milliseconds: ms('slo.evaluation.frequency', '5m') },
           timeout: { minutes: 10 },
-          initialDelay: { seconds: 30 },
           scope: 'global',
           fn: async () => {
             const started = Date.now();
@@ -129,6 +137,29 @@ export const sloPlugin = createBackendPlugin({
               `Evaluated ${evaluated} SLOs (${failed} from stale data); removed ${samples} old samples and ${old} old snapshots in ${durationMs} ms`,
               { startedAt: new Date(started).toISOString(), durationMs },
             );
+          },
+        });
+
+        // The fleet list needs a finished evaluation of every SLO, and right
+        // after a start the catalog is still loading SLOs: every few seconds
+        // each instance asks whether the evaluation should run before its
+        // turn (none has finished, or SLOs came or went) and triggers it.
+        await scheduler.scheduleTask({
+          id: 'slo-fleet-change-check',
+          frequency: { milliseconds: changeCheckMs },
+          timeout: { minutes: 1 },
+          scope: 'local',
+          fn: async () => {
+            if (!(await slos.fleetChanged())) return;
+            try {
+              await scheduler.triggerTask('slo-evaluate-all');
+              logger.debug(
+                'Triggered an evaluation of every SLO: the fleet changed',
+              );
+            } catch (error) {
+              // Already running: the next check looks again once it is done.
+              if ((error as Error).name !== ConflictError.name) throw error;
+            }
           },
         });
 

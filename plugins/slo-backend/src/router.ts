@@ -17,6 +17,7 @@ import {
 import express from 'express';
 import Router from 'express-promise-router';
 import { BuiltinStore } from './service/BuiltinStore';
+import { notReadyHandler } from './service/NotReadyError';
 import { SloService } from './service/SloService';
 import { IngestLimits, validateSamples } from './service/validateSamples';
 
@@ -205,6 +206,10 @@ export async function createRouter(
     await store.ingest(samples);
     res.status(202).json({ accepted: samples.length });
   });
+
+  // A 503 while the fleet warms up says when to come back, and is not
+  // logged as an error.
+  router.use(notReadyHandler);
 
   return router;
 }

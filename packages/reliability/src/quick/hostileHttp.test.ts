@@ -170,6 +170,14 @@ describe('SLO and ownership plugins with hostile input (quick)', () => {
         .set('Authorization', service);
       return res.status === 200 ? true : undefined;
     });
+    // The fleet list answers 503 until an evaluation of every SLO finished.
+    await scheduler.triggerTask('slo-evaluate-all');
+    await poll(async () => {
+      const res = await request(server)
+        .get('/api/slo/v1/slos')
+        .set('Authorization', service);
+      return res.status === 200 ? true : undefined;
+    });
   }, 60_000);
 
   it('answers every generated request to the SLO and ownership endpoints below 500', async () => {

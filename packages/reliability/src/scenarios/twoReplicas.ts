@@ -110,7 +110,7 @@ async function run(report: ScenarioReport, resources: Resources) {
   );
 
   report.tried(
-    `watching both logs for ${RUNS_TO_WATCH} scheduled runs (the first comes 30 s after start)`,
+    `watching both logs for ${RUNS_TO_WATCH} scheduled runs (the first comes right after start)`,
   );
   const allRuns = () =>
     [...runsOf(a, 'A'), ...runsOf(b, 'B')].sort((x, y) => x.start - y.start);
@@ -154,11 +154,20 @@ async function run(report: ScenarioReport, resources: Resources) {
           .orderBy('evaluated_at')
       ).map(r => Number(r.evaluated_at)),
   );
-  const runsNow = allRuns().length;
+  // The first run comes right after start, often before the catalog holds
+  // the fixture: a run that evaluated no SLO stores no snapshot.
+  const evaluating = allRuns().filter(
+    r => Number(/^Evaluated (\d+) SLOs/.exec(r.message)?.[1]) > 0,
+  );
+  const runsNow = evaluating.length;
   report.held(
     'one snapshot of each SLO per run',
     snapshots.length === runsNow,
-    `${snapshots.length} snapshots of slo-builtin in PostgreSQL for ${runsNow} runs logged by the two replicas`,
+    `${
+      snapshots.length
+    } snapshots of slo-builtin in PostgreSQL for ${runsNow} runs that evaluated SLOs, logged by the two replicas (${
+      allRuns().length - runsNow
+    } runs found no SLO yet)`,
   );
 
   // Both replicas answer the same, read right after each other (retried

@@ -3,6 +3,7 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DEFAULT_OWNERSHIP_ROLES } from '@triad/plugin-ownership-common';
 import { testCatalog } from '../__fixtures__/catalog';
+import { NotReadyError } from '../service/NotReadyError';
 import { OwnershipIndexer } from './OwnershipIndexer';
 
 function setup(queryEntities?: jest.Mock) {
@@ -102,5 +103,109 @@ describe('OwnershipIndexer', () => {
     indexer.stop();
     await jest.advanceTimersByTimeAsync(60_000);
     expect(catalog.queryEntities).toHaveBeenCalledTimes(1);
+  });
+});
+
+/**
+ * A catalog whose entities the test changes, as the real one changes while
+ * it loads its locations; and a clock the test moves.
+ */
+function loadingCatalog() {
+  let entities: Entity[] = [];
+  let inner = catalogServiceMock({ entities });
+  const queryEntities = jest.fn(
+    (...args: Parameters<typeof inner.queryEntities>) =>
+      inner.queryEntities(...args),
+  );
+  let nowMs = Date.parse('2026-11-28T10:00:00Z');
+  const indexer = new OwnershipIndexer({
+    catalog: catalogServiceMock.mock({ queryEntities }),
+    auth: mockServices.auth(),
+    logger: mockServices.logger.mock(),
+    roles: DEFAULT_OWNERSHIP_ROLES.map(r => ({ ...r })),
+    clock: () => new Date(nowMs),
+    retryAfterSeconds: 10,
+  });
+  return {
+    indexer,
+    queryEntities,
+    load(next: Entity[]) {
+      entities = next;
+      inner = catalogServiceMock({ entities });
+    },
+    advance(ms: number) {
+      nowMs += ms;
+    },
+  };
+}
+
+describe('OwnershipIndexer while the catalog loads', () => {
+  it('answers 503 with a retry time until the catalog has entities, then builds on the next check', async () => {
+    const { indexer, load } = loadingCatalog();
+    // The build at start finds an empty catalog.
+    expect((await indexer.refresh()).entities()).toEqual([]);
+    const warming = await indexer.current().catch(e => e);
+    expect(warming).toBeInstanceOf(NotReadyError);
+    expect(warming).toMatchObject({
+      name: 'ServiceUnavailableError',
+      retryAfterSeconds: 10,
+      message: expect.stringContaining(
+        'The ownership index is warming up: the catalog holds no components',
+      ),
+    });
+    // Nothing changed: the check does not rebuild.
+    expect(await indexer.checkForChanges()).toBe(false);
+
+    load(testCatalog());
+    expect(await indexer.checkForChanges()).toBe(true);
+    const index = await indexer.current();
+    expect(index.entity('component:default/ledger')).toBeDefined();
+  });
+
+  it('only counts the catalog when nothing changed, and rebuilds when entities come or go', async () => {
+    const { indexer, load, queryEntities } = loadingCatalog();
+    const all = testCatalog();
+    load(all);
+    await indexer.refresh();
+    queryEntities.mockClear();
+
+    expect(await indexer.checkForChanges()).toBe(false);
+    expect(queryEntities).toHaveBeenCalledTimes(1);
+    expect(queryEntities).toHaveBeenCalledWith(
+      expect.objectContaining({ limit: 1, fields: ['kind'] }),
+      expect.anything(),
+    );
+
+    const ledger = all.find(x => x.metadata.name === 'ledger')!;
+    load(all.filter(x => x !== ledger));
+    expect(await indexer.checkForChanges()).toBe(true);
+    expect((await indexer.current()).entity('component:default/ledger')).toBe(
+      undefined,
+    );
+    load(all);
+    expect(await indexer.checkForChanges()).toBe(true);
+    expect(
+      (await indexer.current()).entity('component:default/ledger'),
+    ).toBeDefined();
+  });
+
+  it('leaves three build lengths between rebuilds triggered by the count', async () => {
+    const { indexer, load, advance, queryEntities } = loadingCatalog();
+    const all = testCatalog();
+    load(all);
+    // A build that takes 20 s: the clock moves while the catalog is read.
+    queryEntities.mockImplementationOnce(async (...args) => {
+      advance(20_000);
+      return catalogServiceMock({ entities: all }).queryEntities(...args);
+    });
+    await indexer.refresh();
+    load(all.slice(1));
+    queryEntities.mockClear();
+
+    advance(59_999);
+    expect(await indexer.checkForChanges()).toBe(false);
+    expect(queryEntities).not.toHaveBeenCalled();
+    advance(1);
+    expect(await indexer.checkForChanges()).toBe(true);
   });
 });

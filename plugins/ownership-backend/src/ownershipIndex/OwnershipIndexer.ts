@@ -1,13 +1,33 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
-import { ServiceUnavailableError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { OwnershipRole } from '@triad/plugin-ownership-common';
+import { NotReadyError } from '../service/NotReadyError';
 import { OwnershipIndex } from './OwnershipIndex';
-import { readCatalogEntities } from './readCatalogEntities';
+import {
+  countCatalogEntities,
+  readCatalogEntities,
+} from './readCatalogEntities';
+
+/**
+ * Rebuilds triggered by a changed entity count wait at least this many times
+ * the last build's duration after it, so that a large catalog that changes
+ * all the time is not rebuilt back to back.
+ */
+const MIN_GAP_IN_BUILDS = 3;
+
+interface CurrentIndex {
+  index: OwnershipIndex;
+  /** How many catalog entities it was built from. */
+  entityCount: number;
+  builtAtMs: number;
+  buildMs: number;
+}
 
 /**
  * Keeps the current ownership index: rebuilds it on request, one build at a
- * time, and serves the last good one while a rebuild runs or fails.
+ * time, and serves the last good one while a rebuild runs or fails. Until it
+ * holds entities (right after start, the catalog is still loading), requests
+ * are told to come back later.
  */
 export class OwnershipIndexer {
   readonly #catalog: CatalogService;
@@ -15,7 +35,8 @@ export class OwnershipIndexer {
   readonly #logger: LoggerService;
   readonly #roles: OwnershipRole[];
   readonly #clock: () => Date;
-  #current?: OwnershipIndex;
+  readonly #retryAfterSeconds: number;
+  #current?: CurrentIndex;
   #running?: Promise<OwnershipIndex>;
   #queued?: Promise<OwnershipIndex>;
   #timer?: ReturnType<typeof setTimeout>;
@@ -26,12 +47,15 @@ export class OwnershipIndexer {
     logger: LoggerService;
     roles: OwnershipRole[];
     clock?: () => Date;
+    /** What a request answered 503 is told to wait; the change check's interval. */
+    retryAfterSeconds?: number;
   }) {
     this.#catalog = options.catalog;
     this.#auth = options.auth;
     this.#logger = options.logger;
     this.#roles = options.roles;
     this.#clock = options.clock ?? (() => new Date());
+    this.#retryAfterSeconds = options.retryAfterSeconds ?? 10;
   }
 
   /**
@@ -55,18 +79,62 @@ export class OwnershipIndexer {
     return this.#running;
   }
 
-  /** The current index; the first request waits for the first build. */
+  /**
+   * The current index. The first request waits for the first build; while
+   * no index holds entities, requests get a NotReadyError (503).
+   */
   async current(): Promise<OwnershipIndex> {
-    if (this.#current) return this.#current;
-    try {
-      return await this.refresh();
-    } catch (error) {
-      throw new ServiceUnavailableError(
-        `The ownership index could not be built yet: ${
-          (error as Error).message
-        }`,
+    if (!this.#current) {
+      try {
+        await this.refresh();
+      } catch (error) {
+        throw new NotReadyError(
+          `The ownership index could not be built yet: ${
+            (error as Error).message
+          }`,
+          this.#retryAfterSeconds,
+        );
+      }
+    }
+    const current = this.#current!;
+    if (current.entityCount === 0) {
+      throw new NotReadyError(
+        `The ownership index is warming up: the catalog holds no components, systems, domains, resources, APIs, groups or users yet (it may still be loading its locations). Try again in ${
+          this.#retryAfterSeconds
+        } seconds.`,
+        this.#retryAfterSeconds,
       );
     }
+    return current.index;
+  }
+
+  /**
+   * Asks the catalog how many entities the index would hold, and rebuilds
+   * when that differs from what the current index was built from: the first
+   * entities after start, entities added or removed. A cheap question (one
+   * count), meant to be asked every few seconds. Resolves to whether it
+   * rebuilt.
+   */
+  async checkForChanges(): Promise<boolean> {
+    if (this.#running) return false;
+    const current = this.#current;
+    // While requests are turned away, any change is worth a rebuild at once.
+    if (
+      current?.entityCount &&
+      this.#now() - current.builtAtMs < MIN_GAP_IN_BUILDS * current.buildMs
+    ) {
+      return false;
+    }
+    const credentials = await this.#auth.getOwnServiceCredentials();
+    const count = await countCatalogEntities(this.#catalog, credentials);
+    if (current && count === current.entityCount) return false;
+    this.#logger.debug(
+      `Rebuilding the ownership index: the catalog holds ${count} entities to index, the index ${
+        current?.entityCount ?? 'none'
+      }`,
+    );
+    await this.refresh();
+    return true;
   }
 
   /**
@@ -90,23 +158,35 @@ export class OwnershipIndexer {
     this.#timer = undefined;
   }
 
+  #now(): number {
+    return this.#clock().getTime();
+  }
+
   async #build(): Promise<OwnershipIndex> {
-    const started = Date.now();
+    const started = this.#now();
     const credentials = await this.#auth.getOwnServiceCredentials();
     const entities = await readCatalogEntities(this.#catalog, credentials);
     const index = OwnershipIndex.build(entities, {
       roles: this.#roles,
       indexedAt: this.#clock(),
     });
-    // The first build is news; routine rebuilds are not.
-    const log = this.#current ? this.#logger.debug : this.#logger.info;
+    const finished = this.#now();
+    const previous = this.#current;
+    this.#current = {
+      index,
+      entityCount: entities.length,
+      builtAtMs: finished,
+      buildMs: finished - started,
+    };
+    // The first build with entities is news; routine rebuilds are not.
+    const news = !previous || previous.entityCount === 0;
+    const log = news ? this.#logger.info : this.#logger.debug;
     log.call(
       this.#logger,
       `Ownership index built from ${entities.length} entities in ${
-        Date.now() - started
+        finished - started
       } ms`,
     );
-    this.#current = index;
     return index;
   }
 }

@@ -13,6 +13,7 @@ import request from 'supertest';
 import { testIndex } from '../__fixtures__/catalog';
 import { OwnershipIndex } from '../ownershipIndex/OwnershipIndex';
 import { CatalogVisibility } from './CatalogVisibility';
+import { NotReadyError } from './NotReadyError';
 import { OwnershipService } from './OwnershipService';
 import { createRouter } from './router';
 
@@ -184,17 +185,39 @@ describe('createRouter', () => {
     expect(res.status).toBe(401);
   });
 
-  it('answers 503 while no index could be built', async () => {
+  it('answers 503 with Retry-After while the index warms up', async () => {
     const unavailable = await appWith(async () => {
-      throw new ServiceUnavailableError(
+      throw new NotReadyError(
         'The ownership index could not be built yet: down',
+        10,
       );
     });
-    const res = await request(unavailable)
+    for (const path of [
+      '/v1/topology',
+      '/v1/entities/component/default/web',
+      '/v1/lookup?q=web',
+    ]) {
+      const res = await request(unavailable)
+        .get(path)
+        .set('Authorization', mockCredentials.user.header());
+      expect(res.status).toBe(503);
+      expect(res.headers['retry-after']).toBe('10');
+      expect(res.body.error).toMatchObject({
+        name: 'ServiceUnavailableError',
+        message: 'The ownership index could not be built yet: down',
+      });
+    }
+  });
+
+  it('sends no Retry-After for other errors', async () => {
+    const broken = await appWith(async () => {
+      throw new ServiceUnavailableError('something else');
+    });
+    const res = await request(broken)
       .get('/v1/topology')
       .set('Authorization', mockCredentials.user.header());
     expect(res.status).toBe(503);
-    expect(res.body.error.message).toContain('could not be built yet');
+    expect(res.headers['retry-after']).toBeUndefined();
   });
 
   it('serves exactly the paths its OpenAPI document describes', async () => {

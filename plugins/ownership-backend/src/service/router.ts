@@ -4,6 +4,7 @@ import { InputError } from '@backstage/errors';
 import { RESPONSIBILITY_KINDS } from '@triad/plugin-ownership-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { notReadyHandler } from './NotReadyError';
 import { OwnershipService } from './OwnershipService';
 
 const validators = makeValidator();
@@ -74,6 +75,10 @@ export async function createRouter(options: {
     const credentials = await httpAuth.credentials(req);
     res.json(await service.topology(credentials));
   });
+
+  // 503s while the index warms up say when to come back, and are not
+  // logged as errors.
+  router.use(notReadyHandler);
 
   return router;
 }

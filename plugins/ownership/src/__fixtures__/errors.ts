@@ -5,6 +5,7 @@ export async function backendError(
   status: number,
   name: string,
   message: string,
+  headers: Record<string, string> = {},
 ): Promise<ResponseError> {
   return ResponseError.fromResponse(
     new Response(
@@ -12,7 +13,7 @@ export async function backendError(
         error: { name, message },
         response: { statusCode: status },
       }),
-      { status, headers: { 'Content-Type': 'application/json' } },
+      { status, headers: { 'Content-Type': 'application/json', ...headers } },
     ) as any,
   );
 }

@@ -1,6 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { parseEntityRef } from '@backstage/catalog-model';
+import { JsonValue } from '@backstage/types';
 import { dirname, relative } from 'path';
 import { buildSloDocument } from '../lib/buildSloDocument';
 import { ensureLocation } from '../lib/ensureLocation';
@@ -224,16 +225,18 @@ export function createOpenSloCreateAction() {
             .describe(
               'Prometheus: counter selectors (wrapped in increase()) or PromQL with {{window}}',
             ),
+        // JSON values, not unknown: the action's input type must stay a
+        // JsonObject in the published declarations.
         indicator: z =>
           z
-            .record(z.unknown())
+            .record(z.custom<JsonValue>())
             .optional()
             .describe(
               'type custom: the OpenSLO SLI spec (ratioMetric or thresholdMetric)',
             ),
         objective: z =>
           z
-            .record(z.unknown())
+            .record(z.custom<JsonValue>())
             .optional()
             .describe(
               'Extra fields of the objective, e.g. op and value for a threshold SLI, or displayName',

@@ -8,7 +8,7 @@ import { SloDataSource } from '@triad/plugin-slo-node';
 import { SloDefinitions } from './SloDefinitions';
 import { SloEvaluator } from './SloEvaluator';
 import { SloService } from './SloService';
-import { SnapshotStore } from './SnapshotStore';
+import { FleetRun, SnapshotStore } from './SnapshotStore';
 
 const entities: Entity[] = [
   {
@@ -52,7 +52,7 @@ const entities: Entity[] = [
 /** An SLO of a service the catalog does not hold. */
 const orphan: Entity = {
   ...entities[2],
-  metadata: { name: 'orphaned', namespace: 'default' },
+  metadata: { name: 'orphaned', namespace: 'default', uid: 'orphaned-uid' },
   spec: { ...entities[2].spec, service: 'retired-service' },
   relations: [
     {
@@ -96,6 +96,11 @@ describe('SloService', () => {
       saveLatest: jest.fn(),
       latest: jest.fn(async () => undefined),
       retainOnly: jest.fn(),
+      list: jest.fn(async () => []),
+      lastRun: jest.fn(async (): Promise<FleetRun | undefined> => undefined),
+      saveRun: jest.fn(async (run: FleetRun) => {
+        snapshots.lastRun.mockResolvedValue(run);
+      }),
     };
     const logger = mockServices.logger.mock();
     const service = new SloService({
@@ -122,6 +127,8 @@ describe('SloService', () => {
     });
     return {
       service,
+      catalog,
+      snapshots,
       byRefs,
       measure: source.measure as jest.Mock,
       cache,
@@ -199,6 +206,43 @@ describe('SloService', () => {
     expect(logger.warn).toHaveBeenCalledTimes(1);
     expect(logger.warn).toHaveBeenCalledWith(
       'slo:default/orphaned measures component:default/retired-service, which is not in the catalog; the SLO is hidden until its spec.service names an existing entity',
+    );
+  });
+
+  it('answers 503 with a retry time for the fleet until an evaluation of every SLO has finished', async () => {
+    const { service } = setup();
+    const warming = await service.list({}, credentials).catch(e => e);
+    expect(warming).toMatchObject({
+      name: 'ServiceUnavailableError',
+      retryAfterSeconds: 10,
+      message: expect.stringMatching(/^The SLO fleet is warming up/),
+    });
+    await service.evaluateAll();
+    await expect(service.list({}, credentials)).resolves.toMatchObject({
+      totalItems: 0,
+    });
+  });
+
+  it('says the fleet changed until it was evaluated, and again when SLOs come or go', async () => {
+    const { service, catalog, snapshots } = setup();
+    expect(await service.fleetChanged()).toBe(true);
+    await service.evaluateAll();
+    expect(snapshots.saveRun).toHaveBeenCalledWith({
+      finishedAt: expect.any(Number),
+      sloCount: 2,
+      sloRefsHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+    });
+    expect(await service.fleetChanged()).toBe(false);
+
+    // Only references are read to compare.
+    const query = jest.spyOn(catalog, 'queryEntities');
+    await catalog.removeEntityByUid('orphaned-uid');
+    expect(await service.fleetChanged()).toBe(true);
+    expect(query).toHaveBeenLastCalledWith(
+      expect.objectContaining({
+        fields: ['kind', 'metadata.namespace', 'metadata.name'],
+      }),
+      expect.anything(),
     );
   });
 

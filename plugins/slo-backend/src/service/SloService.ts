@@ -23,9 +23,11 @@ import {
   sloServiceRef,
 } from '@triad/plugin-slo-common';
 import { BudgetPolicy, decidePolicy } from './decidePolicy';
+import { NotReadyError } from './NotReadyError';
 import { SloDefinitions, sloDocumentOf } from './SloDefinitions';
 import { SloContext, SloEvaluator } from './SloEvaluator';
 import { SnapshotStore } from './SnapshotStore';
+import { sloRefsFingerprint } from './sloRefsFingerprint';
 
 const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
 
@@ -78,6 +80,8 @@ export class SloService {
       snapshots: SnapshotStore;
       policy: BudgetPolicy;
       concurrency: number;
+      /** What a fleet request answered 503 is told to wait. */
+      fleetRetryAfterSeconds?: number;
     },
   ) {}
 
@@ -235,11 +239,21 @@ export class SloService {
     };
   }
 
-  /** The fleet list from the latest snapshots. */
+  /**
+   * The fleet list from the latest snapshots; a NotReadyError (503) until a
+   * scheduled evaluation of every SLO has finished.
+   */
   async list(
     query: SloListQuery,
     credentials: BackstageCredentials,
   ): Promise<SloListResponse> {
+    if (!(await this.deps.snapshots.lastRun())) {
+      const seconds = this.deps.fleetRetryAfterSeconds ?? 10;
+      throw new NotReadyError(
+        `The SLO fleet is warming up: no evaluation of every SLO has finished yet (the first one starts within seconds of the backend starting). Try again in ${seconds} seconds.`,
+        seconds,
+      );
+    }
     const all = await this.deps.snapshots.list(query);
     const visible = await this.readable(
       all.flatMap(r => [r.ref, r.serviceRef]),
@@ -276,18 +290,7 @@ export class SloService {
    */
   async evaluateAll(): Promise<{ evaluated: number; failed: number }> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const entities: Entity[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.deps.catalog.queryEntities(
-        cursor
-          ? { cursor, limit: 500 }
-          : { filter: { kind: 'SLO' }, limit: 500 },
-        { credentials },
-      );
-      entities.push(...page.items);
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
+    const entities = await this.catalogSlos(credentials);
     const defs = await this.deps.definitions.resolve(entities);
     const services = await this.deps.catalog.getEntitiesByRefs(
       {
@@ -319,7 +322,50 @@ export class SloService {
         }),
     );
     await this.deps.snapshots.retainOnly(defs.map(d => d.ref));
+    const refs = entities.map(e => stringifyEntityRef(e));
+    await this.deps.snapshots.saveRun({
+      finishedAt: Date.now(),
+      sloCount: refs.length,
+      sloRefsHash: sloRefsFingerprint(refs),
+    });
     const failed = results.filter(r => r.stale || r.error).length;
     return { evaluated: results.length, failed };
+  }
+
+  /**
+   * Whether the fleet needs an evaluation before its turn: none has finished
+   * yet, or SLOs came into or left the catalog since the last one (reads
+   * only the SLOs' references). Right after a start the catalog is still
+   * loading, so this is asked every few seconds.
+   */
+  async fleetChanged(): Promise<boolean> {
+    const run = await this.deps.snapshots.lastRun();
+    if (!run) return true;
+    const credentials = await this.deps.auth.getOwnServiceCredentials();
+    const slos = await this.catalogSlos(credentials, REF_FIELDS);
+    return (
+      sloRefsFingerprint(slos.map(e => stringifyEntityRef(e))) !==
+      run.sloRefsHash
+    );
+  }
+
+  /** Every SLO entity in the catalog, page by page. */
+  private async catalogSlos(
+    credentials: BackstageCredentials,
+    fields?: string[],
+  ): Promise<Entity[]> {
+    const entities: Entity[] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await this.deps.catalog.queryEntities(
+        cursor
+          ? { cursor, fields, limit: 500 }
+          : { filter: { kind: 'SLO' }, fields, limit: 500 },
+        { credentials },
+      );
+      entities.push(...page.items);
+      cursor = page.pageInfo.nextCursor;
+    } while (cursor);
+    return entities;
   }
 }

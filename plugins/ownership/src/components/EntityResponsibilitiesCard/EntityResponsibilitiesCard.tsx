@@ -1,9 +1,4 @@
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
@@ -19,12 +14,13 @@ import {
   ResponsibilityItem,
 } from '@triad/plugin-ownership-common';
 import { useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ownershipApiRef } from '../../api/OwnershipApi';
 import { EntityLink } from '../EntityLink';
 import { ProvenanceBadge } from '../ProvenanceBadge';
 import { describeProvenance } from '../provenance';
 import { shortRef } from '../refs';
+import { BackendErrorPanel } from '../BackendErrorPanel';
 
 function Item(props: {
   item: ResponsibilityItem;
@@ -179,7 +175,7 @@ export function EntityResponsibilitiesCard() {
   const api = useApi(ownershipApiRef);
   const ref = stringifyEntityRef(entity);
   const [includeSubTeams, setIncludeSubTeams] = useState(true);
-  const { value, loading, error } = useAsync(
+  const { value, loading, error, retry } = useAsyncRetry(
     () => api.getGroupResponsibilities(ref, { includeSubTeams }),
     [api, ref, includeSubTeams],
   );
@@ -202,7 +198,7 @@ export function EntityResponsibilitiesCard() {
       }
     >
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && <BackendErrorPanel error={error} onRetry={retry} />}
       {value && !loading && <Responsibilities value={value} />}
     </InfoCard>
   );

@@ -1,9 +1,4 @@
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
@@ -14,7 +9,7 @@ import Typography from '@material-ui/core/Typography';
 import { makeStyles } from '@material-ui/core/styles';
 import GetAppIcon from '@material-ui/icons/GetApp';
 import { CoverageResponse, RoleCoverage } from '@triad/plugin-ownership-common';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ownershipApiRef } from '../../api/OwnershipApi';
 import { coverageCsvFileName, coverageToCsv } from '../coverageCsv';
 import { EntityLink } from '../EntityLink';
@@ -22,6 +17,7 @@ import { ProvenanceBadge } from '../ProvenanceBadge';
 import { describeProvenance } from '../provenance';
 import { shortRef } from '../refs';
 import { RoleStatusChip } from '../RoleStatusChip';
+import { BackendErrorPanel } from '../BackendErrorPanel';
 
 function shareColor(share: number): string {
   if (share >= 0.9) return '#2e7d32';
@@ -224,7 +220,10 @@ function Report(props: { coverage: CoverageResponse }) {
 /** Coverage per role of production components, with its gaps and a CSV. */
 export function CoverageReport() {
   const api = useApi(ownershipApiRef);
-  const { value, loading, error } = useAsync(() => api.getCoverage(), [api]);
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.getCoverage(),
+    [api],
+  );
   return (
     <InfoCard
       title="Coverage"
@@ -250,7 +249,7 @@ export function CoverageReport() {
       }
     >
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && <BackendErrorPanel error={error} onRetry={retry} />}
       {value && <Report coverage={value} />}
     </InfoCard>
   );

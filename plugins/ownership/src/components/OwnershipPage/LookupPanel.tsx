@@ -1,8 +1,4 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import InputAdornment from '@material-ui/core/InputAdornment';
@@ -23,6 +19,7 @@ import { ownershipApiRef } from '../../api/OwnershipApi';
 import { EntityLink } from '../EntityLink';
 import { RoleOwnershipTable } from '../RoleOwnershipTable';
 import { TEAM_TYPE_LABELS } from '../topologyGraph';
+import { BackendErrorPanel } from '../BackendErrorPanel';
 
 /** How long typing must pause before the lookup is asked. */
 export const LOOKUP_DEBOUNCE_MS = 300;
@@ -213,7 +210,7 @@ export function LookupPanel() {
           </Typography>
         )}
         {query && loading && <Progress />}
-        {query && error && <ResponseErrorPanel error={error} />}
+        {query && error && <BackendErrorPanel error={error} />}
         {query && !loading && value && value.results.length === 0 && (
           <Typography variant="body2">
             Nothing you may see matches “{value.query}”.

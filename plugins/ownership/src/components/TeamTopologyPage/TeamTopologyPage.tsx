@@ -6,7 +6,6 @@ import {
   InfoCard,
   Page,
   Progress,
-  ResponseErrorPanel,
   SupportButton,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -23,7 +22,7 @@ import ToggleButton from '@material-ui/lab/ToggleButton';
 import ToggleButtonGroup from '@material-ui/lab/ToggleButtonGroup';
 import { TopologyResponse } from '@triad/plugin-ownership-common';
 import { useMemo, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ownershipApiRef } from '../../api/OwnershipApi';
 import { EntityLink } from '../EntityLink';
 import { SearchField } from '../SearchField';
@@ -38,6 +37,7 @@ import { MismatchList } from './MismatchList';
 import { TEAM_TYPE_ORDER } from './teamTypeStyles';
 import { TeamTypeSwatch, TopologyLegend } from './TopologyLegend';
 import { TopologyGraph } from './TopologyGraph';
+import { BackendErrorPanel } from '../BackendErrorPanel';
 
 /** Above this many teams, teams without lines are listed instead of drawn. */
 export const AUTO_HIDE_ISOLATED_ABOVE = 50;
@@ -253,7 +253,10 @@ function TopologyMap(props: { topology: TopologyResponse }) {
  */
 export function TeamTopologyPage() {
   const api = useApi(ownershipApiRef);
-  const { value, loading, error } = useAsync(() => api.getTopology(), [api]);
+  const { value, loading, error, retry } = useAsyncRetry(
+    () => api.getTopology(),
+    [api],
+  );
   return (
     <Page themeId="tool">
       <Header
@@ -271,7 +274,7 @@ export function TeamTopologyPage() {
           </SupportButton>
         </ContentHeader>
         {loading && <Progress />}
-        {error && <ResponseErrorPanel error={error} />}
+        {error && <BackendErrorPanel error={error} onRetry={retry} />}
         {value && value.teams.length === 0 && (
           <EmptyState
             missing="data"

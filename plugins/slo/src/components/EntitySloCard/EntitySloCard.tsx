@@ -1,8 +1,4 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Chip from '@material-ui/core/Chip';
@@ -16,6 +12,7 @@ import { BudgetBar } from '../BudgetBar';
 import { EmptySlos } from '../EmptySlos';
 import { SloStatusChip } from '../SloStatusChip';
 import { useEntitySlos } from '../useSloApi';
+import { BackendErrorPanel } from '../BackendErrorPanel';
 
 function SloSummary(props: { slo: SloResult }) {
   const { slo } = props;
@@ -79,7 +76,7 @@ export function EntitySloCard() {
   return (
     <InfoCard title="Service level objectives">
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && <BackendErrorPanel error={error} />}
       {value && value.items.length === 0 && <EmptySlos />}
       {value?.items.map(slo => (
         <SloSummary key={slo.ref} slo={slo} />

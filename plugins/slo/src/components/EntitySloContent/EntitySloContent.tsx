@@ -1,10 +1,11 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
 import { EmptySlos } from '../EmptySlos';
 import { useEntitySlos } from '../useSloApi';
 import { PolicyPanel } from './PolicyPanel';
 import { SloDetails } from './SloDetails';
+import { BackendErrorPanel } from '../BackendErrorPanel';
 
 /**
  * The "SLOs" tab: the release gate, then every SLO of the entity in detail.
@@ -15,7 +16,7 @@ export function EntitySloContent() {
   const { entity } = useEntity();
   const { value, loading, error } = useEntitySlos(entity);
   if (loading) return <Progress />;
-  if (error) return <ResponseErrorPanel error={error} />;
+  if (error) return <BackendErrorPanel error={error} />;
   if (!value || value.items.length === 0) return <EmptySlos />;
   return (
     <Grid container spacing={3}>

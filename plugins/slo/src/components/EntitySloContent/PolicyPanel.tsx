@@ -1,9 +1,10 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
 import useAsync from 'react-use/esm/useAsync';
 import { sloApiRef } from '../../api/SloApi';
+import { BackendErrorPanel } from '../BackendErrorPanel';
 
 /** The release gate of the error-budget policy, with its reasons. */
 export function PolicyPanel(props: { entityRef: string }) {
@@ -15,7 +16,7 @@ export function PolicyPanel(props: { entityRef: string }) {
   if (loading) return <Progress />;
   if (error)
     return (
-      <ResponseErrorPanel
+      <BackendErrorPanel
         error={error}
         title="Could not load the error-budget policy"
       />

@@ -1,4 +1,4 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
@@ -17,6 +17,7 @@ import {
   YAxis,
 } from 'recharts';
 import { sloApiRef } from '../../api/SloApi';
+import { BackendErrorPanel } from '../BackendErrorPanel';
 import { timeAxis } from './timeAxis';
 
 const pct = (v: number) => `${(v * 100).toFixed(2)} %`;
@@ -35,7 +36,7 @@ export function SloCharts(props: { slo: SloResult }) {
   if (loading) return <Progress />;
   if (error)
     return (
-      <ResponseErrorPanel error={error} title="Could not load the charts" />
+      <BackendErrorPanel error={error} title="Could not load the charts" />
     );
   return (
     <>

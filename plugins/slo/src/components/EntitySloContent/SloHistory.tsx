@@ -1,4 +1,4 @@
-import { Progress, ResponseErrorPanel } from '@backstage/core-components';
+import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Box from '@material-ui/core/Box';
 import MenuItem from '@material-ui/core/MenuItem';
@@ -16,6 +16,7 @@ import {
   YAxis,
 } from 'recharts';
 import { sloApiRef } from '../../api/SloApi';
+import { BackendErrorPanel } from '../BackendErrorPanel';
 import { timeAxis } from './timeAxis';
 
 const RANGES = [
@@ -68,7 +69,7 @@ export function SloHistory(props: { slo: SloResult }) {
         </TextField>
       </Box>
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && <BackendErrorPanel error={error} />}
       {!loading && !error && points.length === 0 && (
         <Typography variant="body2">
           No evaluations stored in this range yet.

@@ -1,8 +1,4 @@
-import {
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { InfoCard, Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import { catalogApiRef, useEntity } from '@backstage/plugin-catalog-react';
 import {
@@ -10,10 +6,11 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { sloApiRef } from '../../api/SloApi';
 import { rollUp } from '../rollUp';
 import { SloTable } from '../SloTable';
+import { BackendErrorPanel } from '../BackendErrorPanel';
 
 /**
  * Group page card: the SLOs of everything the team and its sub-teams own,
@@ -25,7 +22,7 @@ export function EntityTeamSloCard() {
   const { entity } = useEntity();
   const sloApi = useApi(sloApiRef);
   const catalogApi = useApi(catalogApiRef);
-  const { value, loading, error } = useAsync(async () => {
+  const { value, loading, error, retry } = useAsyncRetry(async () => {
     // The team and every descendant group, one catalog request per level.
     const teams = new Set([stringifyEntityRef(entity)]);
     let level = [stringifyEntityRef(entity)];
@@ -48,7 +45,7 @@ export function EntityTeamSloCard() {
   return (
     <InfoCard title="SLOs of this team and its sub-teams">
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && <BackendErrorPanel error={error} onRetry={retry} />}
       {value && value.length === 0 && (
         <Typography variant="body2">
           Nothing this team or its sub-teams own has an evaluated SLO yet.

@@ -1,5 +1,6 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import { entityRouteRef } from '@backstage/plugin-catalog-react';
+import { ResponseError } from '@backstage/errors';
 import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SloApi, sloApiRef } from '../../api/SloApi';
@@ -90,6 +91,43 @@ describe('SloPage', () => {
       within(payments).getByText('ledger-availability: Overspent by 20.0 %'),
     ).toBeInTheDocument();
     expect(screen.getByText('By system')).toBeInTheDocument();
+  });
+
+  it('says that the fleet is warming up, and asks again after Retry-After', async () => {
+    const warming = await ResponseError.fromResponse(
+      new Response(
+        JSON.stringify({
+          error: {
+            name: 'ServiceUnavailableError',
+            message:
+              'The SLO fleet is warming up: no evaluation has finished yet.',
+          },
+          response: { statusCode: 503 },
+        }),
+        {
+          status: 503,
+          headers: { 'Content-Type': 'application/json', 'Retry-After': '10' },
+        },
+      ) as any,
+    );
+    jest.useFakeTimers();
+    try {
+      const listSlos = jest
+        .fn()
+        .mockRejectedValueOnce(warming)
+        .mockImplementation(all);
+      await render(listSlos);
+      expect(
+        await screen.findByText(
+          'The SLO fleet is warming up: no evaluation has finished yet. This view refreshes itself.',
+        ),
+      ).toBeInTheDocument();
+      await act(() => jest.advanceTimersByTimeAsync(10_000));
+      expect(await screen.findByText('SLOs (4)')).toBeInTheDocument();
+      expect(listSlos).toHaveBeenCalledTimes(2);
+    } finally {
+      jest.useRealTimers();
+    }
   });
 
   it('shows errors from the backend', async () => {

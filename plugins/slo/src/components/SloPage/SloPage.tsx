@@ -4,7 +4,6 @@ import {
   Header,
   Page,
   Progress,
-  ResponseErrorPanel,
   SupportButton,
 } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
@@ -16,12 +15,13 @@ import Paper from '@material-ui/core/Paper';
 import TextField from '@material-ui/core/TextField';
 import { SloResult, SloStatus } from '@triad/plugin-slo-common';
 import { useMemo, useState } from 'react';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { sloApiRef } from '../../api/SloApi';
 import { RollUpTable } from '../RollUpTable';
 import { rollUp } from '../rollUp';
 import { SearchField } from '../SearchField';
 import { SloTable } from '../SloTable';
+import { BackendErrorPanel } from '../BackendErrorPanel';
 
 const STATUSES: SloStatus[] = ['breached', 'warning', 'healthy', 'no-data'];
 
@@ -64,7 +64,7 @@ function Select(props: {
  */
 export function SloPage() {
   const api = useApi(sloApiRef);
-  const { value, loading, error } = useAsync(
+  const { value, loading, error, retry } = useAsyncRetry(
     () => api.listSlos({ limit: 1000 }),
     [api],
   );
@@ -105,7 +105,7 @@ export function SloPage() {
           </SupportButton>
         </ContentHeader>
         {loading && <Progress />}
-        {error && <ResponseErrorPanel error={error} />}
+        {error && <BackendErrorPanel error={error} onRetry={retry} />}
         {value && (
           <Grid container spacing={2}>
             <Grid item xs={12}>

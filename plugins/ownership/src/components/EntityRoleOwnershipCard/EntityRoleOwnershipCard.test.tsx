@@ -3,11 +3,11 @@ import {
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
-import { screen, within } from '@testing-library/react';
+import { act, screen, within } from '@testing-library/react';
 import { OwnershipApi, ownershipApiRef } from '../../api/OwnershipApi';
 import { backendError } from '../../__fixtures__/errors';
 import { checkoutOwnership, gapsOwnership } from '../../__fixtures__/ownership';
-import { EntityOwnershipCard } from './EntityOwnershipCard';
+import { EntityRoleOwnershipCard } from './EntityRoleOwnershipCard';
 
 const entity = {
   apiVersion: 'backstage.io/v1alpha1',
@@ -26,7 +26,7 @@ function render(
       ]}
     >
       <EntityProvider entity={entity}>
-        <EntityOwnershipCard {...props} />
+        <EntityRoleOwnershipCard {...props} />
       </EntityProvider>
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
@@ -35,7 +35,7 @@ function render(
 
 const row = (role: string) => within(screen.getByTestId(`role-${role}`));
 
-describe('EntityOwnershipCard', () => {
+describe('EntityRoleOwnershipCard', () => {
   it('shows each role with its team, provenance badge, path in words and on-call links', async () => {
     const getEntityOwnership = jest.fn(async () => checkoutOwnership);
     await render(getEntityOwnership);
@@ -133,6 +133,53 @@ describe('EntityOwnershipCard', () => {
         /No entity component:default\/checkout-service in the ownership index/,
       ),
     ).not.toHaveLength(0);
+  });
+
+  it('says that the backend is warming up, and asks again after its Retry-After', async () => {
+    const warming = await backendError(
+      503,
+      'ServiceUnavailableError',
+      'The ownership index is warming up: the catalog holds no components yet.',
+      { 'Retry-After': '10' },
+    );
+    jest.useFakeTimers();
+    try {
+      const getEntityOwnership = jest
+        .fn()
+        .mockRejectedValueOnce(warming)
+        .mockResolvedValue(checkoutOwnership);
+      await render(getEntityOwnership);
+      expect(
+        await screen.findByText(
+          'The ownership index is warming up: the catalog holds no components yet. This view refreshes itself.',
+        ),
+      ).toBeInTheDocument();
+      expect(screen.queryByText(/Request failed/)).not.toBeInTheDocument();
+
+      await act(() => jest.advanceTimersByTimeAsync(9_999));
+      expect(getEntityOwnership).toHaveBeenCalledTimes(1);
+      await act(() => jest.advanceTimersByTimeAsync(1));
+      expect(await screen.findByText('DevOps')).toBeInTheDocument();
+      expect(getEntityOwnership).toHaveBeenCalledTimes(2);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  it('titles other errors with the message of the backend, not the status', async () => {
+    await render(async () => {
+      throw await backendError(
+        404,
+        'NotFoundError',
+        'No entity component:default/x',
+      );
+    });
+    expect(
+      await screen.findAllByText('No entity component:default/x'),
+    ).not.toHaveLength(0);
+    expect(
+      screen.queryByText('Request failed with 404 Not Found'),
+    ).not.toBeInTheDocument();
   });
 
   it('shows progress while loading', async () => {

@@ -1,21 +1,17 @@
-import {
-  EmptyState,
-  InfoCard,
-  Progress,
-  ResponseErrorPanel,
-} from '@backstage/core-components';
+import { EmptyState, InfoCard, Progress } from '@backstage/core-components';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
-import useAsync from 'react-use/esm/useAsync';
+import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ownershipApiRef } from '../../api/OwnershipApi';
+import { BackendErrorPanel } from '../BackendErrorPanel';
 import { OnCallLinks } from '../OnCallLinks';
 import { OnCallLinkTemplates } from '../onCall';
 import { RoleOwnershipTable } from '../RoleOwnershipTable';
 
 /** @public */
-export interface EntityOwnershipCardProps {
+export interface EntityRoleOwnershipCardProps {
   /**
    * Link templates per on-call annotation, `{value}` standing for the
    * annotation's value. Defaults link PagerDuty services and Opsgenie teams
@@ -25,16 +21,22 @@ export interface EntityOwnershipCardProps {
 }
 
 /**
+ * @public
+ * @deprecated Use {@link EntityRoleOwnershipCardProps}; removed in the next release.
+ */
+export type EntityOwnershipCardProps = EntityRoleOwnershipCardProps;
+
+/**
  * Who holds each role (DevOps, SRE, platform, …) for the entity, with how the
  * holder was found, gaps shown as such, and on-call links.
  *
  * @public
  */
-export function EntityOwnershipCard(props: EntityOwnershipCardProps) {
+export function EntityRoleOwnershipCard(props: EntityRoleOwnershipCardProps) {
   const { entity } = useEntity();
   const api = useApi(ownershipApiRef);
   const ref = stringifyEntityRef(entity);
-  const { value, loading, error } = useAsync(
+  const { value, loading, error, retry } = useAsyncRetry(
     () => api.getEntityOwnership(ref),
     [api, ref],
   );
@@ -45,7 +47,7 @@ export function EntityOwnershipCard(props: EntityOwnershipCardProps) {
       subheader="Who answers for each discipline, and why"
     >
       {loading && <Progress />}
-      {error && <ResponseErrorPanel error={error} />}
+      {error && <BackendErrorPanel error={error} onRetry={retry} />}
       {value && value.roles.length === 0 && (
         <EmptyState
           missing="field"
