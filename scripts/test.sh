@@ -73,6 +73,7 @@ step "One version of each @backstage/* package" check_versions
 step "Type check" type_check
 step "Lint" triad_yarn lint
 step "Formatting" triad_yarn prettier:check
+step "Configuration reference matches the config.d.ts files" node scripts/config-reference.js --check
 step "Publishable packages: metadata check, build and yarn pack of each (scripts/pack.sh)" bash scripts/pack.sh
 step "Unit and integration tests" env CI=true node .yarn/releases/yarn-4.13.0.cjs test "$@"
 step "Browser journeys (headless Chromium)" bash scripts/e2e.sh
