@@ -10,13 +10,13 @@ import {
 } from '@triad/plugin-slo-node';
 import { ConflictError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { createRouter } from './router';
-import { BuiltinStore } from './service/BuiltinStore';
-import { builtinDataSource } from './service/builtinDataSource';
-import { SloDefinitions } from './service/SloDefinitions';
-import { SloEvaluator } from './service/SloEvaluator';
+import { createRouter } from './service/router';
+import { BuiltinStore } from './builtin/BuiltinStore';
+import { builtinDataSource } from './builtin/builtinDataSource';
+import { SloDefinitions } from './evaluation/SloDefinitions';
+import { SloEvaluator } from './evaluation/SloEvaluator';
 import { SloService } from './service/SloService';
-import { SnapshotStore } from './service/SnapshotStore';
+import { SnapshotStore } from './database/SnapshotStore';
 
 /**
  * The SLO backend plugin: evaluation, REST API, built-in store, snapshots and

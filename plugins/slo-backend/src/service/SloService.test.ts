@@ -5,10 +5,10 @@ import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { RELATION_MEASURES } from '@triad/plugin-slo-common';
 import { SloDataSource } from '@triad/plugin-slo-node';
-import { SloDefinitions } from './SloDefinitions';
-import { SloEvaluator } from './SloEvaluator';
+import { SloDefinitions } from '../evaluation/SloDefinitions';
+import { SloEvaluator } from '../evaluation/SloEvaluator';
 import { SloService } from './SloService';
-import { FleetRun, SnapshotStore } from './SnapshotStore';
+import { FleetRun, SnapshotStore } from '../database/SnapshotStore';
 
 const entities: Entity[] = [
   {

@@ -22,11 +22,11 @@ import {
   SloTimelineResponse,
   sloServiceRef,
 } from '@triad/plugin-slo-common';
-import { BudgetPolicy, decidePolicy } from './decidePolicy';
+import { BudgetPolicy, decidePolicy } from '../evaluation/decidePolicy';
 import { NotReadyError } from './NotReadyError';
-import { SloDefinitions, sloDocumentOf } from './SloDefinitions';
-import { SloContext, SloEvaluator } from './SloEvaluator';
-import { SnapshotStore } from './SnapshotStore';
+import { SloDefinitions, sloDocumentOf } from '../evaluation/SloDefinitions';
+import { SloContext, SloEvaluator } from '../evaluation/SloEvaluator';
+import { SnapshotStore } from '../database/SnapshotStore';
 import { sloRefsFingerprint } from './sloRefsFingerprint';
 
 const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];

@@ -4,7 +4,7 @@ import { SloDocument } from '@triad/plugin-slo-common';
 import { SloDataSource } from '@triad/plugin-slo-node';
 import { SloDefinition } from './SloDefinitions';
 import { SloEvaluator } from './SloEvaluator';
-import { SnapshotStore } from './SnapshotStore';
+import { SnapshotStore } from '../database/SnapshotStore';
 
 /*
  * OpenSLO accepts any whole number of days as a window. A window of billions

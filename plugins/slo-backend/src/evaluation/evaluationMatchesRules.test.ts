@@ -16,7 +16,7 @@ import * as fc from 'fast-check';
 import { openApiContract } from '../__testUtils__/openApiContract';
 import { SloDefinitions } from './SloDefinitions';
 import { SloEvaluator } from './SloEvaluator';
-import { SnapshotStore } from './SnapshotStore';
+import { SnapshotStore } from '../database/SnapshotStore';
 
 /*
  * The SLO tab and the pager must tell one story. For generated OpenSLO

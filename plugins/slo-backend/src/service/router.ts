@@ -16,10 +16,10 @@ import {
 } from '@triad/plugin-slo-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { BuiltinStore } from './service/BuiltinStore';
-import { notReadyHandler } from './service/NotReadyError';
-import { SloService } from './service/SloService';
-import { IngestLimits, validateSamples } from './service/validateSamples';
+import { BuiltinStore } from '../builtin/BuiltinStore';
+import { notReadyHandler } from './NotReadyError';
+import { SloService } from './SloService';
+import { IngestLimits, validateSamples } from '../builtin/validateSamples';
 
 const STATUSES: SloStatus[] = ['healthy', 'warning', 'breached', 'no-data'];
 const validators = makeValidator();

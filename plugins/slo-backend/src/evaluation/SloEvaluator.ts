@@ -20,7 +20,7 @@ import {
 } from '@triad/plugin-slo-common';
 import { SloDataSource, SloMeasurement } from '@triad/plugin-slo-node';
 import { SloDefinition } from './SloDefinitions';
-import { SnapshotStore } from './SnapshotStore';
+import { SnapshotStore } from '../database/SnapshotStore';
 
 const SEVERITY: Record<SloStatus, number> = {
   healthy: 0,
