@@ -3,18 +3,20 @@ import {
   createBackendPlugin,
   resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { durationToMs, sloPermissions } from '@triad/plugin-slo-common';
+import { sloPermissions } from '@triad/plugin-slo-common';
 import {
   SloDataSource,
   sloDataSourcesExtensionPoint,
 } from '@triad/plugin-slo-node';
 import { ConflictError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { readSloBackendConfig } from './config';
 import { createRouter } from './service/router';
 import { BuiltinStore } from './builtin/BuiltinStore';
 import { builtinDataSource } from './builtin/builtinDataSource';
 import { SloDefinitions } from './evaluation/SloDefinitions';
 import { SloEvaluator } from './evaluation/SloEvaluator';
+import { SloSources } from './evaluation/SloSources';
 import { SloService } from './service/SloService';
 import { SnapshotStore } from './database/SnapshotStore';
 
@@ -52,16 +54,8 @@ export const sloPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
       },
       async init(deps) {
-        const { config, logger, database, scheduler, httpRouter } = deps;
-        const ms = (key: string, fallback: string) =>
-          durationToMs(config.getOptionalString(key) ?? fallback);
-
-        const changeCheckMs = ms('slo.evaluation.changeCheck', '10s');
-        if (changeCheckMs < 1000) {
-          throw new Error(
-            'slo.evaluation.changeCheck: must be at least one second',
-          );
-        }
+        const { logger, database, scheduler, httpRouter } = deps;
+        const config = readSloBackendConfig(deps.config);
 
         const db = await database.getClient();
         if (!database.migrations?.skip) {
@@ -77,53 +71,41 @@ export const sloPlugin = createBackendPlugin({
         const dataSources = new Map(modules);
         dataSources.set('builtin', builtinDataSource(store));
 
-        const sourceTimeoutsMs = new Map<string, number>();
-        for (const c of config.getOptionalConfigArray('slo.dataSources') ??
-          []) {
-          const timeout = c.getOptionalString('timeout');
-          if (timeout)
-            sourceTimeoutsMs.set(c.getString('name'), durationToMs(timeout));
-        }
+        const definitions = new SloDefinitions(
+          deps.catalog,
+          deps.auth,
+          config.dataSources,
+        );
         const evaluator = new SloEvaluator({
-          dataSources,
+          definitions,
+          sources: new SloSources({ dataSources, ...config.evaluation }),
           snapshots,
           cache: deps.cache,
           logger,
-          cacheTtlMs: ms('slo.evaluation.cacheTtl', '1m'),
-          timeoutMs: ms('slo.evaluation.timeout', '10s'),
-          sourceTimeoutsMs,
-          thresholds: {
-            warningBelow:
-              config.getOptionalNumber('slo.status.warningBelow') ?? 0.25,
-            breachedBelow:
-              config.getOptionalNumber('slo.status.breachedBelow') ?? 0,
-          },
+          cacheTtlMs: config.evaluation.cacheTtlMs,
+          thresholds: config.status,
         });
         const slos = new SloService({
           catalog: deps.catalog,
           auth: deps.auth,
           logger,
-          definitions: new SloDefinitions(deps.catalog, deps.auth, config),
+          definitions,
           evaluator,
           snapshots,
-          policy: {
-            minRemainingBudget:
-              config.getOptionalNumber('slo.policy.minRemainingBudget') ?? 0,
-            blockOnPageAlert:
-              config.getOptionalBoolean('slo.policy.blockOnPageAlert') ?? true,
-          },
-          concurrency:
-            config.getOptionalNumber('slo.evaluation.concurrency') ?? 8,
-          fleetRetryAfterSeconds: Math.ceil(changeCheckMs / 1000),
+          policy: config.policy,
+          concurrency: config.evaluation.concurrency,
+          fleetRetryAfterSeconds: Math.ceil(
+            config.evaluation.changeCheckMs / 1000,
+          ),
         });
 
         deps.permissionsRegistry.addPermissions(sloPermissions);
 
-        const retentionMs = ms('slo.builtin.retention', '35d');
-        const snapshotRetentionMs = ms('slo.snapshotRetention', '90d');
+        const retentionMs = config.builtin.retentionMs;
+        const snapshotRetentionMs = config.snapshotRetentionMs;
         await scheduler.scheduleTask({
           id: 'slo-evaluate-all',
-          frequency: { milliseconds: ms('slo.evaluation.frequency', '5m') },
+          frequency: { milliseconds: config.evaluation.frequencyMs },
           timeout: { minutes: 10 },
           scope: 'global',
           fn: async () => {
@@ -146,7 +128,7 @@ export const sloPlugin = createBackendPlugin({
         // turn (none has finished, or SLOs came or went) and triggers it.
         await scheduler.scheduleTask({
           id: 'slo-fleet-change-check',
-          frequency: { milliseconds: changeCheckMs },
+          frequency: { milliseconds: config.evaluation.changeCheckMs },
           timeout: { minutes: 1 },
           scope: 'local',
           fn: async () => {
@@ -172,8 +154,7 @@ export const sloPlugin = createBackendPlugin({
             store,
             maxBodyBytes: 4 * 1024 * 1024,
             ingestLimits: () => ({
-              maxBatchSize:
-                config.getOptionalNumber('slo.builtin.maxBatchSize') ?? 10_000,
+              maxBatchSize: config.builtin.maxBatchSize,
               oldestMs: Date.now() - retentionMs,
               newestMs: Date.now() + 5 * 60_000,
             }),

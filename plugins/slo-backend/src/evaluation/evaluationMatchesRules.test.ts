@@ -15,7 +15,9 @@ import { SloDataSource, SloMeasureRequest } from '@triad/plugin-slo-node';
 import * as fc from 'fast-check';
 import { openApiContract } from '../__testUtils__/openApiContract';
 import { SloDefinitions } from './SloDefinitions';
+import { readSloBackendConfig } from '../config';
 import { SloEvaluator } from './SloEvaluator';
+import { SloSources } from './SloSources';
 import { SnapshotStore } from '../database/SnapshotStore';
 
 /*
@@ -309,13 +311,15 @@ async function evaluate(slo: Doc, catalog: Doc[]) {
   const definitions = new SloDefinitions(
     catalogServiceMock({ entities: [slo, ...catalog] as Entity[] }),
     mockServices.auth(),
-    new ConfigReader({
-      slo: {
-        dataSources: [
-          { name: 'prom-config', type: 'prometheus', baseUrl: 'http://c' },
-        ],
-      },
-    }),
+    readSloBackendConfig(
+      new ConfigReader({
+        slo: {
+          dataSources: [
+            { name: 'prom-config', type: 'prometheus', baseUrl: 'http://c' },
+          ],
+        },
+      }),
+    ).dataSources,
   );
   const [def] = await definitions.resolve([slo as Entity]);
   const requests: SloMeasureRequest[] = [];
@@ -331,7 +335,12 @@ async function evaluate(slo: Doc, catalog: Doc[]) {
     },
   };
   const evaluator = new SloEvaluator({
-    dataSources: new Map([['prometheus', source]]),
+    definitions,
+    sources: new SloSources({
+      dataSources: new Map([['prometheus', source]]),
+      timeoutMs: 5_000,
+      sourceTimeoutsMs: new Map(),
+    }),
     snapshots: {
       save: async () => {},
       saveLatest: async () => {},
@@ -340,14 +349,8 @@ async function evaluate(slo: Doc, catalog: Doc[]) {
     cache: mockServices.cache.mock(),
     logger: mockServices.logger.mock(),
     cacheTtlMs: 60_000,
-    timeoutMs: 5_000,
-    sourceTimeoutsMs: new Map(),
   });
-  const result: SloResult = await evaluator.evaluate(
-    def,
-    {},
-    { useCache: false },
-  );
+  const result: SloResult = await evaluator.evaluateNow(def, {});
   const requestOf = (index: number) =>
     requests.find(r => r.objective === def.objectives[index].objective)!;
   return { def, result, requestOf };

@@ -1,12 +1,12 @@
 import { CacheService } from '@backstage/backend-plugin-api';
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { RELATION_MEASURES } from '@triad/plugin-slo-common';
 import { SloDataSource } from '@triad/plugin-slo-node';
 import { SloDefinitions } from '../evaluation/SloDefinitions';
 import { SloEvaluator } from '../evaluation/SloEvaluator';
+import { SloSources } from '../evaluation/SloSources';
 import { SloService } from './SloService';
 import { FleetRun, SnapshotStore } from '../database/SnapshotStore';
 
@@ -103,23 +103,23 @@ describe('SloService', () => {
       }),
     };
     const logger = mockServices.logger.mock();
+    const definitions = new SloDefinitions(catalog, mockServices.auth(), []);
     const service = new SloService({
       catalog,
       auth: mockServices.auth(),
       logger,
-      definitions: new SloDefinitions(
-        catalog,
-        mockServices.auth(),
-        new ConfigReader({}),
-      ),
+      definitions,
       evaluator: new SloEvaluator({
-        dataSources: new Map([['test', source]]),
+        definitions,
+        sources: new SloSources({
+          dataSources: new Map([['test', source]]),
+          timeoutMs: 1_000,
+          sourceTimeoutsMs: new Map(),
+        }),
         snapshots: snapshots as unknown as SnapshotStore,
         cache,
         logger: mockServices.logger.mock(),
         cacheTtlMs: 60_000,
-        timeoutMs: 1_000,
-        sourceTimeoutsMs: new Map(),
       }),
       snapshots: snapshots as unknown as SnapshotStore,
       policy: { minRemainingBudget: 0, blockOnPageAlert: true },

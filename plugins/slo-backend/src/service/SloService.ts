@@ -3,12 +3,7 @@ import {
   BackstageCredentials,
   LoggerService,
 } from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  RELATION_OWNED_BY,
-  RELATION_PART_OF,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
@@ -25,22 +20,12 @@ import {
 import { BudgetPolicy, decidePolicy } from '../evaluation/decidePolicy';
 import { NotReadyError } from './NotReadyError';
 import { SloDefinitions, sloDocumentOf } from '../evaluation/SloDefinitions';
-import { SloContext, SloEvaluator } from '../evaluation/SloEvaluator';
+import { contextOf, measuredService } from '../evaluation/sloContext';
+import { SloEvaluator } from '../evaluation/SloEvaluator';
 import { SnapshotStore } from '../database/SnapshotStore';
 import { sloRefsFingerprint } from './sloRefsFingerprint';
 
 const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
-
-function contextOf(service: Entity | undefined): SloContext {
-  const target = (type: string, kind?: string) =>
-    service?.relations?.find(
-      r => r.type === type && (!kind || r.targetRef.startsWith(`${kind}:`)),
-    )?.targetRef;
-  return {
-    ownerRef: target(RELATION_OWNED_BY),
-    systemRef: target(RELATION_PART_OF, 'system'),
-  };
-}
 
 /** Runs `fn` over `items` with at most `limit` at a time. */
 async function mapLimit<T, R>(
@@ -128,35 +113,12 @@ export class SloService {
       ),
     ]);
     if (!entity) throw new NotFoundError(`No entity ${entityRef} found`);
-    const ref = stringifyEntityRef(entity);
-    const results = await this.evaluateCachedFirst(items, {
-      ref,
-      context: contextOf(entity),
-    });
+    const service = measuredService(entity);
+    const results = await this.deps.evaluator.evaluate(items, service);
     return {
-      entityRef: ref,
+      entityRef: service.ref,
       items: results.sort((a, b) => a.ref.localeCompare(b.ref)),
     };
-  }
-
-  /**
-   * Evaluations of SLO entities that all measure `service`, cached ones
-   * first: only SLOs without a cached answer for that service are resolved,
-   * which asks the catalog for their SLIs and data sources.
-   */
-  private async evaluateCachedFirst(
-    slos: Entity[],
-    service: { ref: string; context: SloContext },
-  ): Promise<SloResult[]> {
-    const { definitions, evaluator } = this.deps;
-    const cached = await Promise.all(
-      slos.map(e => evaluator.cached(stringifyEntityRef(e), service.ref)),
-    );
-    const defs = await definitions.resolve(slos.filter((_, i) => !cached[i]));
-    const fresh = await Promise.all(
-      defs.map(d => evaluator.evaluate(d, service.context)),
-    );
-    return [...cached.filter((r): r is SloResult => !!r), ...fresh];
   }
 
   /** An SLO entity with its service, or NotFound unless the caller may read both. */
@@ -188,10 +150,10 @@ export class SloService {
       name,
       credentials,
     );
-    const [result] = await this.evaluateCachedFirst([slo], {
-      ref: stringifyEntityRef(service),
-      context: contextOf(service),
-    });
+    const [result] = await this.deps.evaluator.evaluate(
+      [slo],
+      measuredService(service),
+    );
     return result;
   }
 
@@ -209,13 +171,7 @@ export class SloService {
       name,
       credentials,
     );
-    // The chart is drawn at the instant of the evaluation the page shows.
-    const [evaluation] = await this.evaluateCachedFirst([slo], {
-      ref: stringifyEntityRef(service),
-      context: contextOf(service),
-    });
-    const [def] = await this.deps.definitions.resolve([slo]);
-    return this.deps.evaluator.timeline(def, evaluation);
+    return this.deps.evaluator.timeline(slo, measuredService(service));
   }
 
   /** SLI and budget over time, from snapshots. */
@@ -317,9 +273,7 @@ export class SloService {
       defs.map((def, i) => ({ def, service: services.items[i] ?? undefined })),
       this.deps.concurrency,
       ({ def, service }) =>
-        this.deps.evaluator.evaluate(def, contextOf(service), {
-          useCache: false,
-        }),
+        this.deps.evaluator.evaluateNow(def, contextOf(service)),
     );
     await this.deps.snapshots.retainOnly(defs.map(d => d.ref));
     const refs = entities.map(e => stringifyEntityRef(e));
