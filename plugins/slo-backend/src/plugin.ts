@@ -1,7 +1,6 @@
 import {
   coreServices,
   createBackendPlugin,
-  resolvePackagePath,
 } from '@backstage/backend-plugin-api';
 import { sloPermissions } from '@triad/plugin-slo-common';
 import {
@@ -18,6 +17,8 @@ import { SloDefinitions } from './evaluation/SloDefinitions';
 import { SloEvaluator } from './evaluation/SloEvaluator';
 import { SloSources } from './evaluation/SloSources';
 import { SloService } from './service/SloService';
+import { databaseClient } from './database/migrateDatabase';
+import { FleetRunStore } from './database/FleetRunStore';
 import { SnapshotStore } from './database/SnapshotStore';
 
 /**
@@ -57,17 +58,10 @@ export const sloPlugin = createBackendPlugin({
         const { logger, database, scheduler, httpRouter } = deps;
         const config = readSloBackendConfig(deps.config);
 
-        const db = await database.getClient();
-        if (!database.migrations?.skip) {
-          await db.migrate.latest({
-            directory: resolvePackagePath(
-              '@triad/plugin-slo-backend',
-              'migrations',
-            ),
-          });
-        }
+        const db = await databaseClient(database);
         const store = new BuiltinStore(db);
         const snapshots = new SnapshotStore(db);
+        const fleetRuns = new FleetRunStore(db);
         const dataSources = new Map(modules);
         dataSources.set('builtin', builtinDataSource(store));
 
@@ -92,6 +86,7 @@ export const sloPlugin = createBackendPlugin({
           definitions,
           evaluator,
           snapshots,
+          fleetRuns,
           policy: config.policy,
           concurrency: config.evaluation.concurrency,
           fleetRetryAfterSeconds: Math.ceil(

@@ -8,7 +8,8 @@ import { SloDefinitions } from '../evaluation/SloDefinitions';
 import { SloEvaluator } from '../evaluation/SloEvaluator';
 import { SloSources } from '../evaluation/SloSources';
 import { SloService } from './SloService';
-import { FleetRun, SnapshotStore } from '../database/SnapshotStore';
+import { FleetRun, FleetRunStore } from '../database/FleetRunStore';
+import { SnapshotStore } from '../database/SnapshotStore';
 
 const entities: Entity[] = [
   {
@@ -97,9 +98,11 @@ describe('SloService', () => {
       latest: jest.fn(async () => undefined),
       retainOnly: jest.fn(),
       list: jest.fn(async () => []),
+    };
+    const fleetRuns = {
       lastRun: jest.fn(async (): Promise<FleetRun | undefined> => undefined),
       saveRun: jest.fn(async (run: FleetRun) => {
-        snapshots.lastRun.mockResolvedValue(run);
+        fleetRuns.lastRun.mockResolvedValue(run);
       }),
     };
     const logger = mockServices.logger.mock();
@@ -122,13 +125,14 @@ describe('SloService', () => {
         cacheTtlMs: 60_000,
       }),
       snapshots: snapshots as unknown as SnapshotStore,
+      fleetRuns: fleetRuns as unknown as FleetRunStore,
       policy: { minRemainingBudget: 0, blockOnPageAlert: true },
       concurrency: 1,
     });
     return {
       service,
       catalog,
-      snapshots,
+      fleetRuns,
       byRefs,
       measure: source.measure as jest.Mock,
       cache,
@@ -224,10 +228,10 @@ describe('SloService', () => {
   });
 
   it('says the fleet changed until it was evaluated, and again when SLOs come or go', async () => {
-    const { service, catalog, snapshots } = setup();
+    const { service, catalog, fleetRuns } = setup();
     expect(await service.fleetChanged()).toBe(true);
     await service.evaluateAll();
-    expect(snapshots.saveRun).toHaveBeenCalledWith({
+    expect(fleetRuns.saveRun).toHaveBeenCalledWith({
       finishedAt: expect.any(Number),
       sloCount: 2,
       sloRefsHash: expect.stringMatching(/^[0-9a-f]{64}$/),

@@ -22,6 +22,7 @@ import { NotReadyError } from './NotReadyError';
 import { SloDefinitions, sloDocumentOf } from '../evaluation/SloDefinitions';
 import { contextOf, measuredService } from '../evaluation/sloContext';
 import { SloEvaluator } from '../evaluation/SloEvaluator';
+import { FleetRunStore } from '../database/FleetRunStore';
 import { SnapshotStore } from '../database/SnapshotStore';
 import { sloRefsFingerprint } from './sloRefsFingerprint';
 
@@ -63,6 +64,7 @@ export class SloService {
       definitions: SloDefinitions;
       evaluator: SloEvaluator;
       snapshots: SnapshotStore;
+      fleetRuns: FleetRunStore;
       policy: BudgetPolicy;
       concurrency: number;
       /** What a fleet request answered 503 is told to wait. */
@@ -203,7 +205,7 @@ export class SloService {
     query: SloListQuery,
     credentials: BackstageCredentials,
   ): Promise<SloListResponse> {
-    if (!(await this.deps.snapshots.lastRun())) {
+    if (!(await this.deps.fleetRuns.lastRun())) {
       const seconds = this.deps.fleetRetryAfterSeconds ?? 10;
       throw new NotReadyError(
         `The SLO fleet is warming up: no evaluation of every SLO has finished yet (the first one starts within seconds of the backend starting). Try again in ${seconds} seconds.`,
@@ -277,7 +279,7 @@ export class SloService {
     );
     await this.deps.snapshots.retainOnly(defs.map(d => d.ref));
     const refs = entities.map(e => stringifyEntityRef(e));
-    await this.deps.snapshots.saveRun({
+    await this.deps.fleetRuns.saveRun({
       finishedAt: Date.now(),
       sloCount: refs.length,
       sloRefsHash: sloRefsFingerprint(refs),
@@ -293,7 +295,7 @@ export class SloService {
    * loading, so this is asked every few seconds.
    */
   async fleetChanged(): Promise<boolean> {
-    const run = await this.deps.snapshots.lastRun();
+    const run = await this.deps.fleetRuns.lastRun();
     if (!run) return true;
     const credentials = await this.deps.auth.getOwnServiceCredentials();
     const slos = await this.catalogSlos(credentials, REF_FIELDS);
