@@ -13,6 +13,7 @@ import { readSloBackendConfig } from './config';
 import { createRouter } from './service/router';
 import { BuiltinStore } from './builtin/BuiltinStore';
 import { builtinDataSource } from './builtin/builtinDataSource';
+import { ingestLimitsAt } from './builtin/validateSamples';
 import { SloDefinitions } from './evaluation/SloDefinitions';
 import { SloEvaluator } from './evaluation/SloEvaluator';
 import { SloSources } from './evaluation/SloSources';
@@ -148,11 +149,7 @@ export const sloPlugin = createBackendPlugin({
             slos,
             store,
             maxBodyBytes: 4 * 1024 * 1024,
-            ingestLimits: () => ({
-              maxBatchSize: config.builtin.maxBatchSize,
-              oldestMs: Date.now() - retentionMs,
-              newestMs: Date.now() + 5 * 60_000,
-            }),
+            ingestLimits: () => ingestLimitsAt(Date.now(), config.builtin),
           }),
         );
       },

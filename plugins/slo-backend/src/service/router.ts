@@ -8,18 +8,15 @@ import {
   parseEntityRef,
   stringifyEntityRef,
 } from '@backstage/catalog-model';
-import { InputError, NotAllowedError } from '@backstage/errors';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import {
-  sloSamplesCreatePermission,
-  SloStatus,
-} from '@triad/plugin-slo-common';
+import { InputError } from '@backstage/errors';
+import { SloStatus } from '@triad/plugin-slo-common';
 import express from 'express';
 import Router from 'express-promise-router';
 import { BuiltinStore } from '../builtin/BuiltinStore';
 import { notReadyHandler } from './NotReadyError';
 import { SloService } from './SloService';
-import { IngestLimits, validateSamples } from '../builtin/validateSamples';
+import { createIngestRouter } from '../builtin/createIngestRouter';
+import { IngestLimits } from '../builtin/validateSamples';
 
 const STATUSES: SloStatus[] = ['healthy', 'warning', 'breached', 'no-data'];
 const validators = makeValidator();
@@ -113,7 +110,7 @@ function optionalTime(value: unknown, field: string): Date | undefined {
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, auth, permissions, slos, store } = options;
+  const { httpAuth, slos } = options;
   const router = Router();
   router.use(express.json({ limit: options.maxBodyBytes }));
 
@@ -184,28 +181,15 @@ export async function createRouter(
     );
   });
 
-  router.post('/v1/samples', async (req, res) => {
-    const credentials = await httpAuth.credentials(req, {
-      allow: ['user', 'service'],
-    });
-    // Pipelines and other backends push with service tokens; people need the permission.
-    if (!auth.isPrincipal(credentials, 'service')) {
-      const [decision] = await permissions.authorize(
-        [{ permission: sloSamplesCreatePermission }],
-        {
-          credentials,
-        },
-      );
-      if (decision.result !== AuthorizeResult.ALLOW) {
-        throw new NotAllowedError(
-          `pushing samples needs the permission ${sloSamplesCreatePermission.name}`,
-        );
-      }
-    }
-    const samples = validateSamples(req.body, options.ingestLimits());
-    await store.ingest(samples);
-    res.status(202).json({ accepted: samples.length });
-  });
+  router.use(
+    createIngestRouter({
+      httpAuth,
+      auth: options.auth,
+      permissions: options.permissions,
+      store: options.store,
+      ingestLimits: options.ingestLimits,
+    }),
+  );
 
   // A 503 while the fleet warms up says when to come back, and is not
   // logged as an error.
