@@ -5,6 +5,11 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
+import {
+  NotReadyError,
+  queryAllEntities,
+  readableEntityRefs,
+} from '@triad/backend-utils';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntitySlosResponse,
@@ -18,7 +23,6 @@ import {
   sloServiceRef,
 } from '@triad/plugin-slo-common';
 import { BudgetPolicy, decidePolicy } from '../evaluation/decidePolicy';
-import { NotReadyError } from './NotReadyError';
 import { SloDefinitions, sloDocumentOf } from '../evaluation/SloDefinitions';
 import { contextOf, measuredService } from '../evaluation/sloContext';
 import { SloEvaluator } from '../evaluation/SloEvaluator';
@@ -71,19 +75,6 @@ export class SloService {
       fleetRetryAfterSeconds?: number;
     },
   ) {}
-
-  private async readable(
-    refs: string[],
-    credentials: BackstageCredentials,
-  ): Promise<Set<string>> {
-    const unique = [...new Set(refs)];
-    if (!unique.length) return new Set();
-    const { items } = await this.deps.catalog.getEntitiesByRefs(
-      { entityRefs: unique, fields: REF_FIELDS },
-      { credentials },
-    );
-    return new Set(unique.filter((_, i) => items[i]));
-  }
 
   private async entityOrThrow(
     ref: string,
@@ -213,9 +204,10 @@ export class SloService {
       );
     }
     const all = await this.deps.snapshots.list(query);
-    const visible = await this.readable(
+    const visible = await readableEntityRefs(
+      this.deps.catalog,
       all.flatMap(r => [r.ref, r.serviceRef]),
-      credentials,
+      { credentials },
     );
     const items = all.filter(
       r => visible.has(r.ref) && visible.has(r.serviceRef),
@@ -306,22 +298,14 @@ export class SloService {
   }
 
   /** Every SLO entity in the catalog, page by page. */
-  private async catalogSlos(
+  private catalogSlos(
     credentials: BackstageCredentials,
     fields?: string[],
   ): Promise<Entity[]> {
-    const entities: Entity[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.deps.catalog.queryEntities(
-        cursor
-          ? { cursor, fields, limit: 500 }
-          : { filter: { kind: 'SLO' }, fields, limit: 500 },
-        { credentials },
-      );
-      entities.push(...page.items);
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
-    return entities;
+    return queryAllEntities(
+      this.deps.catalog,
+      { filter: { kind: 'SLO' }, fields },
+      { credentials },
+    );
   }
 }

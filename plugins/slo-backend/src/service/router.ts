@@ -10,10 +10,10 @@ import {
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
 import { SloStatus } from '@triad/plugin-slo-common';
+import { notReadyHandler } from '@triad/backend-utils';
 import express from 'express';
 import Router from 'express-promise-router';
 import { BuiltinStore } from '../builtin/BuiltinStore';
-import { notReadyHandler } from './NotReadyError';
 import { SloService } from './SloService';
 import { createIngestRouter } from '../builtin/createIngestRouter';
 import { IngestLimits } from '../builtin/validateSamples';
