@@ -1,15 +1,7 @@
-import {
-  AuthService,
-  BackstageCredentials,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
-import {
-  NotReadyError,
-  queryAllEntities,
-  readableEntityRefs,
-} from '@triad/backend-utils';
+import { NotReadyError, readableEntityRefs } from '@triad/backend-utils';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntitySlosResponse,
@@ -23,54 +15,24 @@ import {
   sloServiceRef,
 } from '@triad/plugin-slo-common';
 import { BudgetPolicy, decidePolicy } from '../evaluation/decidePolicy';
-import { SloDefinitions, sloDocumentOf } from '../evaluation/SloDefinitions';
-import { contextOf, measuredService } from '../evaluation/sloContext';
+import { sloDocumentOf } from '../evaluation/SloDefinitions';
+import { measuredService } from '../evaluation/sloContext';
 import { SloEvaluator } from '../evaluation/SloEvaluator';
 import { FleetRunStore } from '../database/FleetRunStore';
 import { SnapshotStore } from '../database/SnapshotStore';
-import { sloRefsFingerprint } from './sloRefsFingerprint';
-
-const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
-
-/** Runs `fn` over `items` with at most `limit` at a time. */
-async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (t: T) => Promise<R>,
-): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, worker),
-  );
-  return out;
-}
 
 /**
  * The SLO use cases behind the HTTP API. Every method that takes credentials
  * returns only SLOs whose entity and service the caller may read.
  */
 export class SloService {
-  /** SLOs already reported for measuring a missing service. */
-  private readonly missingServices = new Set<string>();
-
   constructor(
     private readonly deps: {
       catalog: CatalogService;
-      auth: AuthService;
-      logger: LoggerService;
-      definitions: SloDefinitions;
       evaluator: SloEvaluator;
       snapshots: SnapshotStore;
       fleetRuns: FleetRunStore;
       policy: BudgetPolicy;
-      concurrency: number;
       /** What a fleet request answered 503 is told to wait. */
       fleetRetryAfterSeconds?: number;
     },
@@ -232,80 +194,5 @@ export class SloService {
       credentials,
     );
     return decidePolicy(ref, items, this.deps.policy, new Date());
-  }
-
-  /**
-   * Evaluates every SLO in the catalog with the plugin's own credentials and
-   * stores snapshots. Run by the scheduler, once per interval cluster-wide.
-   */
-  async evaluateAll(): Promise<{ evaluated: number; failed: number }> {
-    const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const entities = await this.catalogSlos(credentials);
-    const defs = await this.deps.definitions.resolve(entities);
-    const services = await this.deps.catalog.getEntitiesByRefs(
-      {
-        entityRefs: defs.map(d => d.serviceRef),
-        fields: [...REF_FIELDS, 'relations'],
-      },
-      { credentials },
-    );
-    // Every endpoint shows an SLO only with its service, so an SLO whose
-    // service is missing would otherwise disappear without a word. Said once
-    // per SLO and service, not on every run.
-    defs.forEach((def, i) => {
-      const key = `${def.ref} ${def.serviceRef}`;
-      if (services.items[i]) {
-        this.missingServices.delete(key);
-      } else if (!this.missingServices.has(key)) {
-        this.missingServices.add(key);
-        this.deps.logger.warn(
-          `${def.ref} measures ${def.serviceRef}, which is not in the catalog; the SLO is hidden until its spec.service names an existing entity`,
-        );
-      }
-    });
-    const results = await mapLimit(
-      defs.map((def, i) => ({ def, service: services.items[i] ?? undefined })),
-      this.deps.concurrency,
-      ({ def, service }) =>
-        this.deps.evaluator.evaluateNow(def, contextOf(service)),
-    );
-    await this.deps.snapshots.retainOnly(defs.map(d => d.ref));
-    const refs = entities.map(e => stringifyEntityRef(e));
-    await this.deps.fleetRuns.saveRun({
-      finishedAt: Date.now(),
-      sloCount: refs.length,
-      sloRefsHash: sloRefsFingerprint(refs),
-    });
-    const failed = results.filter(r => r.stale || r.error).length;
-    return { evaluated: results.length, failed };
-  }
-
-  /**
-   * Whether the fleet needs an evaluation before its turn: none has finished
-   * yet, or SLOs came into or left the catalog since the last one (reads
-   * only the SLOs' references). Right after a start the catalog is still
-   * loading, so this is asked every few seconds.
-   */
-  async fleetChanged(): Promise<boolean> {
-    const run = await this.deps.fleetRuns.lastRun();
-    if (!run) return true;
-    const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const slos = await this.catalogSlos(credentials, REF_FIELDS);
-    return (
-      sloRefsFingerprint(slos.map(e => stringifyEntityRef(e))) !==
-      run.sloRefsHash
-    );
-  }
-
-  /** Every SLO entity in the catalog, page by page. */
-  private catalogSlos(
-    credentials: BackstageCredentials,
-    fields?: string[],
-  ): Promise<Entity[]> {
-    return queryAllEntities(
-      this.deps.catalog,
-      { filter: { kind: 'SLO' }, fields },
-      { credentials },
-    );
   }
 }
