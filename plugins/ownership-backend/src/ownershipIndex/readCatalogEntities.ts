@@ -2,7 +2,28 @@ import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { queryAllEntities } from '@triad/backend-utils';
-import { INDEX_FIELDS, INDEX_KINDS } from './OwnershipIndex';
+import { RESPONSIBILITY_KINDS } from '@triad/plugin-ownership-common';
+
+/**
+ * The fields the index reads; everything else stays in the catalog.
+ */
+export const INDEX_FIELDS = [
+  'kind',
+  'metadata.namespace',
+  'metadata.name',
+  'metadata.title',
+  'metadata.description',
+  'metadata.annotations',
+  'spec.type',
+  'spec.lifecycle',
+  'spec.profile',
+  'spec.responsibilities',
+  'spec.topology',
+  'relations',
+];
+
+/** The kinds the index reads. */
+const INDEX_KINDS = [...RESPONSIBILITY_KINDS, 'Group', 'User'];
 
 /**
  * Reads every entity the index needs, page by page with a field projection,
