@@ -13,6 +13,7 @@ import {
 } from '@triad/plugin-slo-common';
 import { SloDataSource, SloMeasureRequest } from '@triad/plugin-slo-node';
 import * as fc from 'fast-check';
+import { fakeDateOnly } from '../__testUtils__/fakeDateOnly';
 import { openApiContract } from '../__testUtils__/openApiContract';
 import { SloDefinitions } from './SloDefinitions';
 import { readSloBackendConfig } from '../config';
@@ -443,23 +444,7 @@ async function checkAgreement(s: Shape) {
 
 describe('evaluation and generated Prometheus rules', () => {
   // Only Date is faked, so calendar periods do not depend on today.
-  beforeEach(() =>
-    jest.useFakeTimers({
-      now: new Date('2026-02-10T12:00:00Z'),
-      doNotFake: [
-        'hrtime',
-        'nextTick',
-        'performance',
-        'queueMicrotask',
-        'setImmediate',
-        'clearImmediate',
-        'setInterval',
-        'clearInterval',
-        'setTimeout',
-        'clearTimeout',
-      ],
-    }),
-  );
+  beforeEach(() => fakeDateOnly(new Date('2026-02-10T12:00:00Z')));
   afterEach(() => jest.useRealTimers());
 
   it("agree when the SLO's SLI is inline and an objective names its own", async () => {
