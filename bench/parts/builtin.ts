@@ -8,8 +8,8 @@ import sloPlugin from '@triad/plugin-slo-backend';
 import {
   BuiltinStore,
   Sample,
-} from '@triad/plugin-slo-backend/src/service/BuiltinStore';
-import { builtinDataSource } from '@triad/plugin-slo-backend/src/service/builtinDataSource';
+} from '@triad/plugin-slo-backend/src/builtin/BuiltinStore';
+import { builtinDataSource } from '@triad/plugin-slo-backend/src/builtin/builtinDataSource';
 import {
   alertTiersForPeriod,
   periodAt,

@@ -6,6 +6,7 @@ import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
 import { readOwnershipBackendConfig } from './config';
 import { OwnershipIndexer } from './ownershipIndex/OwnershipIndexer';
+import { scheduleIndexRefresh } from './ownershipIndex/scheduleIndexRefresh';
 import { CatalogVisibility } from './service/CatalogVisibility';
 import { OwnershipService } from './service/OwnershipService';
 import { createRouter } from './service/router';
@@ -33,61 +34,21 @@ export const ownershipPlugin = createBackendPlugin({
         events: eventsServiceRef,
       },
       async init(deps) {
-        const { config, logger, auth, httpAuth, httpRouter } = deps;
-        const { scheduler, lifecycle, catalog, events } = deps;
-        const settings = readOwnershipBackendConfig(config);
+        const settings = readOwnershipBackendConfig(deps.config);
         const indexer = new OwnershipIndexer({
-          catalog,
-          auth,
-          logger,
+          ...deps,
           roles: settings.roles,
           retryAfterSeconds: settings.changeCheckMs / 1000,
         });
-
-        await scheduler.scheduleTask({
-          id: 'ownership-index-refresh',
-          ...settings.schedule,
-          fn: async () => {
-            await indexer.refresh();
-          },
-        });
-
-        // Right after a start the catalog is still loading; a cheap count
-        // every few seconds builds the index as soon as it has entities, and
-        // rebuilds it soon after entities are added or removed.
-        await scheduler.scheduleTask({
-          id: 'ownership-index-change-check',
-          frequency: { milliseconds: settings.changeCheckMs },
-          timeout: settings.schedule.timeout,
-          scope: 'local',
-          fn: async () => {
-            await indexer.checkForChanges();
-          },
-        });
-
-        if (settings.eventTopics.length) {
-          // Best effort: without events the schedule still keeps the index fresh.
-          try {
-            await events.subscribe({
-              id: 'ownership-index',
-              topics: settings.eventTopics,
-              onEvent: async () => indexer.refreshSoon(settings.eventDelayMs),
-            });
-          } catch (error) {
-            logger.warn(
-              `Not refreshing the ownership index on events (${settings.eventTopics.join(
-                ', ',
-              )}): ${error}`,
-            );
-          }
-        }
-        lifecycle.addShutdownHook(() => indexer.stop());
+        await scheduleIndexRefresh({ ...deps, indexer, settings });
 
         const service = new OwnershipService({
           indexer,
-          visibility: new CatalogVisibility(catalog, deps.permissions),
+          visibility: new CatalogVisibility(deps.catalog, deps.permissions),
         });
-        httpRouter.use(await createRouter({ httpAuth, service }));
+        deps.httpRouter.use(
+          await createRouter({ httpAuth: deps.httpAuth, service }),
+        );
       },
     });
   },

@@ -25,6 +25,7 @@ import catalogModuleOpenSlo from '@triad/plugin-catalog-backend-module-openslo';
 import { RELATION_MEASURES } from '@triad/plugin-slo-common';
 import { sloDataSourcesExtensionPoint } from '@triad/plugin-slo-node';
 import request from 'supertest';
+import { fakeDateOnly } from './__testUtils__/fakeDateOnly';
 import { openApiContract } from './__testUtils__/openApiContract';
 import { sloPlugin } from './plugin';
 
@@ -388,22 +389,7 @@ describe('SLO backend over HTTP', () => {
   describe('on a clock the test moves', () => {
     // Only Date is faked: the cache's expiry follows it, while the backend's
     // timers (and the 1 s source timeout) keep running for real.
-    beforeEach(() =>
-      jest.useFakeTimers({
-        doNotFake: [
-          'hrtime',
-          'nextTick',
-          'performance',
-          'queueMicrotask',
-          'setImmediate',
-          'clearImmediate',
-          'setInterval',
-          'clearInterval',
-          'setTimeout',
-          'clearTimeout',
-        ],
-      }),
-    );
+    beforeEach(() => fakeDateOnly());
     afterEach(() => jest.useRealTimers());
     /** Lets the cached answer (cacheTtl 1 s) expire. */
     const afterCacheTtl = () => jest.setSystemTime(Date.now() + 1001);

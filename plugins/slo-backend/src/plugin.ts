@@ -1,22 +1,20 @@
 import {
   coreServices,
   createBackendPlugin,
-  resolvePackagePath,
 } from '@backstage/backend-plugin-api';
-import { durationToMs, sloPermissions } from '@triad/plugin-slo-common';
-import {
-  SloDataSource,
-  sloDataSourcesExtensionPoint,
-} from '@triad/plugin-slo-node';
-import { ConflictError } from '@backstage/errors';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
-import { createRouter } from './router';
-import { BuiltinStore } from './service/BuiltinStore';
-import { builtinDataSource } from './service/builtinDataSource';
-import { SloDefinitions } from './service/SloDefinitions';
-import { SloEvaluator } from './service/SloEvaluator';
+import { sloPermissions } from '@triad/plugin-slo-common';
+import { sloDataSourcesExtensionPoint } from '@triad/plugin-slo-node';
+import { builtinDataSource } from './builtin/builtinDataSource';
+import { ingestLimitsAt } from './builtin/validateSamples';
+import { readSloBackendConfig } from './config';
+import { openSloDatabase } from './database/openSloDatabase';
+import { createSloEvaluation } from './evaluation/createSloEvaluation';
+import { DataSourceRegistry } from './evaluation/DataSourceRegistry';
+import { FleetEvaluation } from './service/FleetEvaluation';
+import { createRouter } from './service/router';
+import { scheduleFleetEvaluation } from './service/scheduleFleetEvaluation';
 import { SloService } from './service/SloService';
-import { SnapshotStore } from './service/SnapshotStore';
 
 /**
  * The SLO backend plugin: evaluation, REST API, built-in store, snapshots and
@@ -27,19 +25,12 @@ import { SnapshotStore } from './service/SnapshotStore';
 export const sloPlugin = createBackendPlugin({
   pluginId: 'slo',
   register(env) {
-    const modules = new Map<string, SloDataSource>();
-    env.registerExtensionPoint(sloDataSourcesExtensionPoint, {
-      addDataSource(source) {
-        const type = source.type.toLocaleLowerCase('en-US');
-        if (modules.has(type))
-          throw new Error(`SLO data source type "${type}" is registered twice`);
-        modules.set(type, source);
-      },
-    });
+    const modules = new DataSourceRegistry();
+    env.registerExtensionPoint(sloDataSourcesExtensionPoint, modules);
 
     env.registerInit({
       deps: {
-        config: coreServices.rootConfig,
+        rootConfig: coreServices.rootConfig,
         logger: coreServices.logger,
         database: coreServices.database,
         cache: coreServices.cache,
@@ -52,131 +43,40 @@ export const sloPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
       },
       async init(deps) {
-        const { config, logger, database, scheduler, httpRouter } = deps;
-        const ms = (key: string, fallback: string) =>
-          durationToMs(config.getOptionalString(key) ?? fallback);
-
-        const changeCheckMs = ms('slo.evaluation.changeCheck', '10s');
-        if (changeCheckMs < 1000) {
-          throw new Error(
-            'slo.evaluation.changeCheck: must be at least one second',
-          );
-        }
-
-        const db = await database.getClient();
-        if (!database.migrations?.skip) {
-          await db.migrate.latest({
-            directory: resolvePackagePath(
-              '@triad/plugin-slo-backend',
-              'migrations',
-            ),
-          });
-        }
-        const store = new BuiltinStore(db);
-        const snapshots = new SnapshotStore(db);
-        const dataSources = new Map(modules);
-        dataSources.set('builtin', builtinDataSource(store));
-
-        const sourceTimeoutsMs = new Map<string, number>();
-        for (const c of config.getOptionalConfigArray('slo.dataSources') ??
-          []) {
-          const timeout = c.getOptionalString('timeout');
-          if (timeout)
-            sourceTimeoutsMs.set(c.getString('name'), durationToMs(timeout));
-        }
-        const evaluator = new SloEvaluator({
-          dataSources,
-          snapshots,
-          cache: deps.cache,
-          logger,
-          cacheTtlMs: ms('slo.evaluation.cacheTtl', '1m'),
-          timeoutMs: ms('slo.evaluation.timeout', '10s'),
-          sourceTimeoutsMs,
-          thresholds: {
-            warningBelow:
-              config.getOptionalNumber('slo.status.warningBelow') ?? 0.25,
-            breachedBelow:
-              config.getOptionalNumber('slo.status.breachedBelow') ?? 0,
-          },
+        const config = readSloBackendConfig(deps.rootConfig);
+        const stores = await openSloDatabase(deps.database);
+        const { definitions, evaluator } = createSloEvaluation({
+          ...deps,
+          ...stores,
+          dataSources: modules.withBuiltin(builtinDataSource(stores.store)),
+          config,
+        });
+        const fleet = new FleetEvaluation({
+          ...deps,
+          ...stores,
+          definitions,
+          evaluator,
+          concurrency: config.evaluation.concurrency,
         });
         const slos = new SloService({
-          catalog: deps.catalog,
-          auth: deps.auth,
-          logger,
-          definitions: new SloDefinitions(deps.catalog, deps.auth, config),
+          ...deps,
+          ...stores,
           evaluator,
-          snapshots,
-          policy: {
-            minRemainingBudget:
-              config.getOptionalNumber('slo.policy.minRemainingBudget') ?? 0,
-            blockOnPageAlert:
-              config.getOptionalBoolean('slo.policy.blockOnPageAlert') ?? true,
-          },
-          concurrency:
-            config.getOptionalNumber('slo.evaluation.concurrency') ?? 8,
-          fleetRetryAfterSeconds: Math.ceil(changeCheckMs / 1000),
+          policy: config.policy,
+          fleetRetryAfterSeconds: Math.ceil(
+            config.evaluation.changeCheckMs / 1000,
+          ),
         });
 
         deps.permissionsRegistry.addPermissions(sloPermissions);
-
-        const retentionMs = ms('slo.builtin.retention', '35d');
-        const snapshotRetentionMs = ms('slo.snapshotRetention', '90d');
-        await scheduler.scheduleTask({
-          id: 'slo-evaluate-all',
-          frequency: { milliseconds: ms('slo.evaluation.frequency', '5m') },
-          timeout: { minutes: 10 },
-          scope: 'global',
-          fn: async () => {
-            const started = Date.now();
-            const { evaluated, failed } = await slos.evaluateAll();
-            const now = Date.now();
-            const samples = await store.deleteBefore(now - retentionMs);
-            const old = await snapshots.deleteBefore(now - snapshotRetentionMs);
-            const durationMs = Date.now() - started;
-            logger.info(
-              `Evaluated ${evaluated} SLOs (${failed} from stale data); removed ${samples} old samples and ${old} old snapshots in ${durationMs} ms`,
-              { startedAt: new Date(started).toISOString(), durationMs },
-            );
-          },
-        });
-
-        // The fleet list needs a finished evaluation of every SLO, and right
-        // after a start the catalog is still loading SLOs: every few seconds
-        // each instance asks whether the evaluation should run before its
-        // turn (none has finished, or SLOs came or went) and triggers it.
-        await scheduler.scheduleTask({
-          id: 'slo-fleet-change-check',
-          frequency: { milliseconds: changeCheckMs },
-          timeout: { minutes: 1 },
-          scope: 'local',
-          fn: async () => {
-            if (!(await slos.fleetChanged())) return;
-            try {
-              await scheduler.triggerTask('slo-evaluate-all');
-              logger.debug(
-                'Triggered an evaluation of every SLO: the fleet changed',
-              );
-            } catch (error) {
-              // Already running: the next check looks again once it is done.
-              if ((error as Error).name !== ConflictError.name) throw error;
-            }
-          },
-        });
-
-        httpRouter.use(
+        await scheduleFleetEvaluation({ ...deps, ...stores, fleet, config });
+        deps.httpRouter.use(
           await createRouter({
-            httpAuth: deps.httpAuth,
-            auth: deps.auth,
-            permissions: deps.permissions,
+            ...deps,
+            ...stores,
             slos,
-            store,
             maxBodyBytes: 4 * 1024 * 1024,
-            ingestLimits: () => ({
-              maxBatchSize:
-                config.getOptionalNumber('slo.builtin.maxBatchSize') ?? 10_000,
-              oldestMs: Date.now() - retentionMs,
-              newestMs: Date.now() + 5 * 60_000,
-            }),
+            ingestLimits: () => ingestLimitsAt(Date.now(), config.builtin),
           }),
         );
       },

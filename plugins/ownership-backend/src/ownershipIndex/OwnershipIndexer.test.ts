@@ -2,8 +2,8 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { DEFAULT_OWNERSHIP_ROLES } from '@triad/plugin-ownership-common';
+import { NotReadyError } from '@triad/backend-utils';
 import { testCatalog } from '../__fixtures__/catalog';
-import { NotReadyError } from '../service/NotReadyError';
 import { OwnershipIndexer } from './OwnershipIndexer';
 
 function setup(queryEntities?: jest.Mock) {

@@ -1,7 +1,7 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { OwnershipRole } from '@triad/plugin-ownership-common';
-import { NotReadyError } from '../service/NotReadyError';
+import { NotReadyError } from '@triad/backend-utils';
 import { OwnershipIndex } from './OwnershipIndex';
 import {
   countCatalogEntities,

@@ -1,8 +1,7 @@
 import { mockCredentials } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
-import { INDEX_FIELDS } from './OwnershipIndex';
-import { readCatalogEntities } from './readCatalogEntities';
+import { INDEX_FIELDS, readCatalogEntities } from './readCatalogEntities';
 
 const component = (i: number): Entity => ({
   apiVersion: 'backstage.io/v1alpha1',

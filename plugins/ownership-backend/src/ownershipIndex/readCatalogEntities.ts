@@ -1,31 +1,44 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { INDEX_FIELDS, INDEX_KINDS } from './OwnershipIndex';
+import { queryAllEntities } from '@triad/backend-utils';
+import { RESPONSIBILITY_KINDS } from '@triad/plugin-ownership-common';
+
+/**
+ * The fields the index reads; everything else stays in the catalog.
+ */
+export const INDEX_FIELDS = [
+  'kind',
+  'metadata.namespace',
+  'metadata.name',
+  'metadata.title',
+  'metadata.description',
+  'metadata.annotations',
+  'spec.type',
+  'spec.lifecycle',
+  'spec.profile',
+  'spec.responsibilities',
+  'spec.topology',
+  'relations',
+];
+
+/** The kinds the index reads. */
+const INDEX_KINDS = [...RESPONSIBILITY_KINDS, 'Group', 'User'];
 
 /**
  * Reads every entity the index needs, page by page with a field projection,
  * rather than one request per entity.
  */
-export async function readCatalogEntities(
+export function readCatalogEntities(
   catalog: CatalogService,
   credentials: BackstageCredentials,
   pageSize = 500,
 ): Promise<Entity[]> {
-  const entities: Entity[] = [];
-  let page = await catalog.queryEntities(
-    { filter: { kind: INDEX_KINDS }, fields: INDEX_FIELDS, limit: pageSize },
+  return queryAllEntities(
+    catalog,
+    { filter: { kind: INDEX_KINDS }, fields: INDEX_FIELDS, pageSize },
     { credentials },
   );
-  for (;;) {
-    entities.push(...page.items);
-    const cursor = page.pageInfo.nextCursor;
-    if (!cursor || page.items.length === 0) return entities;
-    page = await catalog.queryEntities(
-      { cursor, fields: INDEX_FIELDS, limit: pageSize },
-      { credentials },
-    );
-  }
 }
 
 /** How many entities readCatalogEntities would read: one count, no entities. */

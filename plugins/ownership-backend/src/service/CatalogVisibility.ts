@@ -8,6 +8,7 @@ import {
   createPermission,
 } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { readableEntityRefs } from '@triad/backend-utils';
 import { OwnershipIndex } from '../ownershipIndex/OwnershipIndex';
 import { CanRead } from './queries/shared';
 
@@ -66,9 +67,8 @@ export class CatalogVisibility {
         return round < MAX_ROUNDS;
       });
       if (unchecked.size === 0 || round === MAX_ROUNDS) return result;
-      const entityRefs = [...unchecked];
-      const readable = await this.#readable(entityRefs, credentials);
-      entityRefs.forEach((ref, i) => decided.set(ref, readable[i]));
+      const readable = await this.#readable(unchecked, credentials);
+      for (const ref of unchecked) decided.set(ref, readable.has(ref));
     }
   }
 
@@ -88,15 +88,13 @@ export class CatalogVisibility {
   }
 
   async #readable(
-    entityRefs: string[],
+    entityRefs: Set<string>,
     credentials: BackstageCredentials,
-  ): Promise<boolean[]> {
+  ): Promise<Set<string>> {
     try {
-      const { items } = await this.#catalog.getEntitiesByRefs(
-        { entityRefs, fields: ['kind', 'metadata.namespace', 'metadata.name'] },
-        { credentials },
-      );
-      return items.map(Boolean);
+      return await readableEntityRefs(this.#catalog, entityRefs, {
+        credentials,
+      });
     } catch (error) {
       // Without the catalog's answer nothing may be shown.
       throw new ServiceUnavailableError(

@@ -10,10 +10,10 @@ import express from 'express';
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import request from 'supertest';
+import { NotReadyError } from '@triad/backend-utils';
 import { testIndex } from '../__fixtures__/catalog';
 import { OwnershipIndex } from '../ownershipIndex/OwnershipIndex';
 import { CatalogVisibility } from './CatalogVisibility';
-import { NotReadyError } from './NotReadyError';
 import { OwnershipService } from './OwnershipService';
 import { createRouter } from './router';
 

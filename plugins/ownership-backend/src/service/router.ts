@@ -1,10 +1,10 @@
 import { HttpAuthService } from '@backstage/backend-plugin-api';
 import { makeValidator, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { notReadyHandler } from '@triad/backend-utils';
 import { RESPONSIBILITY_KINDS } from '@triad/plugin-ownership-common';
 import express from 'express';
 import Router from 'express-promise-router';
-import { notReadyHandler } from './NotReadyError';
 import { OwnershipService } from './OwnershipService';
 
 const validators = makeValidator();

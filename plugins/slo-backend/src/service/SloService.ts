@@ -1,15 +1,7 @@
-import {
-  AuthService,
-  BackstageCredentials,
-  LoggerService,
-} from '@backstage/backend-plugin-api';
-import {
-  Entity,
-  RELATION_OWNED_BY,
-  RELATION_PART_OF,
-  stringifyEntityRef,
-} from '@backstage/catalog-model';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
+import { NotReadyError, readableEntityRefs } from '@triad/backend-utils';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntitySlosResponse,
@@ -22,81 +14,29 @@ import {
   SloTimelineResponse,
   sloServiceRef,
 } from '@triad/plugin-slo-common';
-import { BudgetPolicy, decidePolicy } from './decidePolicy';
-import { NotReadyError } from './NotReadyError';
-import { SloDefinitions, sloDocumentOf } from './SloDefinitions';
-import { SloContext, SloEvaluator } from './SloEvaluator';
-import { SnapshotStore } from './SnapshotStore';
-import { sloRefsFingerprint } from './sloRefsFingerprint';
-
-const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
-
-function contextOf(service: Entity | undefined): SloContext {
-  const target = (type: string, kind?: string) =>
-    service?.relations?.find(
-      r => r.type === type && (!kind || r.targetRef.startsWith(`${kind}:`)),
-    )?.targetRef;
-  return {
-    ownerRef: target(RELATION_OWNED_BY),
-    systemRef: target(RELATION_PART_OF, 'system'),
-  };
-}
-
-/** Runs `fn` over `items` with at most `limit` at a time. */
-async function mapLimit<T, R>(
-  items: readonly T[],
-  limit: number,
-  fn: (t: T) => Promise<R>,
-): Promise<R[]> {
-  const out: R[] = new Array(items.length);
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await fn(items[i]);
-    }
-  };
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, worker),
-  );
-  return out;
-}
+import { BudgetPolicy, decidePolicy } from '../evaluation/decidePolicy';
+import { sloDocumentOf } from '../evaluation/SloDefinitions';
+import { measuredService } from '../evaluation/sloContext';
+import { SloEvaluator } from '../evaluation/SloEvaluator';
+import { FleetRunStore } from '../database/FleetRunStore';
+import { SnapshotStore } from '../database/SnapshotStore';
 
 /**
  * The SLO use cases behind the HTTP API. Every method that takes credentials
  * returns only SLOs whose entity and service the caller may read.
  */
 export class SloService {
-  /** SLOs already reported for measuring a missing service. */
-  private readonly missingServices = new Set<string>();
-
   constructor(
     private readonly deps: {
       catalog: CatalogService;
-      auth: AuthService;
-      logger: LoggerService;
-      definitions: SloDefinitions;
       evaluator: SloEvaluator;
       snapshots: SnapshotStore;
+      fleetRuns: FleetRunStore;
       policy: BudgetPolicy;
-      concurrency: number;
       /** What a fleet request answered 503 is told to wait. */
       fleetRetryAfterSeconds?: number;
     },
   ) {}
-
-  private async readable(
-    refs: string[],
-    credentials: BackstageCredentials,
-  ): Promise<Set<string>> {
-    const unique = [...new Set(refs)];
-    if (!unique.length) return new Set();
-    const { items } = await this.deps.catalog.getEntitiesByRefs(
-      { entityRefs: unique, fields: REF_FIELDS },
-      { credentials },
-    );
-    return new Set(unique.filter((_, i) => items[i]));
-  }
 
   private async entityOrThrow(
     ref: string,
@@ -128,35 +68,12 @@ export class SloService {
       ),
     ]);
     if (!entity) throw new NotFoundError(`No entity ${entityRef} found`);
-    const ref = stringifyEntityRef(entity);
-    const results = await this.evaluateCachedFirst(items, {
-      ref,
-      context: contextOf(entity),
-    });
+    const service = measuredService(entity);
+    const results = await this.deps.evaluator.evaluate(items, service);
     return {
-      entityRef: ref,
+      entityRef: service.ref,
       items: results.sort((a, b) => a.ref.localeCompare(b.ref)),
     };
-  }
-
-  /**
-   * Evaluations of SLO entities that all measure `service`, cached ones
-   * first: only SLOs without a cached answer for that service are resolved,
-   * which asks the catalog for their SLIs and data sources.
-   */
-  private async evaluateCachedFirst(
-    slos: Entity[],
-    service: { ref: string; context: SloContext },
-  ): Promise<SloResult[]> {
-    const { definitions, evaluator } = this.deps;
-    const cached = await Promise.all(
-      slos.map(e => evaluator.cached(stringifyEntityRef(e), service.ref)),
-    );
-    const defs = await definitions.resolve(slos.filter((_, i) => !cached[i]));
-    const fresh = await Promise.all(
-      defs.map(d => evaluator.evaluate(d, service.context)),
-    );
-    return [...cached.filter((r): r is SloResult => !!r), ...fresh];
   }
 
   /** An SLO entity with its service, or NotFound unless the caller may read both. */
@@ -188,10 +105,10 @@ export class SloService {
       name,
       credentials,
     );
-    const [result] = await this.evaluateCachedFirst([slo], {
-      ref: stringifyEntityRef(service),
-      context: contextOf(service),
-    });
+    const [result] = await this.deps.evaluator.evaluate(
+      [slo],
+      measuredService(service),
+    );
     return result;
   }
 
@@ -209,13 +126,7 @@ export class SloService {
       name,
       credentials,
     );
-    // The chart is drawn at the instant of the evaluation the page shows.
-    const [evaluation] = await this.evaluateCachedFirst([slo], {
-      ref: stringifyEntityRef(service),
-      context: contextOf(service),
-    });
-    const [def] = await this.deps.definitions.resolve([slo]);
-    return this.deps.evaluator.timeline(def, evaluation);
+    return this.deps.evaluator.timeline(slo, measuredService(service));
   }
 
   /** SLI and budget over time, from snapshots. */
@@ -247,7 +158,7 @@ export class SloService {
     query: SloListQuery,
     credentials: BackstageCredentials,
   ): Promise<SloListResponse> {
-    if (!(await this.deps.snapshots.lastRun())) {
+    if (!(await this.deps.fleetRuns.lastRun())) {
       const seconds = this.deps.fleetRetryAfterSeconds ?? 10;
       throw new NotReadyError(
         `The SLO fleet is warming up: no evaluation of every SLO has finished yet (the first one starts within seconds of the backend starting). Try again in ${seconds} seconds.`,
@@ -255,9 +166,10 @@ export class SloService {
       );
     }
     const all = await this.deps.snapshots.list(query);
-    const visible = await this.readable(
+    const visible = await readableEntityRefs(
+      this.deps.catalog,
       all.flatMap(r => [r.ref, r.serviceRef]),
-      credentials,
+      { credentials },
     );
     const items = all.filter(
       r => visible.has(r.ref) && visible.has(r.serviceRef),
@@ -282,90 +194,5 @@ export class SloService {
       credentials,
     );
     return decidePolicy(ref, items, this.deps.policy, new Date());
-  }
-
-  /**
-   * Evaluates every SLO in the catalog with the plugin's own credentials and
-   * stores snapshots. Run by the scheduler, once per interval cluster-wide.
-   */
-  async evaluateAll(): Promise<{ evaluated: number; failed: number }> {
-    const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const entities = await this.catalogSlos(credentials);
-    const defs = await this.deps.definitions.resolve(entities);
-    const services = await this.deps.catalog.getEntitiesByRefs(
-      {
-        entityRefs: defs.map(d => d.serviceRef),
-        fields: [...REF_FIELDS, 'relations'],
-      },
-      { credentials },
-    );
-    // Every endpoint shows an SLO only with its service, so an SLO whose
-    // service is missing would otherwise disappear without a word. Said once
-    // per SLO and service, not on every run.
-    defs.forEach((def, i) => {
-      const key = `${def.ref} ${def.serviceRef}`;
-      if (services.items[i]) {
-        this.missingServices.delete(key);
-      } else if (!this.missingServices.has(key)) {
-        this.missingServices.add(key);
-        this.deps.logger.warn(
-          `${def.ref} measures ${def.serviceRef}, which is not in the catalog; the SLO is hidden until its spec.service names an existing entity`,
-        );
-      }
-    });
-    const results = await mapLimit(
-      defs.map((def, i) => ({ def, service: services.items[i] ?? undefined })),
-      this.deps.concurrency,
-      ({ def, service }) =>
-        this.deps.evaluator.evaluate(def, contextOf(service), {
-          useCache: false,
-        }),
-    );
-    await this.deps.snapshots.retainOnly(defs.map(d => d.ref));
-    const refs = entities.map(e => stringifyEntityRef(e));
-    await this.deps.snapshots.saveRun({
-      finishedAt: Date.now(),
-      sloCount: refs.length,
-      sloRefsHash: sloRefsFingerprint(refs),
-    });
-    const failed = results.filter(r => r.stale || r.error).length;
-    return { evaluated: results.length, failed };
-  }
-
-  /**
-   * Whether the fleet needs an evaluation before its turn: none has finished
-   * yet, or SLOs came into or left the catalog since the last one (reads
-   * only the SLOs' references). Right after a start the catalog is still
-   * loading, so this is asked every few seconds.
-   */
-  async fleetChanged(): Promise<boolean> {
-    const run = await this.deps.snapshots.lastRun();
-    if (!run) return true;
-    const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const slos = await this.catalogSlos(credentials, REF_FIELDS);
-    return (
-      sloRefsFingerprint(slos.map(e => stringifyEntityRef(e))) !==
-      run.sloRefsHash
-    );
-  }
-
-  /** Every SLO entity in the catalog, page by page. */
-  private async catalogSlos(
-    credentials: BackstageCredentials,
-    fields?: string[],
-  ): Promise<Entity[]> {
-    const entities: Entity[] = [];
-    let cursor: string | undefined;
-    do {
-      const page = await this.deps.catalog.queryEntities(
-        cursor
-          ? { cursor, fields, limit: 500 }
-          : { filter: { kind: 'SLO' }, fields, limit: 500 },
-        { credentials },
-      );
-      entities.push(...page.items);
-      cursor = page.pageInfo.nextCursor;
-    } while (cursor);
-    return entities;
   }
 }

@@ -4,10 +4,8 @@ import {
   RoleOwnership,
   RoleResolution,
 } from '@triad/plugin-ownership-common';
-import {
-  IndexedEntity,
-  OwnershipIndex,
-} from '../../ownershipIndex/OwnershipIndex';
+import { OwnershipIndex } from '../../ownershipIndex/OwnershipIndex';
+import { IndexedEntity } from '../../ownershipIndex/types';
 
 /**
  * Whether the caller may read the entity with this reference. Queries call it

@@ -1,21 +1,16 @@
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { SnapshotStore } from './SnapshotStore';
+import { FleetRunStore } from './FleetRunStore';
+import { migrateDatabase } from './migrateDatabase';
 
-describe('SnapshotStore', () => {
+describe('FleetRunStore', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
 
   it.each(databases.eachSupportedId())(
     'keeps the last finished fleet run, on %p',
     async id => {
       const knex = await databases.init(id);
-      await knex.migrate.latest({
-        directory: resolvePackagePath(
-          '@triad/plugin-slo-backend',
-          'migrations',
-        ),
-      });
-      const store = new SnapshotStore(knex);
+      await migrateDatabase(knex);
+      const store = new FleetRunStore(knex);
       expect(await store.lastRun()).toBeUndefined();
       const first = {
         finishedAt: 1_000,

@@ -2,6 +2,7 @@ import { mockServices } from '@backstage/backend-test-utils';
 import { ConfigReader } from '@backstage/config';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { readSloBackendConfig } from '../config';
 import { SloDefinitions } from './SloDefinitions';
 
 const metric = (source: object) => ({
@@ -88,18 +89,20 @@ describe('SloDefinitions', () => {
   const definitions = new SloDefinitions(
     catalog,
     mockServices.auth(),
-    new ConfigReader({
-      slo: {
-        dataSources: [
-          {
-            name: 'prom',
-            type: 'Prometheus',
-            baseUrl: 'http://prom:9090',
-            bearerToken: 'secret',
-          },
-        ],
-      },
-    }),
+    readSloBackendConfig(
+      new ConfigReader({
+        slo: {
+          dataSources: [
+            {
+              name: 'prom',
+              type: 'Prometheus',
+              baseUrl: 'http://prom:9090',
+              bearerToken: 'secret',
+            },
+          ],
+        },
+      }),
+    ).dataSources,
   );
 
   it('prefers a configured data source, and falls back to a DataSource entity', async () => {

@@ -12,14 +12,6 @@ export interface LatestQuery {
   status?: SloStatus;
 }
 
-/** A finished scheduled evaluation of every SLO. */
-export interface FleetRun {
-  finishedAt: number;
-  sloCount: number;
-  /** sloRefsFingerprint of the SLOs it evaluated. */
-  sloRefsHash: string;
-}
-
 /**
  * Evaluations kept in the plugin's database: every evaluation for history,
  * and the latest good one per SLO for the fleet list and stale answers.
@@ -117,31 +109,6 @@ export class SnapshotStore {
     return this.db('slo_snapshots')
       .where('evaluated_at', '<', beforeMs)
       .delete();
-  }
-
-  /** The last finished scheduled evaluation, if any has finished. */
-  async lastRun(): Promise<FleetRun | undefined> {
-    const row = await this.db('slo_fleet_runs').where('id', 1).first();
-    return row
-      ? {
-          finishedAt: Number(row.finished_at),
-          sloCount: Number(row.slo_count),
-          sloRefsHash: row.slo_refs_hash,
-        }
-      : undefined;
-  }
-
-  /** Records a finished scheduled evaluation. */
-  async saveRun(run: FleetRun): Promise<void> {
-    await this.db('slo_fleet_runs')
-      .insert({
-        id: 1,
-        finished_at: run.finishedAt,
-        slo_count: run.sloCount,
-        slo_refs_hash: run.sloRefsHash,
-      })
-      .onConflict('id')
-      .merge();
   }
 
   /** Forgets SLOs that are no longer in the catalog. */

@@ -1,10 +1,10 @@
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import {
   periodAt,
   SloDocument,
   validateOpenSloDocument,
 } from '@triad/plugin-slo-common';
+import { migrateDatabase } from '../database/migrateDatabase';
 import { BuiltinStore } from './BuiltinStore';
 import { builtinDataSource } from './builtinDataSource';
 
@@ -50,9 +50,7 @@ describe('builtinDataSource', () => {
 
   beforeAll(async () => {
     const knex = await databases.init('SQLITE_3');
-    await knex.migrate.latest({
-      directory: resolvePackagePath('@triad/plugin-slo-backend', 'migrations'),
-    });
+    await migrateDatabase(knex);
     const store = new BuiltinStore(knex);
     // One day of 100 requests a minute. The first 1380 minutes: 1 bad each;
     // the last hour: 10 bad each.

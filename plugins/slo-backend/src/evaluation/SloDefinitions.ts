@@ -1,5 +1,4 @@
 import { AuthService } from '@backstage/backend-plugin-api';
-import { Config } from '@backstage/config';
 import {
   Entity,
   getCompoundEntityRef,
@@ -22,6 +21,7 @@ import {
   validateOpenSloDocument,
 } from '@triad/plugin-slo-common';
 import { ResolvedDataSource } from '@triad/plugin-slo-node';
+import { ConfiguredDataSource } from '../config';
 
 /** One objective with what evaluating it needs, or why it cannot be. */
 export interface ObjectiveDefinition {
@@ -92,6 +92,40 @@ function dataSourceOf(source: ResolvedMetricSource): ResolvedDataSource {
   return { name: type, type, config: {} };
 }
 
+/** What the evaluator needs of one resolved SLO, with its problems in words. */
+function definitionOf(
+  entity: Entity,
+  doc: SloDocument,
+  r: ResolvedSlo,
+): SloDefinition {
+  const problemOf = (objective?: number) => {
+    const lines = r.problems
+      .filter(p => p.objective === objective)
+      .map(formatResolutionProblem);
+    return lines.length ? lines.join('; ') : undefined;
+  };
+  const problem = problemOf(undefined);
+  return {
+    ref: stringifyEntityRef(getCompoundEntityRef(entity)),
+    entity,
+    doc,
+    serviceRef: stringifyEntityRef(sloServiceRef(doc)),
+    objectives: r.objectives.map(o => {
+      const objectiveProblem = problemOf(o.index);
+      return {
+        index: o.index,
+        objective: o.objective,
+        ...(o.sli && { indicator: o.sli.spec }),
+        ...(objectiveProblem
+          ? { problem: objectiveProblem }
+          : o.metricSource && { source: dataSourceOf(o.metricSource) }),
+      };
+    }),
+    ...(r.alertConditions && { conditions: r.alertConditions }),
+    ...(problem && { problem }),
+  };
+}
+
 /**
  * Resolves SLO entities into what the evaluator needs, with slo-common's
  * resolveSlo, the resolver of the generated Prometheus rules. Supporting
@@ -106,31 +140,36 @@ export class SloDefinitions {
   constructor(
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
-    config: Config,
+    configured: readonly ConfiguredDataSource[],
   ) {
-    for (const c of config.getOptionalConfigArray('slo.dataSources') ?? []) {
-      const name = c.getString('name');
+    for (const { name, type, connectionDetails } of configured) {
       this.configured.set(name, {
         apiVersion: 'openslo/v1',
         kind: 'DataSource',
         metadata: { name },
-        spec: {
-          type: c.getString('type'),
-          connectionDetails: c.get() as Record<string, unknown>,
-        },
+        spec: { type, connectionDetails },
       });
     }
   }
 
   async resolve(entities: Entity[]): Promise<SloDefinition[]> {
-    const slos: { entity: Entity; doc: SloDocument; ns: string }[] = [];
-    for (const entity of entities) {
+    const slos = entities.flatMap(entity => {
       const doc = sloDocumentOf(entity);
-      if (doc) {
-        slos.push({ entity, doc, ns: entity.metadata.namespace ?? 'default' });
-      }
-    }
+      return doc
+        ? [{ entity, doc, ns: entity.metadata.namespace ?? 'default' }]
+        : [];
+    });
+    const resolved = await this.resolveReferences(slos);
+    return resolved.map((r, i) => definitionOf(slos[i].entity, slos[i].doc, r));
+  }
 
+  /**
+   * Resolves, fetches what was missing, resolves again: one round per level
+   * of reference (SLO → SLI or policy → data source or condition).
+   */
+  private async resolveReferences(
+    slos: { doc: SloDocument; ns: string }[],
+  ): Promise<ResolvedSlo[]> {
     // Entity ref → entity, or null once the catalog said it has none.
     const fetched = new Map<string, Entity | null>();
     const lookupIn =
@@ -141,11 +180,8 @@ export class SloDefinitions {
         const ref = entityRef(kind, name, ns);
         return (ref && fetched.get(ref)) ?? undefined;
       };
-    // Resolve, fetch what was missing, resolve again: one round per level
-    // of reference (SLO → SLI or policy → data source or condition).
-    let resolved: ResolvedSlo[];
     for (;;) {
-      resolved = slos.map(({ doc, ns }) =>
+      const resolved = slos.map(({ doc, ns }) =>
         resolveSlo(doc, lookupIn(ns), { notFound }),
       );
       const wanted = new Set(
@@ -155,39 +191,9 @@ export class SloDefinitions {
             .filter((ref): ref is string => !!ref && !fetched.has(ref)),
         ),
       );
-      if (!wanted.size) break;
+      if (!wanted.size) return resolved;
       await this.fetch([...wanted], fetched);
     }
-
-    return resolved.map((r, i): SloDefinition => {
-      const { entity, doc } = slos[i];
-      const problemOf = (objective?: number) => {
-        const lines = r.problems
-          .filter(p => p.objective === objective)
-          .map(formatResolutionProblem);
-        return lines.length ? lines.join('; ') : undefined;
-      };
-      const problem = problemOf(undefined);
-      return {
-        ref: stringifyEntityRef(getCompoundEntityRef(entity)),
-        entity,
-        doc,
-        serviceRef: stringifyEntityRef(sloServiceRef(doc)),
-        objectives: r.objectives.map(o => {
-          const objectiveProblem = problemOf(o.index);
-          return {
-            index: o.index,
-            objective: o.objective,
-            ...(o.sli && { indicator: o.sli.spec }),
-            ...(objectiveProblem
-              ? { problem: objectiveProblem }
-              : o.metricSource && { source: dataSourceOf(o.metricSource) }),
-          };
-        }),
-        ...(r.alertConditions && { conditions: r.alertConditions }),
-        ...(problem && { problem }),
-      };
-    });
   }
 
   private async fetch(

@@ -6,8 +6,8 @@ import {
 import express from 'express';
 import request from 'supertest';
 import { createRouter } from './router';
-import { BuiltinStore } from './service/BuiltinStore';
-import { SloService } from './service/SloService';
+import { BuiltinStore } from '../builtin/BuiltinStore';
+import { SloService } from './SloService';
 
 /*
  * Hostile input found by the reliability suite (packages/reliability): every

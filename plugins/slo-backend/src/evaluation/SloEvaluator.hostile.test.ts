@@ -4,7 +4,9 @@ import { SloDocument } from '@triad/plugin-slo-common';
 import { SloDataSource } from '@triad/plugin-slo-node';
 import { SloDefinition } from './SloDefinitions';
 import { SloEvaluator } from './SloEvaluator';
-import { SnapshotStore } from './SnapshotStore';
+import { SloSources } from './SloSources';
+import { sloTimeline } from './sloTimeline';
+import { SnapshotStore } from '../database/SnapshotStore';
 
 /*
  * OpenSLO accepts any whole number of days as a window. A window of billions
@@ -61,18 +63,22 @@ describe('SloEvaluator with a window no date can hold', () => {
     saveLatest: jest.fn(),
     latest: jest.fn(async () => undefined),
   };
-  const evaluator = new SloEvaluator({
+  const sources = new SloSources({
     dataSources: new Map([['test', source]]),
+    timeoutMs: 1_000,
+    sourceTimeoutsMs: new Map(),
+  });
+  const evaluator = new SloEvaluator({
+    definitions: { resolve: async () => [def] },
+    sources,
     snapshots: snapshots as unknown as SnapshotStore,
     cache: mockServices.cache.mock(),
     logger: mockServices.logger.mock(),
     cacheTtlMs: 60_000,
-    timeoutMs: 1_000,
-    sourceTimeoutsMs: new Map(),
   });
 
   it('reports it on the SLO without asking the data source', async () => {
-    const result = await evaluator.evaluate(def, {});
+    const result = await evaluator.evaluateNow(def, {});
     expect(result).toMatchObject({
       status: 'no-data',
       error: 'timeWindow: 999999999999999999999d is too long to evaluate',
@@ -81,8 +87,8 @@ describe('SloEvaluator with a window no date can hold', () => {
   });
 
   it('refuses the timeline with an input error', async () => {
-    const evaluation = await evaluator.evaluate(def, {});
-    await expect(evaluator.timeline(def, evaluation)).rejects.toMatchObject({
+    const evaluation = await evaluator.evaluateNow(def, {});
+    await expect(sloTimeline(def, evaluation, sources)).rejects.toMatchObject({
       name: 'InputError',
       message: 'timeWindow: 999999999999999999999d is too long to evaluate',
     });

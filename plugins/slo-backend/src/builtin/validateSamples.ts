@@ -26,6 +26,21 @@ export interface IngestLimits {
 }
 
 /**
+ * The limits of a request at `nowMs`: samples within the retention period
+ * and at most 5 minutes ahead (clocks drift).
+ */
+export function ingestLimitsAt(
+  nowMs: number,
+  builtin: { retentionMs: number; maxBatchSize: number },
+): IngestLimits {
+  return {
+    maxBatchSize: builtin.maxBatchSize,
+    oldestMs: nowMs - builtin.retentionMs,
+    newestMs: nowMs + 5 * 60_000,
+  };
+}
+
+/**
  * Checks an ingest body and turns it into per-minute samples. Every problem
  * is listed with its field, and nothing is stored unless all are fine.
  */

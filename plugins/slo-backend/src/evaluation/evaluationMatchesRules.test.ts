@@ -13,10 +13,13 @@ import {
 } from '@triad/plugin-slo-common';
 import { SloDataSource, SloMeasureRequest } from '@triad/plugin-slo-node';
 import * as fc from 'fast-check';
+import { fakeDateOnly } from '../__testUtils__/fakeDateOnly';
 import { openApiContract } from '../__testUtils__/openApiContract';
 import { SloDefinitions } from './SloDefinitions';
+import { readSloBackendConfig } from '../config';
 import { SloEvaluator } from './SloEvaluator';
-import { SnapshotStore } from './SnapshotStore';
+import { SloSources } from './SloSources';
+import { SnapshotStore } from '../database/SnapshotStore';
 
 /*
  * The SLO tab and the pager must tell one story. For generated OpenSLO
@@ -309,13 +312,15 @@ async function evaluate(slo: Doc, catalog: Doc[]) {
   const definitions = new SloDefinitions(
     catalogServiceMock({ entities: [slo, ...catalog] as Entity[] }),
     mockServices.auth(),
-    new ConfigReader({
-      slo: {
-        dataSources: [
-          { name: 'prom-config', type: 'prometheus', baseUrl: 'http://c' },
-        ],
-      },
-    }),
+    readSloBackendConfig(
+      new ConfigReader({
+        slo: {
+          dataSources: [
+            { name: 'prom-config', type: 'prometheus', baseUrl: 'http://c' },
+          ],
+        },
+      }),
+    ).dataSources,
   );
   const [def] = await definitions.resolve([slo as Entity]);
   const requests: SloMeasureRequest[] = [];
@@ -331,7 +336,12 @@ async function evaluate(slo: Doc, catalog: Doc[]) {
     },
   };
   const evaluator = new SloEvaluator({
-    dataSources: new Map([['prometheus', source]]),
+    definitions,
+    sources: new SloSources({
+      dataSources: new Map([['prometheus', source]]),
+      timeoutMs: 5_000,
+      sourceTimeoutsMs: new Map(),
+    }),
     snapshots: {
       save: async () => {},
       saveLatest: async () => {},
@@ -340,14 +350,8 @@ async function evaluate(slo: Doc, catalog: Doc[]) {
     cache: mockServices.cache.mock(),
     logger: mockServices.logger.mock(),
     cacheTtlMs: 60_000,
-    timeoutMs: 5_000,
-    sourceTimeoutsMs: new Map(),
   });
-  const result: SloResult = await evaluator.evaluate(
-    def,
-    {},
-    { useCache: false },
-  );
+  const result: SloResult = await evaluator.evaluateNow(def, {});
   const requestOf = (index: number) =>
     requests.find(r => r.objective === def.objectives[index].objective)!;
   return { def, result, requestOf };
@@ -440,23 +444,7 @@ async function checkAgreement(s: Shape) {
 
 describe('evaluation and generated Prometheus rules', () => {
   // Only Date is faked, so calendar periods do not depend on today.
-  beforeEach(() =>
-    jest.useFakeTimers({
-      now: new Date('2026-02-10T12:00:00Z'),
-      doNotFake: [
-        'hrtime',
-        'nextTick',
-        'performance',
-        'queueMicrotask',
-        'setImmediate',
-        'clearImmediate',
-        'setInterval',
-        'clearInterval',
-        'setTimeout',
-        'clearTimeout',
-      ],
-    }),
-  );
+  beforeEach(() => fakeDateOnly(new Date('2026-02-10T12:00:00Z')));
   afterEach(() => jest.useRealTimers());
 
   it("agree when the SLO's SLI is inline and an objective names its own", async () => {

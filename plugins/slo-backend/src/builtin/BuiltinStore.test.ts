@@ -1,5 +1,5 @@
 import { TestDatabases } from '@backstage/backend-test-utils';
-import { resolvePackagePath } from '@backstage/backend-plugin-api';
+import { migrateDatabase } from '../database/migrateDatabase';
 import { BuiltinStore } from './BuiltinStore';
 
 const MINUTE = 60_000;
@@ -9,9 +9,7 @@ describe('BuiltinStore', () => {
 
   async function createStore(id: Parameters<typeof databases.init>[0]) {
     const knex = await databases.init(id);
-    await knex.migrate.latest({
-      directory: resolvePackagePath('@triad/plugin-slo-backend', 'migrations'),
-    });
+    await migrateDatabase(knex);
     return { knex, store: new BuiltinStore(knex) };
   }
 

@@ -1,0 +1,81 @@
+import { notReadyHandler } from '@triad/backend-utils';
+import express from 'express';
+import Router from 'express-promise-router';
+import {
+  createIngestRouter,
+  IngestRouterOptions,
+} from '../builtin/createIngestRouter';
+import {
+  checkParams,
+  entityRefOf,
+  historyRangeOf,
+  listQueryOf,
+} from './requestParams';
+import { SloService } from './SloService';
+
+export interface RouterOptions extends IngestRouterOptions {
+  slos: SloService;
+  maxBodyBytes: number;
+}
+
+/** HTTP only: parses and checks input, then calls the service. */
+export async function createRouter(
+  options: RouterOptions,
+): Promise<express.Router> {
+  const { httpAuth, slos } = options;
+  const router = Router();
+  router.use(express.json({ limit: options.maxBodyBytes }));
+
+  router.get('/v1/entities/:kind/:namespace/:name/slos', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(await slos.entitySlos(entityRefOf(req.params), credentials));
+  });
+
+  router.get('/v1/entities/:kind/:namespace/:name/policy', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(await slos.policy(entityRefOf(req.params), credentials));
+  });
+
+  router.get('/v1/slos', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    res.json(await slos.list(listQueryOf(req.query), credentials));
+  });
+
+  router.get('/v1/slos/:namespace/:name', async (req, res) => {
+    checkParams(req.params);
+    const credentials = await httpAuth.credentials(req);
+    res.json(
+      await slos.getSlo(req.params.namespace, req.params.name, credentials),
+    );
+  });
+
+  router.get('/v1/slos/:namespace/:name/timeline', async (req, res) => {
+    checkParams(req.params);
+    const credentials = await httpAuth.credentials(req);
+    res.json(
+      await slos.timeline(req.params.namespace, req.params.name, credentials),
+    );
+  });
+
+  router.get('/v1/slos/:namespace/:name/history', async (req, res) => {
+    checkParams(req.params);
+    const credentials = await httpAuth.credentials(req);
+    const range = historyRangeOf(req.query);
+    res.json(
+      await slos.history(
+        req.params.namespace,
+        req.params.name,
+        range,
+        credentials,
+      ),
+    );
+  });
+
+  router.use(createIngestRouter(options));
+
+  // A 503 while the fleet warms up says when to come back, and is not
+  // logged as an error.
+  router.use(notReadyHandler);
+
+  return router;
+}
