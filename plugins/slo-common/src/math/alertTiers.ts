@@ -17,6 +17,17 @@ export interface AlertTier {
   op?: 'gt' | 'gte';
   /** How long both windows must burn before the alert fires (`alertAfter`). */
   for?: string;
+  /** Where its alerts go: the notification targets of its alert policies. */
+  notificationTargets?: NotificationTarget[];
+}
+
+/** An OpenSLO AlertNotificationTarget as a tier carries it. */
+export interface NotificationTarget {
+  name: string;
+  /** e.g. `email`, `slack`, `pagerduty`. */
+  target: string;
+  displayName?: string;
+  description?: string;
 }
 
 /** A tier before it is tied to an SLO period. */
@@ -102,6 +113,7 @@ export interface BurnRateCondition {
   threshold: number;
   lookbackWindow: string;
   alertAfter?: string;
+  notificationTargets?: NotificationTarget[];
 }
 
 /**
@@ -122,6 +134,9 @@ export function alertTiersFromConditions(
       factor: c.threshold,
       ...(c.op && { op: c.op }),
       ...(c.alertAfter && { for: c.alertAfter }),
+      ...(c.notificationTargets?.length && {
+        notificationTargets: c.notificationTargets.map(t => ({ ...t })),
+      }),
     };
   });
 }

@@ -1,9 +1,10 @@
-import { BurnRateCondition } from '../math/alertTiers';
+import { BurnRateCondition, NotificationTarget } from '../math/alertTiers';
 import { objectiveSliProblems } from './objectiveSliProblems';
 import { OpenSloReferenceKind } from './openSloReferences';
 import {
   alertConditionFields,
   alertPolicyFields,
+  notificationTargetFields,
   objectiveIndicator,
   sliMetricSources,
 } from './referenceFields';
@@ -15,6 +16,7 @@ import {
 } from './schema';
 import {
   AlertConditionDocument,
+  AlertNotificationTargetDocument,
   AlertPolicyDocument,
   DataSourceDocument,
   SliDocument,
@@ -85,11 +87,19 @@ export interface ResolvedObjective {
   metricSource?: ResolvedMetricSource;
 }
 
+/** Where a policy's alerts go (an OpenSLO AlertNotificationTarget). */
+export type ResolvedNotificationTarget = NotificationTarget;
+
 /** A burn-rate condition of one of the SLO's alert policies. */
 export interface ResolvedAlertCondition extends BurnRateCondition {
   op: 'gt' | 'gte';
   /** The SLO's field it is declared at or reached through. */
   path: string;
+  /**
+   * The notification targets of the policies it belongs to, in order, once
+   * each; absent when they name none.
+   */
+  notificationTargets?: ResolvedNotificationTarget[];
 }
 
 /** An SLO with everything it refers to. */
@@ -123,6 +133,7 @@ type DocumentOfKind = {
   DataSource: DataSourceDocument;
   AlertPolicy: AlertPolicyDocument;
   AlertCondition: AlertConditionDocument;
+  AlertNotificationTarget: AlertNotificationTargetDocument;
 };
 
 /**
@@ -302,6 +313,7 @@ export function resolveSlo(
       spec: AlertConditionSpec,
       declared: { site: Site; path: string },
       at: { site: Site; specPath: string },
+      targets: ResolvedNotificationTarget[],
     ) => {
       const { op, threshold, lookbackWindow, alertAfter } = spec.condition;
       if (op !== 'gt' && op !== 'gte') {
@@ -320,12 +332,20 @@ export function resolveSlo(
         lookbackWindow,
         ...(alertAfter !== undefined && { alertAfter }),
         path: declared.site.via?.path ?? declared.path,
+        ...(targets.length && { notificationTargets: [...targets] }),
       };
       const same = conditions.find(c => c.name === name);
       // Two policies may share a condition (for different notification
-      // targets); it is still one tier.
+      // targets); it is still one tier, which notifies the targets of both.
       if (!same) conditions.push(condition);
-      else if (!sameTier(same, condition)) {
+      else if (sameTier(same, condition)) {
+        for (const t of targets) {
+          same.notificationTargets ??= [];
+          if (!same.notificationTargets.some(x => x.name === t.name)) {
+            same.notificationTargets.push(t);
+          }
+        }
+      } else {
         report(
           declared.site,
           declared.path,
@@ -350,13 +370,36 @@ export function resolveSlo(
           specPath: 'spec',
         };
       }
+      const targets: ResolvedNotificationTarget[] = [];
+      for (const t of notificationTargetFields(policy.spec, policy.specPath)) {
+        const found = t.ref
+          ? follow('AlertNotificationTarget', t.ref, policy.site, t.path)
+              ?.document
+          : t.target;
+        if (!found || targets.some(x => x.name === found.metadata.name)) {
+          continue;
+        }
+        targets.push({
+          name: found.metadata.name,
+          target: found.spec.target,
+          ...(found.metadata.displayName && {
+            displayName: found.metadata.displayName,
+          }),
+          ...(found.spec.description && {
+            description: found.spec.description,
+          }),
+        });
+      }
       for (const c of alertConditionFields(policy.spec, policy.specPath)) {
         const declared = { site: policy.site, path: c.path };
         if (c.condition) {
-          addCondition(c.condition.metadata.name, c.condition.spec, declared, {
-            site: policy.site,
-            specPath: `${c.path}.spec`,
-          });
+          addCondition(
+            c.condition.metadata.name,
+            c.condition.spec,
+            declared,
+            { site: policy.site, specPath: `${c.path}.spec` },
+            targets,
+          );
           continue;
         }
         const found = follow('AlertCondition', c.ref!, policy.site, c.path);
@@ -365,10 +408,8 @@ export function resolveSlo(
             found.document.metadata.name,
             found.document.spec,
             declared,
-            {
-              site: found.site,
-              specPath: 'spec',
-            },
+            { site: found.site, specPath: 'spec' },
+            targets,
           );
         }
       }
