@@ -112,6 +112,8 @@ export interface BurnRateCondition {
   op?: 'gt' | 'gte';
   threshold: number;
   lookbackWindow: string;
+  /** The short window, when not a twelfth of `lookbackWindow`. */
+  shortWindow?: string;
   alertAfter?: string;
   notificationTargets?: NotificationTarget[];
 }
@@ -119,7 +121,8 @@ export interface BurnRateCondition {
 /**
  * Tiers from an AlertPolicy's burn-rate conditions: the threshold is the
  * factor, the lookback window the long window, and the short window a twelfth
- * of it (the same ratio as the default tiers); `alertAfter` becomes `for`.
+ * of it (the same ratio as the default tiers) unless the condition gives its
+ * own; `alertAfter` becomes `for`.
  */
 export function alertTiersFromConditions(
   conditions: readonly BurnRateCondition[],
@@ -130,7 +133,9 @@ export function alertTiersFromConditions(
       name: c.name,
       severity: c.severity,
       longWindowMs,
-      shortWindowMs: Math.round(longWindowMs / 12),
+      shortWindowMs: c.shortWindow
+        ? durationToMs(c.shortWindow)
+        : Math.round(longWindowMs / 12),
       factor: c.threshold,
       ...(c.op && { op: c.op }),
       ...(c.alertAfter && { for: c.alertAfter }),

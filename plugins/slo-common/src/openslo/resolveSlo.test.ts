@@ -431,6 +431,27 @@ describe('resolveSlo: alert policies and conditions', () => {
     });
   });
 
+  it('takes a short window from the triad.dev/short-window annotation, and refuses one that is not shorter', () => {
+    const annotated = (window: string) => {
+      const c = condition('long', { lookbackWindow: '4d' });
+      c.metadata.annotations = { 'triad.dev/short-window': window };
+      return c;
+    };
+    const run = (window: string) =>
+      resolveSlo(
+        slo({ indicatorRef: 'obj-ref', alertPolicies: ['p'] }),
+        store(
+          ...docs,
+          policy('p', [{ conditionRef: 'long' }]),
+          annotated(window),
+        ).lookup,
+      );
+    expect(run('6h').alertConditions![0].shortWindow).toBe('6h');
+    expect(run('5d').problems.map(formatResolutionProblem)).toEqual([
+      'spec.alertPolicies[0]: AlertCondition "long" metadata.annotations["triad.dev/short-window"]: 5d is not shorter than the lookback window 4d',
+    ]);
+  });
+
   it('names two different conditions with one name', () => {
     const { problems } = resolve([
       'by-ref',

@@ -1,4 +1,5 @@
 import { BurnRateCondition, NotificationTarget } from '../math/alertTiers';
+import { durationToMs, isCalendarUnit, parseDuration } from '../math/duration';
 import { objectiveSliProblems } from './objectiveSliProblems';
 import { OpenSloReferenceKind } from './openSloReferences';
 import {
@@ -135,6 +136,32 @@ type DocumentOfKind = {
   AlertCondition: AlertConditionDocument;
   AlertNotificationTarget: AlertNotificationTargetDocument;
 };
+
+/**
+ * The annotation of an AlertCondition that sets its short window, when it is
+ * not the usual twelfth of the lookback window (as in Pyrra's fourth tier, 4 d
+ * with 6 h). OpenSLO leaves implementation details to annotations.
+ */
+export const SHORT_WINDOW_ANNOTATION = 'triad.dev/short-window';
+
+interface ConditionMetadata {
+  name: string;
+  annotations?: Record<string, unknown>;
+}
+
+function shortWindowProblem(
+  value: unknown,
+  lookbackWindow: string,
+): string | undefined {
+  const parsed = typeof value === 'string' ? parseDuration(value) : undefined;
+  if (!parsed || isCalendarUnit(parsed.unit)) {
+    return `"${String(value)}" is not a duration of fixed length such as 6h`;
+  }
+  if (durationToMs(value as string) >= durationToMs(lookbackWindow)) {
+    return `${value} is not shorter than the lookback window ${lookbackWindow}`;
+  }
+  return undefined;
+}
 
 /**
  * Resolves an OpenSLO SLO: per objective its SLI (see objectiveIndicator for
@@ -309,13 +336,25 @@ export function resolveSlo(
     const conditions: ResolvedAlertCondition[] = [];
     /** `declared` is where the policy names or inlines the condition, `spec` where its spec is. */
     const addCondition = (
-      name: string,
+      { name, annotations }: ConditionMetadata,
       spec: AlertConditionSpec,
       declared: { site: Site; path: string },
-      at: { site: Site; specPath: string },
+      at: { site: Site; specPath: string; metadataPath: string },
       targets: ResolvedNotificationTarget[],
     ) => {
       const { op, threshold, lookbackWindow, alertAfter } = spec.condition;
+      const shortWindow = annotations?.[SHORT_WINDOW_ANNOTATION];
+      if (shortWindow !== undefined) {
+        const problem = shortWindowProblem(shortWindow, lookbackWindow);
+        if (problem) {
+          report(
+            at.site,
+            `${at.metadataPath}.annotations["${SHORT_WINDOW_ANNOTATION}"]`,
+            problem,
+          );
+          return;
+        }
+      }
       if (op !== 'gt' && op !== 'gte') {
         report(
           at.site,
@@ -331,6 +370,7 @@ export function resolveSlo(
         threshold,
         lookbackWindow,
         ...(alertAfter !== undefined && { alertAfter }),
+        ...(typeof shortWindow === 'string' && { shortWindow }),
         path: declared.site.via?.path ?? declared.path,
         ...(targets.length && { notificationTargets: [...targets] }),
       };
@@ -394,10 +434,14 @@ export function resolveSlo(
         const declared = { site: policy.site, path: c.path };
         if (c.condition) {
           addCondition(
-            c.condition.metadata.name,
+            c.condition.metadata,
             c.condition.spec,
             declared,
-            { site: policy.site, specPath: `${c.path}.spec` },
+            {
+              site: policy.site,
+              specPath: `${c.path}.spec`,
+              metadataPath: `${c.path}.metadata`,
+            },
             targets,
           );
           continue;
@@ -405,10 +449,10 @@ export function resolveSlo(
         const found = follow('AlertCondition', c.ref!, policy.site, c.path);
         if (found) {
           addCondition(
-            found.document.metadata.name,
+            found.document.metadata,
             found.document.spec,
             declared,
-            { site: found.site, specPath: 'spec' },
+            { site: found.site, specPath: 'spec', metadataPath: 'metadata' },
             targets,
           );
         }
@@ -432,6 +476,7 @@ function sameTier(a: ResolvedAlertCondition, b: ResolvedAlertCondition) {
     a.op === b.op &&
     a.threshold === b.threshold &&
     a.lookbackWindow === b.lookbackWindow &&
-    a.alertAfter === b.alertAfter
+    a.alertAfter === b.alertAfter &&
+    a.shortWindow === b.shortWindow
   );
 }
