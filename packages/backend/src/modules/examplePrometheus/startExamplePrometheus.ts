@@ -1,6 +1,6 @@
 import { freePort } from '@triad/plugin-slo-backend-module-prometheus/testUtils';
 import { ChildProcess, execFile, spawn } from 'child_process';
-import { existsSync } from 'fs';
+import { existsSync, rmSync } from 'fs';
 import { mkdtemp, rm, writeFile } from 'fs/promises';
 import { createServer, Server } from 'http';
 import { tmpdir } from 'os';
@@ -93,7 +93,12 @@ export async function startExamplePrometheus(binaries: {
   const dir = await mkdtemp(join(tmpdir(), 'triad-example-prometheus-'));
   let child: ChildProcess | undefined;
   let server: Server | undefined;
-  const killOnExit = () => child?.kill('SIGKILL');
+  // Also when the backend ends without running its shutdown hooks (killed
+  // with its process group): no Prometheus and no data are left behind.
+  const killOnExit = () => {
+    child?.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  };
   const cleanUp = async () => {
     if (child) await stopChild(child);
     process.removeListener('exit', killOnExit);
@@ -102,6 +107,7 @@ export async function startExamplePrometheus(binaries: {
     );
     await rm(dir, { recursive: true, force: true });
   };
+  process.once('exit', killOnExit);
   try {
     await writeFile(
       join(dir, 'history.om'),
@@ -150,7 +156,6 @@ export async function startExamplePrometheus(binaries: {
       ].join('\n'),
     );
 
-    process.once('exit', killOnExit);
     for (let attempt = 1; ; attempt++) {
       const url = `http://127.0.0.1:${await freePort()}`;
       let log = '';
