@@ -17,6 +17,18 @@ if [ -z "${TRIAD_CHROMIUM:-}" ] && [ ! -x /usr/bin/chromium ]; then
   fi
 fi
 
+# The Prometheus-backed example SLO needs Debian's prometheus (the instance
+# starts it); its journey fails without it, like any other.
+if ! command -v prometheus > /dev/null || ! command -v promtool > /dev/null; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
+    echo "installing Debian's prometheus"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus > /dev/null
+  else
+    echo "No Prometheus: install Debian's prometheus package for the Prometheus example SLO." >&2
+    exit 1
+  fi
+fi
+
 status=0
 # The journeys read the plugins' own formatting rules (TypeScript) to know
 # what the pages must say.

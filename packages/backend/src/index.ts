@@ -3,6 +3,7 @@
  * plugin and module. Started by scripts/start.sh.
  */
 import { createBackend } from '@backstage/backend-defaults';
+import { examplePrometheusModule } from './modules/examplePrometheus/examplePrometheusModule';
 import { exampleSloSamplesModule } from './modules/exampleSloSamples';
 
 const backend = createBackend();
@@ -55,5 +56,8 @@ backend.add(import('@triad/plugin-ownership-backend'));
 backend.add(import('@triad/plugin-slo-backend'));
 backend.add(import('@triad/plugin-slo-backend-module-prometheus'));
 backend.add(exampleSloSamplesModule);
+// The example SLO from Prometheus: with Debian's prometheus installed, a
+// Prometheus on loopback over four weeks of the cart service's traffic.
+backend.add(examplePrometheusModule);
 
 backend.start();

@@ -3,7 +3,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const { test } = require('node:test');
 const { parseAllDocuments } = require('yaml');
-const { APP } = require('../src/instance');
+const { APP, PROMETHEUS_SLO } = require('../src/instance');
 const {
   expectAccessible,
   signedInPage,
@@ -23,6 +23,22 @@ const minRemaining = slo => {
     .filter(r => r !== undefined);
   return values.length ? Math.min(...values) : Infinity;
 };
+
+/**
+ * Checks that each chart with `testId` draws `perChart` lines through several
+ * points. (A flat line has no height, so it counts as drawn once it is in the
+ * page, not "visible".)
+ */
+async function chartLines(page, testId, perChart, charts = 1) {
+  const curves = page.getByTestId(testId).locator('.recharts-line-curve');
+  await curves.nth(perChart * charts - 1).waitFor({ state: 'attached' });
+  assert.equal(await curves.count(), perChart * charts);
+  for (const d of await curves.evaluateAll(paths =>
+    paths.map(p => p.getAttribute('d')),
+  )) {
+    assert.ok((d.match(/[CL]/g) ?? []).length >= 2, `a line: ${d}`);
+  }
+}
 
 test('journey 1: a service SLO tab shows its objectives, numbers, both charts and the firing tier', async () => {
   const page = await signedInPage(
@@ -52,20 +68,9 @@ test('journey 1: a service SLO tab shows its objectives, numbers, both charts an
       .first()
       .waitFor();
     // Both charts are drawn with data: the SLI line, and the budget and
-    // even-spend lines, each through several points. (A flat line has no
-    // height, so it counts as drawn once it is in the page, not "visible".)
-    const lines = async (chart, count) => {
-      const curves = page.getByTestId(chart).locator('.recharts-line-curve');
-      await curves.nth(count - 1).waitFor({ state: 'attached' });
-      assert.equal(await curves.count(), count);
-      for (const d of await curves.evaluateAll(paths =>
-        paths.map(p => p.getAttribute('d')),
-      )) {
-        assert.ok((d.match(/[CL]/g) ?? []).length >= 2, `a line: ${d}`);
-      }
-    };
-    await lines('sli-chart', 1);
-    await lines('burndown-chart', 2);
+    // even-spend lines, each through several points.
+    await chartLines(page, 'sli-chart', 1);
+    await chartLines(page, 'burndown-chart', 2);
     // The fast-burning example fires its page tier.
     assert.ok(
       objective.alerts.find(a => a.name === 'page-fast').firing,
@@ -89,15 +94,72 @@ test('journey 1: a service SLO tab shows its objectives, numbers, both charts an
   }
 });
 
+test('journey 8: an SLO measured by Prometheus draws both charts for every objective, ending at the table', async () => {
+  const page = await signedInPage(
+    state.browser,
+    `${APP}/catalog/default/component/cart-service/slos`,
+  );
+  try {
+    const slo = await api(`/api/slo/v1/slos/default/${PROMETHEUS_SLO}`);
+    assert.equal(slo.dataSource.type, 'prometheus');
+    assert.equal(slo.stale, false);
+    assert.equal(slo.objectives.length, 2);
+    const timeline = await api(
+      `/api/slo/v1/slos/default/${PROMETHEUS_SLO}/timeline`,
+    );
+    await page.getByText(slo.title).first().waitFor();
+    for (const o of slo.objectives) {
+      // The chart's last point is the table's figure, to 1e-9.
+      const { points } = timeline.objectives.find(t => t.index === o.index);
+      assert.ok(
+        points.length > 100,
+        `${o.displayName}: ${points.length} points`,
+      );
+      const last = points[points.length - 1];
+      assert.equal(last.t, Date.parse(slo.evaluatedAt));
+      assert.ok(Math.abs(last.remaining - o.budget.remaining) <= 1e-9);
+      assert.ok(Math.abs(last.sli - o.sli) <= 1e-9);
+      // The incident nine days ago shows as a drop of the remaining budget.
+      const drops = points
+        .slice(1)
+        .map((p, i) => points[i].remaining - p.remaining);
+      assert.ok(
+        Math.max(...drops) >
+          5 * (drops.reduce((a, b) => a + b, 0) / drops.length),
+        `${o.displayName}: the incident stands out in the burn-down`,
+      );
+      await page.getByRole('cell', { name: o.displayName }).waitFor();
+      await page
+        .getByText(formatBudgetLeft(o.budget.remaining))
+        .first()
+        .waitFor();
+    }
+    // Both charts of both objectives draw their lines through many points.
+    await chartLines(page, 'sli-chart', 1, 2);
+    await chartLines(page, 'burndown-chart', 2, 2);
+    await screenshot(page, artefacts, 'journey-8-prometheus-slo');
+    await expectAccessible(page, ['main'], 'The SLO tab of a Prometheus SLO');
+  } finally {
+    await page.close();
+  }
+});
+
 test('journey 2: the fleet page lists every example SLO, least budget first, and filters by team', async () => {
   const page = await signedInPage(state.browser, `${APP}/slo`);
   try {
-    // Every SLO of examples/slos.yaml, read from the file, not from the app.
-    const file = path.resolve(__dirname, '../../../examples/slos.yaml');
-    const titles = parseAllDocuments(fs.readFileSync(file, 'utf8'))
-      .map(d => d.toJS())
-      .filter(d => d && d.kind === 'SLO')
-      .map(d => d.metadata.displayName ?? d.metadata.name);
+    // Every SLO of the example files, read from them, not from the app:
+    // the built-in store's and the Prometheus example's.
+    const titles = ['slos.yaml', 'prometheus/cart-service.yaml'].flatMap(f =>
+      parseAllDocuments(
+        fs.readFileSync(
+          path.resolve(__dirname, '../../../examples', f),
+          'utf8',
+        ),
+      )
+        .map(d => d.toJS())
+        .filter(d => d && d.kind === 'SLO')
+        .map(d => d.metadata.displayName ?? d.metadata.name),
+    );
     await page.getByText(`SLOs (${titles.length})`).waitFor();
     const table = page.getByRole('table').first();
     const shown = await table
@@ -152,6 +214,13 @@ test('journey 7: a team page rolls up the SLOs of what the team owns', async () 
 test('every example SLO: the chart ends at the figures of the SLO itself', async () => {
   const { items } = await api('/api/slo/v1/slos?limit=1000');
   assert.ok(items.length > 0);
+  // The Prometheus-backed SLO is among them, with a timeline of its own.
+  assert.ok(
+    items.some(
+      s => s.name === PROMETHEUS_SLO && s.dataSource?.type === 'prometheus',
+    ),
+    `${PROMETHEUS_SLO} is evaluated from Prometheus`,
+  );
   for (const { namespace, name } of items) {
     const slo = await api(`/api/slo/v1/slos/${namespace}/${name}`);
     const timeline = await api(

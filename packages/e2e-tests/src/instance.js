@@ -7,6 +7,8 @@ const path = require('node:path');
 const ROOT = path.resolve(__dirname, '../../..');
 const APP = 'http://localhost:3000';
 const BACKEND = 'http://localhost:7007';
+/** The example SLO measured by Prometheus (examples/prometheus/cart-service.yaml). */
+const PROMETHEUS_SLO = 'cart-service-availability';
 
 async function ok(url, init) {
   try {
@@ -69,17 +71,29 @@ async function startInstance(logDir) {
     child,
   );
   // The scheduled evaluation fills the fleet list once the catalog holds the
-  // example SLOs (503 until a first evaluation has finished).
+  // example SLOs (503 until a first evaluation has finished). The Prometheus
+  // example registers its SLO once its Prometheus answers, which may be after
+  // that run: opening its service's SLOs evaluates it at once.
   await waitFor(
-    'the scheduled evaluation of the example SLOs',
+    'the evaluation of the example SLOs, the Prometheus one included',
     async () => {
       const token = await guestToken();
-      const res =
-        token &&
-        (await ok(`${BACKEND}/api/slo/v1/slos`, {
-          headers: { Authorization: `Bearer ${token}` },
-        }));
-      return res && (await res.json()).totalItems >= 5;
+      if (!token) return false;
+      const headers = { Authorization: `Bearer ${token}` };
+      await ok(
+        `${BACKEND}/api/slo/v1/entities/component/default/cart-service/slos`,
+        {
+          headers,
+        },
+      );
+      const res = await ok(`${BACKEND}/api/slo/v1/slos?limit=1000`, {
+        headers,
+      });
+      const items = res ? (await res.json()).items : [];
+      return (
+        items.length >= 6 &&
+        items.some(s => s.name === PROMETHEUS_SLO && !s.error)
+      );
     },
     3 * 60_000,
     child,
@@ -104,4 +118,4 @@ async function startInstance(logDir) {
   };
 }
 
-module.exports = { startInstance, guestToken, APP, BACKEND };
+module.exports = { startInstance, guestToken, APP, BACKEND, PROMETHEUS_SLO };

@@ -12,6 +12,7 @@ import { parse } from 'yaml';
 
 const BIN = resolve(__dirname, '../bin/triad-slo');
 const EXAMPLE_SLOS = resolve(__dirname, '../../../examples/slos.yaml');
+const CORPUS = resolve(__dirname, '../../../examples/openslo-v1-corpus');
 const PROMTOOL = process.env.PROMTOOL ?? '/usr/bin/promtool';
 
 function run(
@@ -85,6 +86,33 @@ describe('triad-slo', () => {
       stdout: 'ok: 10 OpenSLO documents (5 SLOs) in 1 file\n',
       stderr: '',
     });
+  }, 30_000);
+
+  it('accepts every document of the OpenSLO v1 corpus, warning of the defaults it takes', async () => {
+    const result = await run(['validate', CORPUS]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toBe(
+      'ok: 20 OpenSLO documents (6 SLOs) in 5 files\n',
+    );
+    // The ambiguous fields, one warning each; nothing else.
+    expect(
+      result.stderr
+        .trim()
+        .split('\n')
+        .map(line => line.replace(/^warning: .*?\): /, '')),
+    ).toEqual([
+      'spec.ratioMetric.counter: is not given: the metrics are read as counters (counter: true); say counter: false for gauges',
+      expect.stringMatching(
+        /^spec\.alertPolicies: is empty: the default burn-rate tiers apply/,
+      ),
+      'spec.objectives[0].op: is ignored: op and value compare a thresholdMetric SLI, and this SLI is a ratioMetric',
+      'spec.timeWindow: is not given: Triad uses a rolling 28d window',
+    ]);
+    const github = await run(['validate', '--github', CORPUS]);
+    expect(github.code).toBe(0);
+    expect(github.stdout).toMatch(
+      /^::warning file=.*slis\.yaml,line=\d+::.*spec\.ratioMetric\.counter: is not given/m,
+    );
   }, 30_000);
 
   it('lists every problem with file, line, document and field, and exits 1', async () => {

@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { importSlos } from './commands/importSlos';
 import { push } from './commands/push';
 import { rules } from './commands/rules';
 import { validate } from './commands/validate';
@@ -27,7 +28,7 @@ export async function main(
   const program = new Command()
     .name('triad-slo')
     .description(
-      'Validate OpenSLO files, generate Prometheus rules and push SLI samples to Triad, from CI pipelines.',
+      'Validate OpenSLO files, generate Prometheus rules, import Sloth and Pyrra SLOs and push SLI samples to Triad, from CI pipelines.',
     )
     .version('0.1.0')
     .exitOverride()
@@ -74,6 +75,32 @@ export async function main(
     .option('--github', 'report problems as GitHub Actions annotations')
     .action(async (paths: string[], options) => {
       code = await rules(io, paths, options);
+    });
+
+  program
+    .command('import')
+    .description(
+      'Convert Sloth prometheus/v1 specs and Pyrra ServiceLevelObjectives into OpenSLO v1, saying what could not be carried over',
+    )
+    .argument('<paths...>', 'Sloth or Pyrra YAML files or directories')
+    .option(
+      '-o, --out <file>',
+      'write the OpenSLO documents to a file instead of stdout',
+    )
+    .option(
+      '--service <name>',
+      "the catalog component the SLOs measure (default: Sloth's service; a Pyrra SLO's own name)",
+    )
+    .option(
+      '--data-source <name>',
+      'metricSourceRef of the imported SLIs (default prometheus)',
+    )
+    .option(
+      '--sloth-period <period>',
+      'the SLO period Sloth runs with: 30d (its default) or 28d',
+    )
+    .action(async (paths: string[], options) => {
+      code = await importSlos(io, paths, options);
     });
 
   program

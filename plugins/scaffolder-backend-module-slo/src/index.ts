@@ -8,5 +8,6 @@
 export { scaffolderModuleSlo as default } from './module';
 export { createOpenSloCreateAction } from './actions/createOpenSloAction';
 export { createOpenSloValidateAction } from './actions/validateOpenSloAction';
+export { createOpenSloImportAction } from './actions/importSlosAction';
 export { createPrometheusRulesAction } from './actions/prometheusRulesAction';
 export { createPolicyCheckAction } from './actions/policyCheckAction';

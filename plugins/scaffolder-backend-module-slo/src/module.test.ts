@@ -23,6 +23,7 @@ describe('scaffolderModuleSlo', () => {
     expect(actions.map(a => a.id)).toEqual([
       'slo:openslo:create',
       'slo:openslo:validate',
+      'slo:openslo:import',
       'slo:prometheus:rules',
       'slo:policy:check',
     ]);

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createOpenSloCreateAction } from './actions/createOpenSloAction';
+import { createOpenSloImportAction } from './actions/importSlosAction';
 import { createOpenSloValidateAction } from './actions/validateOpenSloAction';
 import { createPrometheusRulesAction } from './actions/prometheusRulesAction';
 import { createPolicyCheckAction } from './actions/policyCheckAction';
@@ -27,6 +28,7 @@ export const scaffolderModuleSlo = createBackendModule({
         scaffolder.addActions(
           createOpenSloCreateAction(),
           createOpenSloValidateAction(),
+          createOpenSloImportAction(),
           createPrometheusRulesAction(),
           createPolicyCheckAction({ discovery, auth }),
         );

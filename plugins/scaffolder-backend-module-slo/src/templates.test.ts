@@ -406,11 +406,11 @@ describe('example templates', () => {
     60_000,
   );
 
-  async function runTask(name: string) {
+  async function runTask(name: string, values: Record<string, unknown> = {}) {
     const template = loadTemplate(name);
     const created = await api('POST', '/v2/tasks', {
       templateRef: `template:default/${template.metadata.name}`,
-      values: formValues(template, TYPED[name]),
+      values: formValues(template, { ...TYPED[name], ...values }),
     });
     expect(created.status).toBe(201);
     for (let i = 0; i < 300; i++) {
@@ -473,6 +473,41 @@ describe('example templates', () => {
         entityRef: 'group:default/checkout-team',
       },
     ]);
+  }, 60_000);
+
+  it('add-slos: imports a pasted Sloth spec instead of writing new SLOs', async () => {
+    // Written for this test from Sloth's prometheus/v1 spec.
+    const importSpec = `version: prometheus/v1
+service: checkout
+slos:
+  - name: requests
+    objective: 99.9
+    sli:
+      events:
+        error_query: sum(rate(checkout_requests_total{code=~"5.."}[{{.window}}]))
+        total_query: sum(rate(checkout_requests_total[{{.window}}]))
+    alerting:
+      name: CheckoutRequests
+`;
+    const output = await runTask('add-slos', { importSpec });
+    const text = (title: string) =>
+      output.text.find((t: any) => t.title === title);
+    const [slos, notes, rules] = [
+      text('SLOs'),
+      text('Not carried over from Sloth or Pyrra'),
+      text('Prometheus rules'),
+    ];
+    const docs = parseAllDocuments(fenced(slos.content)).map(d => d.toJS());
+    expect(docs.map(d => [d.metadata.name, d.spec.service])).toEqual([
+      ['checkout-requests', 'component:default/checkout-service'],
+    ]);
+    expect(notes.content).toContain(
+      'slos[0].alerting.name: Triad names the alerts after the SLO',
+    );
+    const check = await runPromtool(['check', 'rules', 'rules.yaml'], {
+      'rules.yaml': fenced(rules.content),
+    });
+    expect(check.output).toContain('SUCCESS: 13 rules found');
   }, 60_000);
 
   it('add-slos and register-team: real runs complete', async () => {

@@ -4,11 +4,13 @@ import {
   SloMeasureRequest,
   SloMeasurement,
 } from '@triad/plugin-slo-node';
+import { promDuration, TimelineBucket } from '@triad/plugin-slo-common';
 import { buildQueries } from './buildQueries';
-import { promDuration } from '@triad/plugin-slo-common';
-import { queryPrometheus } from './queryPrometheus';
-import { readConnection } from './readConnection';
+import { buildTimelineQuery } from './buildTimelineQuery';
+import { queryPrometheus, queryPrometheusRange } from './queryPrometheus';
+import { PrometheusConnection, readConnection } from './readConnection';
 import { readMeasurements } from './readMeasurements';
+import { readTimeline } from './readTimeline';
 
 export interface PrometheusDataSourceOptions {
   logger?: LoggerService;
@@ -17,7 +19,8 @@ export interface PrometheusDataSourceOptions {
 /**
  * SLO data source for Prometheus-compatible HTTP APIs (Prometheus, Thanos,
  * Mimir, VictoriaMetrics). Measures an objective over its period and every
- * alert window with one instant query.
+ * alert window with one instant query, and draws its timeline with one range
+ * query.
  *
  * @public
  */
@@ -51,18 +54,11 @@ export class PrometheusDataSource implements SloDataSource {
       return { periodErrorRatio: undefined, windowErrorRatios: {}, sourceUrl };
     }
 
-    const signal =
-      connection.timeoutMs === undefined
-        ? request.signal
-        : AbortSignal.any([
-            request.signal,
-            AbortSignal.timeout(connection.timeoutMs),
-          ]);
     const started = Date.now();
     const samples = await queryPrometheus(connection, {
       query: plan.query,
       at,
-      signal,
+      signal: signalOf(request, connection),
       purpose: `SLO "${request.slo.metadata.name}"`,
     });
     this.#logger?.debug(
@@ -73,4 +69,53 @@ export class PrometheusDataSource implements SloDataSource {
     );
     return { ...readMeasurements(plan, samples), sourceUrl };
   }
+
+  /**
+   * Good and total counts per step from the period start to `at`, in one
+   * range query, ending exactly at what `measure` reports for `at`.
+   */
+  async timeline(
+    request: SloMeasureRequest,
+    stepMs: number,
+  ): Promise<TimelineBucket[]> {
+    const connection = readConnection(request.source);
+    const { period, at } = request;
+    const plan = buildTimelineQuery({
+      indicator: request.indicator,
+      objective: request.objective,
+      budgetingMethod: request.slo.spec.budgetingMethod,
+      timeSliceMs: request.timeSliceMs,
+      periodStartMs: period.start.getTime(),
+      atMs: Math.min(at.getTime(), period.end.getTime()),
+      stepMs,
+    });
+    if (!plan) return [];
+    const started = Date.now();
+    const series = await queryPrometheusRange(connection, {
+      query: plan.query,
+      ...plan.range,
+      signal: signalOf(request, connection),
+      purpose: `the timeline of SLO "${request.slo.metadata.name}"`,
+    });
+    this.#logger?.debug(
+      `Drew the timeline of SLO ${request.slo.metadata.name} on ${
+        connection.name
+      } in ${Date.now() - started} ms`,
+      { dataSource: connection.name, query: plan.query },
+    );
+    return readTimeline(plan, series);
+  }
+}
+
+/** The request's signal, and the source's own timeout when it has one. */
+function signalOf(
+  request: SloMeasureRequest,
+  connection: PrometheusConnection,
+): AbortSignal {
+  return connection.timeoutMs === undefined
+    ? request.signal
+    : AbortSignal.any([
+        request.signal,
+        AbortSignal.timeout(connection.timeoutMs),
+      ]);
 }

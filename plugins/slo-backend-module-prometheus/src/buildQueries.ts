@@ -45,19 +45,36 @@ export interface QueryPlan {
   graphQuery: string;
 }
 
-export interface BuildQueriesInput {
+/** What the PromQL of one objective depends on. */
+export interface ObjectiveQueryInput {
   indicator: SliSpec;
   objective: Pick<SloObjective, 'op' | 'value' | 'timeSliceTarget'>;
   budgetingMethod: BudgetingMethod;
+  timeSliceMs?: number;
+}
+
+export interface BuildQueriesInput extends ObjectiveQueryInput {
   /** Length of the period measured so far (ends at the evaluation time); ≤ 0 skips it. */
   periodMs: number;
   windowsMs: readonly number[];
-  timeSliceMs?: number;
+}
+
+/**
+ * How one objective is measured over any window: the series (good, bad,
+ * total or ratio) that a window contributes, and how to read them back.
+ */
+export interface ObjectiveQueryParts {
+  /** The series of one window, each with the part it measures. */
+  parts(windowMs: number): [QueryPart, string][];
+  reading: QueryReading;
+  totalCounts: QueryPlan['totalCounts'];
+  graphQuery: string;
 }
 
 const GRAPH_WINDOW_MS = 5 * 60_000;
 
-function tag(expr: string, key: string, part: QueryPart): string {
+/** Tags a series with its window key and part, so one query can carry many. */
+export function tag(expr: string, key: string, part: QueryPart): string {
   return `label_replace(label_replace(${expr}, "${WINDOW_LABEL}", "${key}", "", ""), "${PART_LABEL}", "${part}", "", "")`;
 }
 
@@ -88,16 +105,8 @@ function inputError(e: SliQueryError): InputError {
  * cannot express.
  */
 export function buildQueries(input: BuildQueriesInput): QueryPlan {
-  try {
-    return planQueries(input);
-  } catch (e) {
-    if (e instanceof SliQueryError) throw inputError(e);
-    throw e;
-  }
-}
-
-function planQueries(input: BuildQueriesInput): QueryPlan {
-  const sli = readPromSli(input.indicator);
+  const { parts, reading, totalCounts, graphQuery } =
+    objectiveQueryParts(input);
   const windows: QueryPlan['windows'] = [];
   if (input.periodMs > 0) windows.push({ key: PERIOD_KEY, ms: input.periodMs });
   for (const ms of new Set(input.windowsMs)) {
@@ -108,7 +117,32 @@ function planQueries(input: BuildQueriesInput): QueryPlan {
     }
     windows.push({ key: String(ms), ms });
   }
+  const query = windows
+    .flatMap(({ key, ms }) =>
+      parts(ms).map(([part, expr]) => tag(expr, key, part)),
+    )
+    .join('\nor\n');
+  return { query, reading, windows, totalCounts, graphQuery };
+}
 
+/**
+ * The series an objective's SLI gives over a window, for the instant query
+ * of `measure` and the range query of `timeline` alike. Pure: throws
+ * `InputError` for SLIs it cannot express.
+ */
+export function objectiveQueryParts(
+  input: ObjectiveQueryInput,
+): ObjectiveQueryParts {
+  try {
+    return planParts(input);
+  } catch (e) {
+    if (e instanceof SliQueryError) throw inputError(e);
+    throw e;
+  }
+}
+
+function planParts(input: ObjectiveQueryInput): ObjectiveQueryParts {
+  const sli = readPromSli(input.indicator);
   let parts: (windowMs: number) => [QueryPart, string][];
   let reading: QueryReading;
   let totalCounts: QueryPlan['totalCounts'];
@@ -180,10 +214,5 @@ function planQueries(input: BuildQueriesInput): QueryPlan {
     }
   }
 
-  const query = windows
-    .flatMap(({ key, ms }) =>
-      parts(ms).map(([part, expr]) => tag(expr, key, part)),
-    )
-    .join('\nor\n');
-  return { query, reading, windows, totalCounts, graphQuery };
+  return { parts, reading, totalCounts, graphQuery };
 }

@@ -1,4 +1,5 @@
 import { InputError, ServiceUnavailableError } from '@backstage/errors';
+import { promDuration } from '@triad/plugin-slo-common';
 import { PromSample } from './readMeasurements';
 import { PrometheusConnection } from './readConnection';
 
@@ -8,6 +9,23 @@ export interface QueryPrometheusOptions {
   signal: AbortSignal;
   /** What the query is for, in error messages, e.g. `SLO "checkout"`. */
   purpose: string;
+}
+
+export interface QueryPrometheusRangeOptions {
+  query: string;
+  /** First and last evaluation time, epoch ms. */
+  startMs: number;
+  endMs: number;
+  stepMs: number;
+  signal: AbortSignal;
+  purpose: string;
+}
+
+/** One series of a range-query answer (`resultType: matrix`). */
+export interface PromSeries {
+  metric: Record<string, string>;
+  /** `[unix seconds, value]` pairs, oldest first. */
+  values: [number, string][];
 }
 
 function snippet(text: string): string {
@@ -41,22 +59,59 @@ export async function queryPrometheus(
   connection: PrometheusConnection,
   options: QueryPrometheusOptions,
 ): Promise<PromSample[]> {
+  return (await callQueryApi(
+    connection,
+    'query',
+    { query: options.query, time: String(options.at.getTime() / 1000) },
+    'vector',
+    options,
+  )) as PromSample[];
+}
+
+/**
+ * Runs one range query through `POST /api/v1/query_range` and returns the
+ * matrix it answers; fails as {@link queryPrometheus} does. Times go as
+ * RFC 3339 and the step as a duration, so that Prometheus evaluates at
+ * exactly these milliseconds.
+ */
+export async function queryPrometheusRange(
+  connection: PrometheusConnection,
+  options: QueryPrometheusRangeOptions,
+): Promise<PromSeries[]> {
+  return (await callQueryApi(
+    connection,
+    'query_range',
+    {
+      query: options.query,
+      start: new Date(options.startMs).toISOString(),
+      end: new Date(options.endMs).toISOString(),
+      step: promDuration(options.stepMs),
+    },
+    'matrix',
+    options,
+  )) as PromSeries[];
+}
+
+async function callQueryApi(
+  connection: PrometheusConnection,
+  endpoint: 'query' | 'query_range',
+  form: Record<string, string>,
+  resultType: 'vector' | 'matrix',
+  options: { signal: AbortSignal; purpose: string },
+): Promise<unknown[]> {
   const where = `Prometheus data source "${connection.name}" (${connection.baseUrl})`;
   const started = Date.now();
   let response: Response;
   let text: string;
   try {
-    response = await fetch(`${connection.baseUrl}/api/v1/query`, {
+    response = await fetch(`${connection.baseUrl}/api/v1/${endpoint}`, {
       method: 'POST',
       headers: {
         ...connection.headers,
         Accept: 'application/json',
         'Content-Type': 'application/x-www-form-urlencoded',
       },
-      body: new URLSearchParams({
-        query: options.query,
-        time: String(options.at.getTime() / 1000),
-      }).toString(),
+      body: new URLSearchParams(form).toString(),
       signal: options.signal,
     });
     text = await response.text();
@@ -110,12 +165,17 @@ export async function queryPrometheus(
     }
     throw new ServiceUnavailableError(message);
   }
-  if (body.data?.resultType !== 'vector' || !Array.isArray(body.data.result)) {
+  if (
+    body.data?.resultType !== resultType ||
+    !Array.isArray(body.data.result)
+  ) {
     throw new ServiceUnavailableError(
       `${where} answered a ${
         body.data?.resultType ?? 'malformed result'
-      } where an instant vector was expected`,
+      } where ${
+        resultType === 'vector' ? 'an instant vector' : 'a range matrix'
+      } was expected`,
     );
   }
-  return body.data.result as PromSample[];
+  return body.data.result;
 }

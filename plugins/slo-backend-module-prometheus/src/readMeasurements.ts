@@ -16,10 +16,11 @@ export interface PromSample {
   value: [number, string];
 }
 
-type Parts = Partial<Record<QueryPart, number | undefined>>;
+/** The parts of one window, as numbers. */
+export type Parts = Partial<Record<QueryPart, number | undefined>>;
 
 /** A sample value as a number; NaN and ±Inf are no data. */
-function parseValue(text: string): number | undefined {
+export function parseValue(text: string): number | undefined {
   const n = Number(text);
   return Number.isFinite(n) ? n : undefined;
 }
@@ -31,7 +32,10 @@ function clampRatio(e: number): number {
 }
 
 /** The error ratio of one window from its parts; undefined without data. */
-function errorRatio(reading: QueryReading, parts: Parts): number | undefined {
+export function errorRatio(
+  reading: QueryReading,
+  parts: Parts,
+): number | undefined {
   const hasTotal = 'total' in parts;
   if (hasTotal && !(parts.total! > 0)) return undefined;
   if (reading === 'good/total' || reading === 'bad/total') {

@@ -535,6 +535,11 @@ describe('SLO backend over HTTP', () => {
     expect(res.status).toBe(200);
     expect(res.body.points.length).toBeGreaterThanOrEqual(1);
     expect(res.body.points[0].objectives[0].remaining).toBeCloseTo(0.75, 6);
+    expect(res.body.points[0].objectives[0]).toMatchObject({
+      index: 0,
+      displayName: 'requests',
+      target: 0.99,
+    });
   });
 
   it.each([

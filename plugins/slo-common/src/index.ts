@@ -26,3 +26,4 @@ export * from './permissions';
 export * from './api/types';
 export * from './api/SloClient';
 export * from './prometheus';
+export * from './import';

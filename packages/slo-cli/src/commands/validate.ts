@@ -13,7 +13,8 @@ export interface ValidateOptions {
 
 /**
  * `triad-slo validate <paths…>`: validates every OpenSLO document with the
- * validator the catalog and the scaffolder use; lists every problem.
+ * validator the catalog and the scaffolder use; lists every problem, and warns
+ * of the defaults taken where the specification leaves a meaning open.
  */
 export async function validate(
   io: CliIo,
@@ -21,7 +22,11 @@ export async function validate(
   options: ValidateOptions,
 ): Promise<number> {
   const files = await readInputFiles(paths);
-  const { documents, problems } = readOpenSloFiles(files, parseAllDocuments);
+  const { documents, problems, warnings } = readOpenSloFiles(
+    files,
+    parseAllDocuments,
+  );
+  reportProblems(io, warnings, !!options.github, 'warning');
   if (problems.length) {
     reportProblems(io, problems, !!options.github);
     io.err(

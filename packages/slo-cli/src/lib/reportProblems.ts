@@ -7,15 +7,22 @@ import { CliIo } from './io';
 /**
  * Writes one line per problem: plain text, or GitHub Actions annotations
  * (`::error file=…,line=…::…`) that show up on the pull request's diff.
+ * Warnings (defaults taken where OpenSLO is ambiguous) go to stderr, or as
+ * `::warning` annotations, and fail nothing.
  */
 export function reportProblems(
   io: CliIo,
   problems: readonly OpenSloFileProblem[],
   github: boolean,
+  level: 'error' | 'warning' = 'error',
 ): void {
   for (const problem of problems) {
     if (!github) {
-      io.out(`${formatOpenSloFileProblem(problem)}\n`);
+      if (level === 'warning') {
+        io.err(`warning: ${formatOpenSloFileProblem(problem)}\n`);
+      } else {
+        io.out(`${formatOpenSloFileProblem(problem)}\n`);
+      }
       continue;
     }
     const where = [
@@ -28,6 +35,6 @@ export function reportProblems(
       .replace(/%/g, '%25')
       .replace(/\r/g, '%0D')
       .replace(/\n/g, '%0A');
-    io.out(`::error${where ? ` ${where}` : ''}::${message}\n`);
+    io.out(`::${level}${where ? ` ${where}` : ''}::${message}\n`);
   }
 }

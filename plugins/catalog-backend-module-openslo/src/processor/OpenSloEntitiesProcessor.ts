@@ -20,12 +20,16 @@ import {
   RELATION_ALERT_CONDITION_OF,
   RELATION_ALERT_POLICY_OF,
   RELATION_DATA_SOURCE_OF,
+  RELATION_DESCRIBED_BY,
+  RELATION_DESCRIBES,
   RELATION_HAS_ALERT_CONDITION,
   RELATION_HAS_ALERT_POLICY,
   RELATION_HAS_INDICATOR,
   RELATION_INDICATOR_OF,
   RELATION_MEASURED_BY,
   RELATION_MEASURES,
+  RELATION_NOTIFIED_BY,
+  RELATION_NOTIFIES,
   RELATION_USES_DATA_SOURCE,
   validateOpenSloDocument,
 } from '@triad/plugin-slo-common';
@@ -38,7 +42,14 @@ const RELATIONS: Record<OpenSloReferenceKind, readonly [string, string]> = {
   DataSource: [RELATION_USES_DATA_SOURCE, RELATION_DATA_SOURCE_OF],
   AlertPolicy: [RELATION_HAS_ALERT_POLICY, RELATION_ALERT_POLICY_OF],
   AlertCondition: [RELATION_HAS_ALERT_CONDITION, RELATION_ALERT_CONDITION_OF],
+  AlertNotificationTarget: [RELATION_NOTIFIES, RELATION_NOTIFIED_BY],
 };
+
+/**
+ * Where OpenSLO labels that a catalog label cannot hold (a list of values,
+ * or a value with spaces) are kept: the document's labels as written, JSON.
+ */
+export const OPENSLO_LABELS_ANNOTATION = 'triad.dev/openslo-labels';
 
 /** Whether a parsed reference can name an entity (kind, namespace and name all valid). */
 function isValidRef(ref: CompoundEntityRef): boolean {
@@ -50,14 +61,47 @@ function isValidRef(ref: CompoundEntityRef): boolean {
 }
 
 /**
- * Accepts `openslo/v1` documents (SLO, SLI, DataSource, AlertPolicy,
- * AlertCondition) as catalog entities and emits their relations. An invalid
- * document fails on its own with a message naming every bad field; the other
- * documents of the same file are unaffected.
+ * Accepts `openslo/v1` documents (every kind: SLO, SLI, DataSource,
+ * AlertPolicy, AlertCondition, AlertNotificationTarget, Service) as catalog
+ * entities and emits their relations. An invalid document fails on its own
+ * with a message naming every bad field; the other documents of the same file
+ * are unaffected.
  */
 export class OpenSloEntitiesProcessor implements CatalogProcessor {
   getProcessorName(): string {
     return 'OpenSloEntitiesProcessor';
+  }
+
+  /**
+   * OpenSLO allows a label to hold a list of values; a catalog label holds
+   * one. Labels the catalog cannot hold move, with the others, into an
+   * annotation, so the document loads and nothing is lost.
+   */
+  async preProcessEntity(entity: Entity): Promise<Entity> {
+    const labels = entity.metadata?.labels as
+      | Record<string, unknown>
+      | undefined;
+    if (!isOpenSloDocument(entity) || !labels) return entity;
+    const fits = ([key, value]: [string, unknown]) =>
+      typeof value === 'string' &&
+      validators.isValidLabelKey(key) &&
+      validators.isValidLabelValue(value);
+    const entries = Object.entries(labels);
+    if (entries.every(fits)) return entity;
+    return {
+      ...entity,
+      metadata: {
+        ...entity.metadata,
+        labels: Object.fromEntries(entries.filter(fits)) as Record<
+          string,
+          string
+        >,
+        annotations: {
+          ...entity.metadata.annotations,
+          [OPENSLO_LABELS_ANNOTATION]: JSON.stringify(labels),
+        },
+      },
+    };
   }
 
   async validateEntityKind(entity: Entity): Promise<boolean> {
@@ -75,7 +119,10 @@ export class OpenSloEntitiesProcessor implements CatalogProcessor {
     emit: CatalogProcessorEmit,
   ): Promise<Entity> {
     if (!isOpenSloDocument(entity)) return entity;
-    const doc = entity as unknown as OpenSloDocument;
+    // Defaults filled in, e.g. `alertPolicies:` left empty.
+    const result = validateOpenSloDocument(entity);
+    if (!result.ok) return entity;
+    const doc: OpenSloDocument = result.document;
     const self = getCompoundEntityRef(entity);
     const namespace = self.namespace;
     const link = (target: CompoundEntityRef, type: string, reverse: string) => {
@@ -129,6 +176,13 @@ export class OpenSloEntitiesProcessor implements CatalogProcessor {
       linkOnce('component', doc.spec.service, 'spec.service', [
         RELATION_MEASURES,
         RELATION_MEASURED_BY,
+      ]);
+    }
+    // A Service is the component of its name: the one its SLOs measure.
+    if (doc.kind === 'Service') {
+      linkOnce('component', self.name, 'metadata.name', [
+        RELATION_DESCRIBES,
+        RELATION_DESCRIBED_BY,
       ]);
     }
     for (const r of openSloReferences(doc)) {

@@ -1,6 +1,6 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { symlinkSync } from 'fs';
-import { join } from 'path';
+import { readdirSync, readFileSync, symlinkSync } from 'fs';
+import { join, resolve } from 'path';
 import { CATALOG_INFO } from '../__testUtils__/fixtures';
 import { exampleInput, runAction } from '../__testUtils__/runAction';
 import { createOpenSloValidateAction } from './validateOpenSloAction';
@@ -44,7 +44,34 @@ describe('slo:openslo:validate', () => {
       files: ['catalog-info.yaml', 'openslo/more.yml'],
       documents: 2,
       slos: ['slo:default/checkout-availability', 'slo:default/other'],
+      warnings: [],
     });
+  });
+
+  it('accepts every document of the OpenSLO v1 corpus, warning of the defaults it takes', async () => {
+    const corpus = resolve(__dirname, '../../../../examples/openslo-v1-corpus');
+    mockDir.setContent({
+      workspace: Object.fromEntries(
+        readdirSync(corpus)
+          .filter(f => f.endsWith('.yaml'))
+          .map(f => [f, readFileSync(join(corpus, f), 'utf8')]),
+      ),
+    });
+    const output = await runAction(
+      action,
+      {},
+      { workspacePath: workspacePath() },
+    );
+    expect(output.documents).toBe(20);
+    expect(output.slos).toHaveLength(6);
+    expect(
+      output.warnings.map((w: string) => w.replace(/^.*?\): /, '')),
+    ).toEqual([
+      'spec.ratioMetric.counter: is not given: the metrics are read as counters (counter: true); say counter: false for gauges',
+      expect.stringMatching(/^spec\.alertPolicies: is empty/),
+      'spec.objectives[0].op: is ignored: op and value compare a thresholdMetric SLI, and this SLI is a ratioMetric',
+      'spec.timeWindow: is not given: Triad uses a rolling 28d window',
+    ]);
   });
 
   it('fails listing every problem with file, document, line and field', async () => {

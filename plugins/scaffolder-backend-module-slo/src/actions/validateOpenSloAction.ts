@@ -64,17 +64,22 @@ export function createOpenSloValidateAction() {
           z
             .array(z.string())
             .describe('References of the SLOs found: slo:default/<name>'),
+        warnings: z =>
+          z
+            .array(z.string())
+            .describe(
+              'Defaults taken where OpenSLO leaves a meaning open (e.g. a ratioMetric without counter), one line each; they do not fail the step',
+            ),
       },
     },
     async handler(ctx) {
       const patterns = ctx.input.files?.length
         ? ctx.input.files
         : DEFAULT_OPENSLO_FILES;
-      const { files, documents, problems } = await readOpenSloWorkspaceFiles(
-        ctx.workspacePath,
-        patterns,
-        'files',
-      );
+      const { files, documents, problems, warnings } =
+        await readOpenSloWorkspaceFiles(ctx.workspacePath, patterns, 'files');
+      const warningLines = warnings.map(formatOpenSloFileProblem);
+      warningLines.forEach(line => ctx.logger.warn(line));
       if (problems.length) {
         const lines = problems.map(formatOpenSloFileProblem);
         lines.forEach(line => ctx.logger.error(line));
@@ -109,6 +114,7 @@ export function createOpenSloValidateAction() {
       ctx.output('files', files);
       ctx.output('documents', documents.length);
       ctx.output('slos', slos);
+      ctx.output('warnings', warningLines);
     },
   });
 }

@@ -11,6 +11,6 @@ export type {
   RunningPrometheus,
   StartPrometheusOptions,
 } from './startPrometheus';
-export { syntheticData } from './syntheticData';
+export { RESTART_FROM_END, syntheticData } from './syntheticData';
 export type { MinuteCounts, Service, SyntheticData } from './syntheticData';
 export { freePort } from './freePort';

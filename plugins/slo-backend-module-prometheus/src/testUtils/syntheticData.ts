@@ -1,7 +1,9 @@
 const MINUTE = 60_000;
+/** Minutes before the last sample where `restart`'s counters start from 0. */
+export const RESTART_FROM_END = 5000;
 
 /** Services of the synthetic data set. */
-export type Service = 'steady' | 'burst' | 'sparse' | 'idle';
+export type Service = 'steady' | 'burst' | 'sparse' | 'idle' | 'restart';
 
 export interface MinuteCounts {
   total: number;
@@ -16,7 +18,10 @@ export interface MinuteCounts {
  * - `burst`: the same, but 100 errors a minute (10 %) in the last hour;
  * - `sparse`: 100 requests in every tenth minute only, half of them errors
  *   in every hundredth minute;
- * - `idle`: counters that exist but never move (no traffic).
+ * - `idle`: counters that exist but never move (no traffic);
+ * - `restart`: 500 requests a minute, 2 of them errors, but 50 errors a
+ *   minute for the two hours before the process restarts, 5,000 minutes
+ *   before the end: its counters start again from 0 there (a counter reset).
  *
  * Counters `triad_requests_total{service, code="200"|"500"}` are sampled at
  * each minute boundary; the gauge `triad_latency_seconds{service="steady"}`
@@ -47,6 +52,14 @@ function countsAt(
     case 'sparse':
       if (minuteOfEpoch % 10 !== 0) return { total: 0, errors: 0 };
       return { total: 100, errors: minuteOfEpoch % 100 === 0 ? 50 : 0 };
+    case 'restart':
+      return {
+        total: 500,
+        errors:
+          fromEnd > RESTART_FROM_END && fromEnd <= RESTART_FROM_END + 120
+            ? 50
+            : 2,
+      };
     default:
       return { total: 0, errors: 0 };
   }
@@ -60,7 +73,7 @@ export function syntheticData(endMs: number, days: number): SyntheticData {
     { length: n },
     (_, i) => endMs - (n - 1 - i) * MINUTE,
   );
-  const services: Service[] = ['steady', 'burst', 'sparse', 'idle'];
+  const services: Service[] = ['steady', 'burst', 'sparse', 'idle', 'restart'];
   const counts = {} as Record<Service, MinuteCounts[]>;
   const lines = ['# TYPE triad_requests counter'];
   for (const service of services) {
@@ -70,6 +83,7 @@ export function syntheticData(endMs: number, days: number): SyntheticData {
     for (const code of ['200', '500']) {
       let value = 0;
       counts[service].forEach((c, i) => {
+        if (service === 'restart' && n - 1 - i === RESTART_FROM_END) value = 0;
         value += code === '500' ? c.errors : c.total - c.errors;
         lines.push(
           `triad_requests_total{service="${service}",code="${code}"} ${value} ${

@@ -95,7 +95,12 @@ export class SnapshotStore {
         return {
           evaluatedAt: result.evaluatedAt,
           status: result.status,
+          // Every objective, named by its index so a chart can follow it
+          // across snapshots even if objectives were added or removed.
           objectives: result.objectives.map(o => ({
+            index: o.index,
+            displayName: o.displayName,
+            target: o.target,
             sli: o.sli,
             remaining: o.budget.remaining,
             burnRate: o.burnRate,

@@ -70,7 +70,15 @@ export interface SloListQuery {
 export interface SloHistoryPoint {
   evaluatedAt: string;
   status: SloStatus;
-  objectives: { sli?: number; remaining?: number; burnRate?: number }[];
+  /** Every objective evaluated, by its index in `spec.objectives`. */
+  objectives: {
+    index: number;
+    displayName?: string;
+    target: number;
+    sli?: number;
+    remaining?: number;
+    burnRate?: number;
+  }[];
 }
 
 /** `GET /v1/slos/:namespace/:name/history` */

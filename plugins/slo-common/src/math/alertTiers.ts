@@ -17,6 +17,17 @@ export interface AlertTier {
   op?: 'gt' | 'gte';
   /** How long both windows must burn before the alert fires (`alertAfter`). */
   for?: string;
+  /** Where its alerts go: the notification targets of its alert policies. */
+  notificationTargets?: NotificationTarget[];
+}
+
+/** An OpenSLO AlertNotificationTarget as a tier carries it. */
+export interface NotificationTarget {
+  name: string;
+  /** e.g. `email`, `slack`, `pagerduty`. */
+  target: string;
+  displayName?: string;
+  description?: string;
 }
 
 /** A tier before it is tied to an SLO period. */
@@ -101,13 +112,17 @@ export interface BurnRateCondition {
   op?: 'gt' | 'gte';
   threshold: number;
   lookbackWindow: string;
+  /** The short window, when not a twelfth of `lookbackWindow`. */
+  shortWindow?: string;
   alertAfter?: string;
+  notificationTargets?: NotificationTarget[];
 }
 
 /**
  * Tiers from an AlertPolicy's burn-rate conditions: the threshold is the
  * factor, the lookback window the long window, and the short window a twelfth
- * of it (the same ratio as the default tiers); `alertAfter` becomes `for`.
+ * of it (the same ratio as the default tiers) unless the condition gives its
+ * own; `alertAfter` becomes `for`.
  */
 export function alertTiersFromConditions(
   conditions: readonly BurnRateCondition[],
@@ -118,10 +133,15 @@ export function alertTiersFromConditions(
       name: c.name,
       severity: c.severity,
       longWindowMs,
-      shortWindowMs: Math.round(longWindowMs / 12),
+      shortWindowMs: c.shortWindow
+        ? durationToMs(c.shortWindow)
+        : Math.round(longWindowMs / 12),
       factor: c.threshold,
       ...(c.op && { op: c.op }),
       ...(c.alertAfter && { for: c.alertAfter }),
+      ...(c.notificationTargets?.length && {
+        notificationTargets: c.notificationTargets.map(t => ({ ...t })),
+      }),
     };
   });
 }

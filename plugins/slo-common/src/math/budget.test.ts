@@ -82,8 +82,9 @@ describe('budget arithmetic', () => {
   });
 
   it('refuses targets that leave no budget', () => {
-    expect(() => errorBudgetRatio(1)).toThrow(/between 0 and 1/);
-    expect(() => errorBudgetRatio(0)).toThrow(/between 0 and 1/);
-    expect(() => errorBudgetRatio(99.9)).toThrow(/between 0 and 1/);
+    expect(() => errorBudgetRatio(1)).toThrow(/between 0/);
+    expect(() => errorBudgetRatio(-0.1)).toThrow(/between 0/);
+    expect(errorBudgetRatio(0)).toBe(1);
+    expect(() => errorBudgetRatio(99.9)).toThrow(/between 0/);
   });
 });

@@ -10,11 +10,14 @@ export interface EventCounts {
   total: number;
 }
 
-/** The allowed error ratio of a target: `1 − target`. */
+/**
+ * The allowed error ratio of a target: `1 − target`. OpenSLO allows targets
+ * in [0, 1): 0 budgets every event; 1 would leave no budget at all.
+ */
 export function errorBudgetRatio(target: number): number {
-  if (!(target > 0 && target < 1)) {
+  if (!(target >= 0 && target < 1)) {
     throw new RangeError(
-      `target must be between 0 and 1 (exclusive), got ${target}`,
+      `target must be between 0 (inclusive) and 1 (exclusive), got ${target}`,
     );
   }
   return 1 - target;

@@ -19,6 +19,15 @@ export const RELATION_ALERT_POLICY_OF = 'alertPolicyOf';
 /** AlertPolicy, or an SLO with an inline policy → AlertCondition (`conditionRef`), and back. */
 export const RELATION_HAS_ALERT_CONDITION = 'hasAlertCondition';
 export const RELATION_ALERT_CONDITION_OF = 'alertConditionOf';
+/** AlertPolicy, or an SLO with an inline policy → AlertNotificationTarget (`targetRef`), and back. */
+export const RELATION_NOTIFIES = 'notifies';
+export const RELATION_NOTIFIED_BY = 'notifiedBy';
+/**
+ * OpenSLO Service → the catalog component of the same name, and back. The
+ * SLOs of the Service (`spec.service: <its name>`) measure that component.
+ */
+export const RELATION_DESCRIBES = 'describes';
+export const RELATION_DESCRIBED_BY = 'describedBy';
 
 /** The objective's target as a ratio (`targetPercent` is divided by 100). */
 export function objectiveTarget(objective: SloObjective): number {
@@ -36,11 +45,14 @@ export function toTimeWindow(window: SloTimeWindow): TimeWindow {
   };
 }
 
-/** Slice length of a Timeslices objective in ms (a bare number is seconds). */
+/**
+ * Slice length of a Timeslices objective in ms. A bare number is minutes, as
+ * OpenSLO says ("default interpretation of unit if specified as a number").
+ */
 export function timeSliceMs(objective: SloObjective): number | undefined {
   const w = objective.timeSliceWindow;
   if (w === undefined) return undefined;
-  return typeof w === 'number' ? w * 1000 : durationToMs(w);
+  return typeof w === 'number' ? w * 60_000 : durationToMs(w);
 }
 
 /**

@@ -28,7 +28,7 @@ export function objectiveSliProblems(
   }
   if (threshold && !hasOp) {
     problems.push({
-      field: 'op',
+      field: objective.op === undefined ? 'op' : 'value',
       message: 'a threshold SLI needs op and value on each objective',
     });
   }

@@ -1,6 +1,7 @@
 import {
   alertConditionFields,
   alertPolicyFields,
+  notificationTargetFields,
   sliMetricSources,
 } from './referenceFields';
 import { SliSpec } from './schema';
@@ -11,7 +12,8 @@ export type OpenSloReferenceKind =
   | 'SLI'
   | 'DataSource'
   | 'AlertPolicy'
-  | 'AlertCondition';
+  | 'AlertCondition'
+  | 'AlertNotificationTarget';
 
 /** A document named by another one. */
 export interface OpenSloReference {
@@ -38,8 +40,9 @@ function dataSourcesOf(sli: SliSpec, specPath: string): OpenSloReference[] {
 /**
  * Every reference a document makes itself (not those of the documents it
  * refers to), in document order, once per field: `indicatorRef`s, the
- * `metricSourceRef`s of SLIs (its own or inline), `alertPolicies` by name and
- * the `conditionRef`s of policies (its own or inline). The catalog turns these
+ * `metricSourceRef`s of SLIs (its own or inline), `alertPolicies` by name, and
+ * the `conditionRef`s and `targetRef`s of policies (its own or inline). The
+ * catalog turns these
  * into relations; the resolver follows the same fields.
  */
 export function openSloReferences(doc: OpenSloDocument): OpenSloReference[] {
@@ -51,6 +54,15 @@ export function openSloReferences(doc: OpenSloDocument): OpenSloReference[] {
     for (const c of alertConditionFields(policy, at)) {
       if (c.ref)
         refs.push({ kind: 'AlertCondition', name: c.ref, path: c.path });
+    }
+    for (const t of notificationTargetFields(policy, at)) {
+      if (t.ref) {
+        refs.push({
+          kind: 'AlertNotificationTarget',
+          name: t.ref,
+          path: t.path,
+        });
+      }
     }
   };
   switch (doc.kind) {

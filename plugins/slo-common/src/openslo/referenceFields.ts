@@ -111,6 +111,30 @@ export interface AlertConditionField {
   condition?: { metadata: { name: string }; spec: AlertConditionSpec };
 }
 
+/** One notification target of an alert policy: by name, or inline. */
+export interface NotificationTargetField {
+  /** The `targetRef` field, or the inline target. */
+  path: string;
+  ref?: string;
+  target?: {
+    metadata: { name: string; displayName?: string };
+    spec: { target: string; description?: string };
+  };
+}
+
+/** The notification targets of an alert policy whose spec is at `specPath`. */
+export function notificationTargetFields(
+  policy: AlertPolicySpec,
+  specPath: string,
+): NotificationTargetField[] {
+  return (policy.notificationTargets ?? []).map((t, i) => {
+    const path = `${specPath}.notificationTargets[${i}]`;
+    return 'targetRef' in t
+      ? { path: `${path}.targetRef`, ref: t.targetRef }
+      : { path, target: t };
+  });
+}
+
 /** The conditions of an alert policy whose spec is at `specPath`. */
 export function alertConditionFields(
   policy: AlertPolicySpec,

@@ -354,6 +354,104 @@ describe('resolveSlo: alert policies and conditions', () => {
     ]);
   });
 
+  it('gives each tier the notification targets of its policies, by name or inline', () => {
+    const target = (name: string, kind: string) => ({
+      apiVersion: 'openslo/v1',
+      kind: 'AlertNotificationTarget',
+      metadata: { name, displayName: `The ${name}` },
+      spec: { target: kind, description: `Where ${name} goes` },
+    });
+    const withTargets = (name: string, conditions: Doc[], targets: Doc[]) => {
+      const p = policy(name, conditions);
+      p.spec.notificationTargets = targets;
+      return p;
+    };
+    const { alertConditions, problems } = resolveSlo(
+      slo({ indicatorRef: 'obj-ref', alertPolicies: ['paging', 'chat'] }),
+      store(
+        ...docs,
+        target('oncall', 'pagerduty'),
+        target('channel', 'slack'),
+        withTargets(
+          'paging',
+          [{ conditionRef: 'fast' }],
+          [{ targetRef: 'oncall' }, { targetRef: 'channel' }],
+        ),
+        // Shares "fast" (one tier, notifying both policies' targets).
+        withTargets(
+          'chat',
+          [{ conditionRef: 'fast' }, { conditionRef: 'slow' }],
+          [
+            { targetRef: 'channel' },
+            {
+              kind: 'AlertNotificationTarget',
+              metadata: { name: 'tickets' },
+              spec: { target: 'jira' },
+            },
+          ],
+        ),
+      ).lookup,
+    );
+    expect(problems).toEqual([]);
+    const oncall = {
+      name: 'oncall',
+      target: 'pagerduty',
+      displayName: 'The oncall',
+      description: 'Where oncall goes',
+    };
+    const channel = {
+      name: 'channel',
+      target: 'slack',
+      displayName: 'The channel',
+      description: 'Where channel goes',
+    };
+    const tickets = { name: 'tickets', target: 'jira' };
+    expect(alertConditions!.map(c => [c.name, c.notificationTargets])).toEqual([
+      ['fast', [oncall, channel, tickets]],
+      ['slow', [channel, tickets]],
+    ]);
+    // A target not found is a problem where the policy names it.
+    const missing = resolveSlo(
+      slo({ indicatorRef: 'obj-ref', alertPolicies: ['lost'] }),
+      store(
+        ...docs,
+        withTargets(
+          'lost',
+          [{ conditionRef: 'fast' }],
+          [{ targetRef: 'nobody' }],
+        ),
+      ).lookup,
+    );
+    expect(missing.problems.map(formatResolutionProblem)).toEqual([
+      'spec.alertPolicies[0]: AlertPolicy "lost" spec.notificationTargets[0].targetRef: AlertNotificationTarget "nobody" was not found',
+    ]);
+    expect(missing.missing).toContainEqual({
+      kind: 'AlertNotificationTarget',
+      name: 'nobody',
+    });
+  });
+
+  it('takes a short window from the triad.dev/short-window annotation, and refuses one that is not shorter', () => {
+    const annotated = (window: string) => {
+      const c = condition('long', { lookbackWindow: '4d' });
+      c.metadata.annotations = { 'triad.dev/short-window': window };
+      return c;
+    };
+    const run = (window: string) =>
+      resolveSlo(
+        slo({ indicatorRef: 'obj-ref', alertPolicies: ['p'] }),
+        store(
+          ...docs,
+          policy('p', [{ conditionRef: 'long' }]),
+          annotated(window),
+        ).lookup,
+      );
+    expect(run('6h').alertConditions![0].shortWindow).toBe('6h');
+    expect(run('5d').problems.map(formatResolutionProblem)).toEqual([
+      'spec.alertPolicies[0]: AlertCondition "long" metadata.annotations["triad.dev/short-window"]: 5d is not shorter than the lookback window 4d',
+    ]);
+  });
+
   it('names two different conditions with one name', () => {
     const { problems } = resolve([
       'by-ref',

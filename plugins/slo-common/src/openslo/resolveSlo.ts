@@ -1,9 +1,11 @@
-import { BurnRateCondition } from '../math/alertTiers';
+import { BurnRateCondition, NotificationTarget } from '../math/alertTiers';
+import { durationToMs, isCalendarUnit, parseDuration } from '../math/duration';
 import { objectiveSliProblems } from './objectiveSliProblems';
 import { OpenSloReferenceKind } from './openSloReferences';
 import {
   alertConditionFields,
   alertPolicyFields,
+  notificationTargetFields,
   objectiveIndicator,
   sliMetricSources,
 } from './referenceFields';
@@ -15,6 +17,7 @@ import {
 } from './schema';
 import {
   AlertConditionDocument,
+  AlertNotificationTargetDocument,
   AlertPolicyDocument,
   DataSourceDocument,
   SliDocument,
@@ -85,11 +88,19 @@ export interface ResolvedObjective {
   metricSource?: ResolvedMetricSource;
 }
 
+/** Where a policy's alerts go (an OpenSLO AlertNotificationTarget). */
+export type ResolvedNotificationTarget = NotificationTarget;
+
 /** A burn-rate condition of one of the SLO's alert policies. */
 export interface ResolvedAlertCondition extends BurnRateCondition {
   op: 'gt' | 'gte';
   /** The SLO's field it is declared at or reached through. */
   path: string;
+  /**
+   * The notification targets of the policies it belongs to, in order, once
+   * each; absent when they name none.
+   */
+  notificationTargets?: ResolvedNotificationTarget[];
 }
 
 /** An SLO with everything it refers to. */
@@ -123,7 +134,34 @@ type DocumentOfKind = {
   DataSource: DataSourceDocument;
   AlertPolicy: AlertPolicyDocument;
   AlertCondition: AlertConditionDocument;
+  AlertNotificationTarget: AlertNotificationTargetDocument;
 };
+
+/**
+ * The annotation of an AlertCondition that sets its short window, when it is
+ * not the usual twelfth of the lookback window (as in Pyrra's fourth tier, 4 d
+ * with 6 h). OpenSLO leaves implementation details to annotations.
+ */
+export const SHORT_WINDOW_ANNOTATION = 'triad.dev/short-window';
+
+interface ConditionMetadata {
+  name: string;
+  annotations?: Record<string, unknown>;
+}
+
+function shortWindowProblem(
+  value: unknown,
+  lookbackWindow: string,
+): string | undefined {
+  const parsed = typeof value === 'string' ? parseDuration(value) : undefined;
+  if (!parsed || isCalendarUnit(parsed.unit)) {
+    return `"${String(value)}" is not a duration of fixed length such as 6h`;
+  }
+  if (durationToMs(value as string) >= durationToMs(lookbackWindow)) {
+    return `${value} is not shorter than the lookback window ${lookbackWindow}`;
+  }
+  return undefined;
+}
 
 /**
  * Resolves an OpenSLO SLO: per objective its SLI (see objectiveIndicator for
@@ -298,12 +336,25 @@ export function resolveSlo(
     const conditions: ResolvedAlertCondition[] = [];
     /** `declared` is where the policy names or inlines the condition, `spec` where its spec is. */
     const addCondition = (
-      name: string,
+      { name, annotations }: ConditionMetadata,
       spec: AlertConditionSpec,
       declared: { site: Site; path: string },
-      at: { site: Site; specPath: string },
+      at: { site: Site; specPath: string; metadataPath: string },
+      targets: ResolvedNotificationTarget[],
     ) => {
       const { op, threshold, lookbackWindow, alertAfter } = spec.condition;
+      const shortWindow = annotations?.[SHORT_WINDOW_ANNOTATION];
+      if (shortWindow !== undefined) {
+        const problem = shortWindowProblem(shortWindow, lookbackWindow);
+        if (problem) {
+          report(
+            at.site,
+            `${at.metadataPath}.annotations["${SHORT_WINDOW_ANNOTATION}"]`,
+            problem,
+          );
+          return;
+        }
+      }
       if (op !== 'gt' && op !== 'gte') {
         report(
           at.site,
@@ -319,13 +370,22 @@ export function resolveSlo(
         threshold,
         lookbackWindow,
         ...(alertAfter !== undefined && { alertAfter }),
+        ...(typeof shortWindow === 'string' && { shortWindow }),
         path: declared.site.via?.path ?? declared.path,
+        ...(targets.length && { notificationTargets: [...targets] }),
       };
       const same = conditions.find(c => c.name === name);
       // Two policies may share a condition (for different notification
-      // targets); it is still one tier.
+      // targets); it is still one tier, which notifies the targets of both.
       if (!same) conditions.push(condition);
-      else if (!sameTier(same, condition)) {
+      else if (sameTier(same, condition)) {
+        for (const t of targets) {
+          same.notificationTargets ??= [];
+          if (!same.notificationTargets.some(x => x.name === t.name)) {
+            same.notificationTargets.push(t);
+          }
+        }
+      } else {
         report(
           declared.site,
           declared.path,
@@ -350,25 +410,50 @@ export function resolveSlo(
           specPath: 'spec',
         };
       }
+      const targets: ResolvedNotificationTarget[] = [];
+      for (const t of notificationTargetFields(policy.spec, policy.specPath)) {
+        const found = t.ref
+          ? follow('AlertNotificationTarget', t.ref, policy.site, t.path)
+              ?.document
+          : t.target;
+        if (!found || targets.some(x => x.name === found.metadata.name)) {
+          continue;
+        }
+        targets.push({
+          name: found.metadata.name,
+          target: found.spec.target,
+          ...(found.metadata.displayName && {
+            displayName: found.metadata.displayName,
+          }),
+          ...(found.spec.description && {
+            description: found.spec.description,
+          }),
+        });
+      }
       for (const c of alertConditionFields(policy.spec, policy.specPath)) {
         const declared = { site: policy.site, path: c.path };
         if (c.condition) {
-          addCondition(c.condition.metadata.name, c.condition.spec, declared, {
-            site: policy.site,
-            specPath: `${c.path}.spec`,
-          });
+          addCondition(
+            c.condition.metadata,
+            c.condition.spec,
+            declared,
+            {
+              site: policy.site,
+              specPath: `${c.path}.spec`,
+              metadataPath: `${c.path}.metadata`,
+            },
+            targets,
+          );
           continue;
         }
         const found = follow('AlertCondition', c.ref!, policy.site, c.path);
         if (found) {
           addCondition(
-            found.document.metadata.name,
+            found.document.metadata,
             found.document.spec,
             declared,
-            {
-              site: found.site,
-              specPath: 'spec',
-            },
+            { site: found.site, specPath: 'spec', metadataPath: 'metadata' },
+            targets,
           );
         }
       }
@@ -391,6 +476,7 @@ function sameTier(a: ResolvedAlertCondition, b: ResolvedAlertCondition) {
     a.op === b.op &&
     a.threshold === b.threshold &&
     a.lookbackWindow === b.lookbackWindow &&
-    a.alertAfter === b.alertAfter
+    a.alertAfter === b.alertAfter &&
+    a.shortWindow === b.shortWindow
   );
 }

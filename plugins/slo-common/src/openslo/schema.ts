@@ -83,10 +83,11 @@ const metric = z.object(
 
 const ratioMetric = z
   .object({
-    counter: z.boolean({
-      required_error: 'is required',
-      invalid_type_error: 'must be true or false',
-    }),
+    // Described but not required by OpenSLO; Triad reads a missing one as
+    // true (see openSloWarnings).
+    counter: z
+      .boolean({ invalid_type_error: 'must be true or false' })
+      .optional(),
     good: metric.optional(),
     bad: metric.optional(),
     total: metric.optional(),
@@ -191,23 +192,24 @@ const objective = z
     displayName: z.string().optional(),
     op: op.optional(),
     value: z.number({ invalid_type_error: 'must be a number' }).optional(),
+    // OpenSLO: target in [0, 1), targetPercent in [0, 100), timeSliceTarget in [0, 1].
     target: z
       .number({
         invalid_type_error: 'must be a number between 0 and 1, e.g. 0.999',
       })
-      .gt(0, 'must be above 0')
+      .gte(0, 'must be at least 0')
       .lt(1, 'must be below 1; a 100 % objective leaves no error budget')
       .optional(),
     targetPercent: z
       .number({
         invalid_type_error: 'must be a number between 0 and 100, e.g. 99.9',
       })
-      .gt(0, 'must be above 0')
+      .gte(0, 'must be at least 0')
       .lt(100, 'must be below 100; a 100 % objective leaves no error budget')
       .optional(),
     timeSliceTarget: z
       .number({ invalid_type_error: 'must be a number' })
-      .gt(0, 'must be above 0')
+      .gte(0, 'must be at least 0')
       .lte(1, 'must be at most 1')
       .optional(),
     timeSliceWindow: z.union([fixedDuration, z.number().positive()]).optional(),
@@ -224,23 +226,31 @@ const objective = z
           'exactly one of target (0-1) and targetPercent (0-100) is required',
       });
     }
-    if ((o.op === undefined) !== (o.value === undefined)) {
-      ctx.addIssue({
-        code: z.ZodIssueCode.custom,
-        path: [o.op === undefined ? 'op' : 'value'],
-        message: 'op and value go together (a threshold objective needs both)',
-      });
-    }
+    // op and value only matter for a threshold SLI, which needs both: that is
+    // checked against the SLI (objectiveSliProblems).
   });
+
+export const alertNotificationTargetSpecSchema = z.object({
+  description: z.string().max(1050).optional(),
+  /** Where notifications go: email, slack, a web-hook, Opsgenie, … */
+  target: name,
+});
+
+export const serviceSpecSchema = z.object({
+  description: z.string().max(1050).optional(),
+});
 
 export const alertConditionSpecSchema = z.object({
   description: z.string().max(1050).optional(),
   severity: name,
   condition: z.object(
     {
-      kind: z.literal('burnrate', {
-        errorMap: () => ({ message: 'must be burnrate' }),
-      }),
+      // OpenSLO: "defaults to burnrate".
+      kind: z
+        .literal('burnrate', {
+          errorMap: () => ({ message: 'must be burnrate' }),
+        })
+        .optional(),
       op: op,
       threshold: z
         .number({
@@ -279,7 +289,19 @@ export const alertPolicySpecSchema = z.object({
       { required_error: 'is required', invalid_type_error: 'must be a list' },
     )
     .min(1, 'must hold at least one condition'),
-  notificationTargets: z.array(z.object({ targetRef: name })).optional(),
+  notificationTargets: z
+    .array(
+      z.union([
+        z.object({ targetRef: name }),
+        z.object({
+          kind: z.literal('AlertNotificationTarget'),
+          metadata,
+          spec: alertNotificationTargetSpecSchema,
+        }),
+      ]),
+      { invalid_type_error: 'must be a list' },
+    )
+    .optional(),
 });
 
 const alertPolicyRefOrInline = z.union([
@@ -301,12 +323,13 @@ export const sloSpecSchema = z
     service: name,
     indicator: inlineSli.optional(),
     indicatorRef: name.optional(),
+    // Optional in OpenSLO; the validator fills in DEFAULT_TIME_WINDOW.
     timeWindow: z
       .array(timeWindow, {
-        required_error: 'is required',
         invalid_type_error: 'must be a list with one time window',
       })
-      .length(1, 'must hold exactly one time window'),
+      .length(1, 'must hold exactly one time window')
+      .optional(),
     budgetingMethod: z.enum(['Occurrences', 'Timeslices', 'RatioTimeslices'], {
       errorMap: () => ({
         message: 'must be one of Occurrences, Timeslices, RatioTimeslices',
@@ -318,7 +341,8 @@ export const sloSpecSchema = z
         invalid_type_error: 'must be a list',
       })
       .min(1, 'must hold at least one objective'),
-    alertPolicies: z.array(alertPolicyRefOrInline).optional(),
+    // `alertPolicies:` with nothing after it is null: no policies.
+    alertPolicies: z.array(alertPolicyRefOrInline).nullable().optional(),
   })
   .superRefine((s, ctx) => {
     const issue = (path: (string | number)[], message: string) =>
@@ -374,6 +398,8 @@ export const OPENSLO_KINDS = [
   'DataSource',
   'AlertPolicy',
   'AlertCondition',
+  'AlertNotificationTarget',
+  'Service',
 ] as const;
 export type OpenSloKind = (typeof OPENSLO_KINDS)[number];
 
@@ -383,12 +409,26 @@ export const specSchemas = {
   DataSource: dataSourceSpecSchema,
   AlertPolicy: alertPolicySpecSchema,
   AlertCondition: alertConditionSpecSchema,
+  AlertNotificationTarget: alertNotificationTargetSpecSchema,
+  Service: serviceSpecSchema,
 } as const;
 
-export type SloSpec = z.infer<typeof sloSpecSchema>;
+type SloSpecInput = z.infer<typeof sloSpecSchema>;
+/**
+ * An SLO's spec as the validator returns it: with its time window (the
+ * default when none is given) and without a null `alertPolicies`.
+ */
+export type SloSpec = Omit<SloSpecInput, 'timeWindow' | 'alertPolicies'> & {
+  timeWindow: NonNullable<SloSpecInput['timeWindow']>;
+  alertPolicies?: NonNullable<SloSpecInput['alertPolicies']>;
+};
 export type SliSpec = z.infer<typeof sliSpecSchema>;
 export type DataSourceSpec = z.infer<typeof dataSourceSpecSchema>;
 export type AlertPolicySpec = z.infer<typeof alertPolicySpecSchema>;
 export type AlertConditionSpec = z.infer<typeof alertConditionSpecSchema>;
+export type AlertNotificationTargetSpec = z.infer<
+  typeof alertNotificationTargetSpecSchema
+>;
+export type ServiceSpec = z.infer<typeof serviceSpecSchema>;
 export type SloObjective = SloSpec['objectives'][number];
 export type SloTimeWindow = SloSpec['timeWindow'][number];

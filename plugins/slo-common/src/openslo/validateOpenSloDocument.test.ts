@@ -142,7 +142,7 @@ describe('validateOpenSloDocument', () => {
     ],
     [
       'unknown kind',
-      () => ({ ...validSlo(), kind: 'Service' }),
+      () => ({ ...validSlo(), kind: 'CompositeSLO' }),
       'kind',
       /one of SLO, SLI/,
     ],
@@ -386,14 +386,23 @@ describe('validateOpenSloDocument', () => {
       /threshold SLI needs op and value/,
     ],
     [
-      'op without value',
+      'op without value on a threshold SLI',
       () => {
         const d: Doc = validSlo();
+        delete d.spec.indicatorRef;
+        d.spec.indicator = {
+          metadata: { name: 'latency' },
+          spec: {
+            thresholdMetric: {
+              metricSource: { type: 'prometheus', spec: { query: 'p99' } },
+            },
+          },
+        };
         d.spec.objectives[0].op = 'lte';
         return d;
       },
       'spec.objectives[0].value',
-      /go together/,
+      /a threshold SLI needs op and value/,
     ],
     [
       'bad op',
@@ -610,6 +619,130 @@ describe('validateOpenSloDocument', () => {
   });
 });
 
+describe('validateOpenSloDocument: as lenient as OpenSLO', () => {
+  const warningsOf = (doc: unknown) => {
+    const result = validateOpenSloDocument(doc);
+    if (!result.ok) throw new Error(JSON.stringify(result.problems));
+    return result;
+  };
+
+  it('reads an empty alertPolicies key as no policies, with a warning', () => {
+    const d: Doc = validSlo();
+    d.spec.alertPolicies = null;
+    const { document, warnings } = warningsOf(d);
+    expect((document.spec as Doc).alertPolicies).toBeUndefined();
+    expect(warnings).toEqual([
+      {
+        path: 'spec.alertPolicies',
+        message: expect.stringMatching(
+          /^is empty: the default burn-rate tiers apply/,
+        ),
+      },
+    ]);
+    expect(d.spec.alertPolicies).toBeNull(); // the input is left as it was
+  });
+
+  it('reads a ratioMetric without counter as counters, with a warning', () => {
+    const d: Doc = validSli();
+    delete d.spec.ratioMetric.counter;
+    const { document, warnings } = warningsOf(d);
+    expect((document.spec as Doc).ratioMetric.counter).toBe(true);
+    expect(warnings).toEqual([
+      {
+        path: 'spec.ratioMetric.counter',
+        message: expect.stringMatching(
+          /^is not given: the metrics are read as counters/,
+        ),
+      },
+    ]);
+  });
+
+  it('ignores op (or value) on a ratio SLI, with a warning', () => {
+    const d: Doc = validSlo();
+    delete d.spec.indicatorRef;
+    d.spec.indicator = {
+      metadata: { name: 'requests' },
+      spec: validSli().spec,
+    };
+    d.spec.objectives[0].op = 'gte';
+    expect(warningsOf(d).warnings).toEqual([
+      {
+        path: 'spec.objectives[0].op',
+        message: expect.stringMatching(
+          /^is ignored: op and value compare a thresholdMetric SLI/,
+        ),
+      },
+    ]);
+    // A referenced SLI is the resolver's to judge: no warning, no problem.
+    const ref: Doc = validSlo();
+    ref.spec.objectives[0].op = 'gte';
+    expect(warningsOf(ref).warnings).toEqual([]);
+  });
+
+  it('takes a rolling 28-day window when an SLO gives none', () => {
+    const d: Doc = validSlo();
+    delete d.spec.timeWindow;
+    const { document, warnings } = warningsOf(d);
+    expect((document.spec as Doc).timeWindow).toEqual([
+      { duration: '28d', isRolling: true },
+    ]);
+    expect(warnings.map(w => w.path)).toEqual(['spec.timeWindow']);
+  });
+
+  it('takes burnrate for a condition without kind, and targets of 0', () => {
+    const c: Doc = validCondition();
+    delete c.spec.condition.kind;
+    const condition = warningsOf(c);
+    expect((condition.document.spec as Doc).condition.kind).toBe('burnrate');
+    expect(condition.warnings).toEqual([]);
+    const d: Doc = validSlo();
+    d.spec.objectives[0] = { target: 0, timeSliceTarget: 0 };
+    expect(warningsOf(d).warnings.map(w => w.path)).toEqual([
+      'spec.objectives[0].target',
+    ]);
+  });
+
+  it('accepts Service and AlertNotificationTarget documents, and inline targets', () => {
+    expect(
+      warningsOf({
+        apiVersion: 'openslo/v1',
+        kind: 'Service',
+        metadata: { name: 'checkout', labels: { team: ['a', 'b'] } },
+        spec: {},
+      }).warnings,
+    ).toEqual([]);
+    expect(
+      validateOpenSloDocument({
+        apiVersion: 'openslo/v1',
+        kind: 'AlertNotificationTarget',
+        metadata: { name: 'oncall' },
+        spec: { description: 'the pager' },
+      }),
+    ).toEqual({
+      ok: false,
+      problems: [{ path: 'spec.target', message: 'is required' }],
+    });
+    expect(
+      validateOpenSloDocument({
+        apiVersion: 'openslo/v1',
+        kind: 'AlertPolicy',
+        metadata: { name: 'p' },
+        spec: {
+          conditions: [{ conditionRef: 'fast' }],
+          notificationTargets: [
+            { targetRef: 'oncall' },
+            {
+              kind: 'AlertNotificationTarget',
+              metadata: { name: 'channel' },
+              spec: { target: 'slack' },
+            },
+          ],
+        },
+      }).ok,
+    ).toBe(true);
+  });
+});
+
 describe('OpenSLO model helpers', () => {
   it('reads targets, windows, slices and the service reference', () => {
     const d = validateOpenSloDocument({
@@ -634,7 +767,8 @@ describe('OpenSLO model helpers', () => {
       throw new Error('expected a valid SLO');
     const slo = d.document;
     expect(objectiveTarget(slo.spec.objectives[0])).toBeCloseTo(0.995, 12);
-    expect(timeSliceMs(slo.spec.objectives[0])).toBe(30_000);
+    // A bare number is minutes, as OpenSLO says.
+    expect(timeSliceMs(slo.spec.objectives[0])).toBe(30 * 60_000);
     expect(toTimeWindow(slo.spec.timeWindow[0])).toEqual({
       type: 'calendar',
       duration: '1M',

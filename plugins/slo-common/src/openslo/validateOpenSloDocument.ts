@@ -1,11 +1,14 @@
 import { z } from 'zod';
+import { normalizeOpenSloDocument } from './normalizeOpenSloDocument';
 import {
   AlertConditionSpec,
+  AlertNotificationTargetSpec,
   AlertPolicySpec,
   DataSourceSpec,
   OPENSLO_API_VERSION,
   OPENSLO_KINDS,
   OpenSloKind,
+  ServiceSpec,
   SliSpec,
   SloSpec,
   specSchemas,
@@ -38,15 +41,28 @@ export type AlertConditionDocument = DocumentOf<
   'AlertCondition',
   AlertConditionSpec
 >;
+export type AlertNotificationTargetDocument = DocumentOf<
+  'AlertNotificationTarget',
+  AlertNotificationTargetSpec
+>;
+export type ServiceDocument = DocumentOf<'Service', ServiceSpec>;
 export type OpenSloDocument =
   | SloDocument
   | SliDocument
   | DataSourceDocument
   | AlertPolicyDocument
-  | AlertConditionDocument;
+  | AlertConditionDocument
+  | AlertNotificationTargetDocument
+  | ServiceDocument;
 
 export type OpenSloValidationResult =
-  | { ok: true; document: OpenSloDocument }
+  | {
+      ok: true;
+      /** The document with OpenSLO's defaults filled in (see normalizeOpenSloDocument). */
+      document: OpenSloDocument;
+      /** Defaults taken where the specification leaves the meaning open. */
+      warnings: OpenSloProblem[];
+    }
   | { ok: false; problems: OpenSloProblem[] };
 
 /** Formats a zod path as `spec.objectives[0].target`. */
@@ -100,6 +116,8 @@ export function isOpenSloDocument(doc: unknown): boolean {
 /**
  * Validates one OpenSLO v1 document and lists every problem with the path of
  * the field it concerns. Unknown kinds and a missing spec are problems too.
+ * Only what the specification forbids is a problem; a valid document comes
+ * back with its defaults filled in and a warning for each ambiguous one.
  */
 export function validateOpenSloDocument(doc: unknown): OpenSloValidationResult {
   if (typeof doc !== 'object' || doc === null || Array.isArray(doc)) {
@@ -140,9 +158,13 @@ export function validateOpenSloDocument(doc: unknown): OpenSloValidationResult {
     const result = specSchemas[kind].safeParse(d.spec);
     if (!result.success) problems.push(...problemsOf(result.error, ['spec']));
   }
-  return problems.length
-    ? { ok: false, problems }
-    : { ok: true, document: doc as OpenSloDocument };
+  if (problems.length) return { ok: false, problems };
+  const { document, warnings } = normalizeOpenSloDocument(d);
+  return {
+    ok: true,
+    document: document as unknown as OpenSloDocument,
+    warnings,
+  };
 }
 
 /** One line per problem, for logs, processing errors and the CLI. */

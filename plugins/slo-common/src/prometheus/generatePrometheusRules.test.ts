@@ -208,6 +208,59 @@ describe('generatePrometheusRules', () => {
     expect(rules[1].expr).toContain('ratio_rate1h{');
   });
 
+  it("labels each alert with its policies' notification targets, for Alertmanager to route on", () => {
+    const slo = availabilitySlo('checkout', '28d');
+    (slo.spec as Record<string, unknown>).alertPolicies = ['checkout-paging'];
+    const { groups, problems, slos } = generatePrometheusRules(
+      located(
+        slo,
+        {
+          apiVersion: 'openslo/v1',
+          kind: 'AlertPolicy',
+          metadata: { name: 'checkout-paging' },
+          spec: {
+            conditions: [{ conditionRef: 'fast' }],
+            notificationTargets: [
+              { targetRef: 'checkout-oncall' },
+              {
+                kind: 'AlertNotificationTarget',
+                metadata: { name: 'checkout-channel' },
+                spec: { target: 'slack' },
+              },
+            ],
+          },
+        },
+        {
+          apiVersion: 'openslo/v1',
+          kind: 'AlertNotificationTarget',
+          metadata: { name: 'checkout-oncall' },
+          spec: { target: 'pagerduty' },
+        },
+        {
+          apiVersion: 'openslo/v1',
+          kind: 'AlertCondition',
+          metadata: { name: 'fast' },
+          spec: {
+            severity: 'page',
+            condition: { op: 'gt', threshold: 14.4, lookbackWindow: '1h' },
+          },
+        },
+      ),
+    );
+    expect(problems).toEqual([]);
+    const [rule] = alerts(groups);
+    expect(rule.labels?.notification_targets).toBe(
+      'checkout-oncall,checkout-channel',
+    );
+    expect(rule.annotations?.notification_targets).toBe(
+      'checkout-oncall (pagerduty), checkout-channel (slack)',
+    );
+    expect(slos[0].objectives[0].alerts[0].notificationTargets).toEqual([
+      'checkout-oncall',
+      'checkout-channel',
+    ]);
+  });
+
   it('compares with >= for a gte condition, and points at a condition file with an unusable op', () => {
     const slo = availabilitySlo('checkout', '28d');
     (slo.spec as any).alertPolicies = [

@@ -45,6 +45,8 @@ export interface GeneratedAlertTier {
   longWindow: string;
   shortWindow: string;
   for?: string;
+  /** Names of the notification targets its alerts carry. */
+  notificationTargets?: string[];
 }
 
 /** What was generated for one SLO. */
@@ -77,6 +79,7 @@ export const RESERVED_RULE_LABELS = [
   'slo_objective',
   'slo_tier',
   'severity',
+  'notification_targets',
 ];
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
@@ -290,6 +293,7 @@ export function generatePrometheusRules(
         const short = formatDuration(tier.shortWindowMs);
         const spent = (factor * tier.longWindowMs) / periodMs;
         const compare = tier.op === 'gte' ? '>=' : '>';
+        const targets = tier.notificationTargets ?? [];
         alerts.push({
           name: tier.name,
           severity: tier.severity,
@@ -298,6 +302,9 @@ export function generatePrometheusRules(
           longWindow: long,
           shortWindow: short,
           ...(tier.for && { for: tier.for }),
+          ...(targets.length && {
+            notificationTargets: targets.map(t => t.name),
+          }),
         });
         rules.push({
           alert: `${pascalCase(slo.metadata.name)}ErrorBudgetBurn`,
@@ -311,6 +318,11 @@ export function generatePrometheusRules(
             ...labels,
             severity: tier.severity,
             slo_tier: tier.name,
+            // The policies' notification targets, for Alertmanager routes:
+            // notification_targets=~"(.*,)?storefront-oncall(,.*)?".
+            ...(targets.length && {
+              notification_targets: targets.map(t => t.name).join(','),
+            }),
           },
           annotations: {
             summary: `${objectiveName}: error budget burning ${factor}× too fast`,
@@ -328,6 +340,11 @@ export function generatePrometheusRules(
                 Math.round(periodMs / factor / 60_000) * 60_000,
               )}.`,
             ...(options.runbookUrl && { runbook_url: options.runbookUrl }),
+            ...(targets.length && {
+              notification_targets: targets
+                .map(t => `${t.name} (${t.target})`)
+                .join(', '),
+            }),
           },
         });
       }

@@ -1,4 +1,5 @@
 import {
+  fillWindowPlaceholder,
   hasWindowPlaceholder,
   isSeriesSelector,
   promDuration,
@@ -38,6 +39,18 @@ describe('query helpers', () => {
     expect(hasWindowPlaceholder('rate(x[{{window}}])')).toBe(true);
     expect(hasWindowPlaceholder('rate(x[{{ window }}])')).toBe(true);
     expect(hasWindowPlaceholder('rate(x[5m])')).toBe(false);
+  });
+
+  it("takes Sloth's {{.window}} as well as {{window}}", () => {
+    expect(hasWindowPlaceholder('rate(x[{{.window}}])')).toBe(true);
+    expect(hasWindowPlaceholder('rate(x[{{ .window }}])')).toBe(true);
+    expect(
+      fillWindowPlaceholder(
+        'sum(rate(x{code=~"5.."}[{{.window}}])) / sum(rate(x[{{window}}]))',
+        5 * MIN,
+      ),
+    ).toBe('sum(rate(x{code=~"5.."}[5m])) / sum(rate(x[5m]))');
+    expect(hasWindowPlaceholder('rate(x[{{..window}}])')).toBe(false);
   });
 
   it('samples gauges every minute, coarser for long windows', () => {

@@ -58,10 +58,11 @@ export function promDuration(ms: number): string {
   return `${ms / size}${unit}`;
 }
 
-const PLACEHOLDER = /\{\{\s*window\s*\}\}/g;
+// `{{window}}`, or Sloth's Go-template spelling `{{.window}}`.
+const PLACEHOLDER = /\{\{\s*\.?window\s*\}\}/g;
 const OPS = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
 
-/** Whether a query carries the `{{window}}` placeholder. */
+/** Whether a query carries the `{{window}}` (or `{{.window}}`) placeholder. */
 export function hasWindowPlaceholder(query: string): boolean {
   return new RegExp(PLACEHOLDER.source).test(query);
 }
@@ -188,9 +189,11 @@ export function readPromSli(indicator: SliSpec): PromSli {
         ratio: readMetric(ratio.raw, 'ratioMetric.raw', false)!,
       };
     }
-    const good = readMetric(ratio.good, 'ratioMetric.good', ratio.counter);
-    const bad = readMetric(ratio.bad, 'ratioMetric.bad', ratio.counter);
-    const total = readMetric(ratio.total, 'ratioMetric.total', ratio.counter);
+    // OpenSLO does not require counter; the validator's default is true.
+    const counter = ratio.counter ?? true;
+    const good = readMetric(ratio.good, 'ratioMetric.good', counter);
+    const bad = readMetric(ratio.bad, 'ratioMetric.bad', counter);
+    const total = readMetric(ratio.total, 'ratioMetric.total', counter);
     if (!total || !(good || bad)) {
       throw new SliQueryError(
         'ratioMetric',

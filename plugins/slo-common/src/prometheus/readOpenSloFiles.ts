@@ -51,6 +51,8 @@ export interface OpenSloFileProblem {
 export interface OpenSloFileSet {
   documents: LocatedOpenSloDocument[];
   problems: OpenSloFileProblem[];
+  /** Defaults taken where OpenSLO leaves a meaning open; not problems. */
+  warnings: OpenSloFileProblem[];
   /** Documents that are not OpenSLO (e.g. Backstage entities in a catalog file). */
   otherDocuments: number;
 }
@@ -102,6 +104,7 @@ export function readOpenSloFiles(
 ): OpenSloFileSet {
   const documents: LocatedOpenSloDocument[] = [];
   const problems: OpenSloFileProblem[] = [];
+  const warnings: OpenSloFileProblem[] = [];
   const seen = new Map<string, LocatedOpenSloDocument>();
   let otherDocuments = 0;
 
@@ -149,6 +152,9 @@ export function readOpenSloFiles(
         }
         continue;
       }
+      for (const w of result.warnings) {
+        warnings.push({ file, index, line, kind, name, ...w });
+      }
       const located = { document: result.document, file, index, line };
       const key = `${kind}:${
         stringField(meta, 'namespace') ?? 'default'
@@ -172,5 +178,5 @@ export function readOpenSloFiles(
       documents.push(located);
     }
   }
-  return { documents, problems, otherDocuments };
+  return { documents, problems, warnings, otherDocuments };
 }

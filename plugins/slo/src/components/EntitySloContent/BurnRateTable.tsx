@@ -10,8 +10,14 @@ import {
   SloObjectiveResult,
 } from '@triad/plugin-slo-common';
 
-/** Long- and short-window burn rates of every alert tier against its threshold. */
+/**
+ * Long- and short-window burn rates of every alert tier against its
+ * threshold, and where its alerts go when its policies name targets.
+ */
 export function BurnRateTable(props: { objective: SloObjectiveResult }) {
+  const notifies = props.objective.alerts.some(
+    a => a.notificationTargets?.length,
+  );
   return (
     <Table size="small" aria-label="Burn rates per alert tier">
       <TableHead>
@@ -26,6 +32,13 @@ export function BurnRateTable(props: { objective: SloObjectiveResult }) {
             </Tooltip>
           </TableCell>
           <TableCell>State</TableCell>
+          {notifies && (
+            <TableCell>
+              <Tooltip title="The notification targets of the tier's alert policies; the generated Prometheus alerts carry their names in the notification_targets label.">
+                <span>Notifies</span>
+              </Tooltip>
+            </TableCell>
+          )}
         </TableRow>
       </TableHead>
       <TableBody>
@@ -47,6 +60,13 @@ export function BurnRateTable(props: { objective: SloObjectiveResult }) {
               {a.for && a.for !== '0m' ? `, for ${a.for}` : ''}
             </TableCell>
             <TableCell>{a.firing ? <strong>Firing</strong> : 'OK'}</TableCell>
+            {notifies && (
+              <TableCell>
+                {(a.notificationTargets ?? [])
+                  .map(t => `${t.displayName ?? t.name} (${t.target})`)
+                  .join(', ') || '—'}
+              </TableCell>
+            )}
           </TableRow>
         ))}
       </TableBody>

@@ -96,6 +96,50 @@ describe('EntitySloContent', () => {
     ).toBeInTheDocument();
   });
 
+  it("shows where each tier's alerts go when its policies name targets", async () => {
+    const [objective] = burning.objectives;
+    const notifying = {
+      ...burning,
+      objectives: [
+        {
+          ...objective,
+          alerts: objective.alerts.map(a =>
+            a.name === 'page-fast'
+              ? {
+                  ...a,
+                  notificationTargets: [
+                    {
+                      name: 'payments-oncall',
+                      displayName: 'Payments on-call',
+                      target: 'pagerduty',
+                    },
+                    { name: 'payments-channel', target: 'slack' },
+                  ],
+                }
+              : a,
+          ),
+        },
+      ],
+    };
+    await render(
+      api({
+        getEntitySlos: async () => ({ entityRef: 'x', items: [notifying] }),
+      }),
+    );
+    const table = await screen.findByRole('table', {
+      name: 'Burn rates per alert tier',
+    });
+    expect(within(table).getByText('Notifies')).toBeInTheDocument();
+    const fast = within(table).getByText('page-fast').closest('tr')!;
+    expect(
+      within(fast).getByText(
+        'Payments on-call (pagerduty), payments-channel (slack)',
+      ),
+    ).toBeInTheDocument();
+    const slow = within(table).getByText('ticket-slow').closest('tr')!;
+    expect(within(slow).getByText('—')).toBeInTheDocument();
+  });
+
   it('says when a result is stale and why, and when there is no data', async () => {
     await render(
       api({

@@ -95,7 +95,10 @@ export function SloDetails(props: { slo: SloResult }) {
           {slo.sourceUrl && (
             <>
               {' · '}
-              <Link to={slo.sourceUrl}>open in the data source</Link>
+              {/* Underlined: in running text, colour alone does not mark a link. */}
+              <Link to={slo.sourceUrl} underline="always">
+                open in the data source
+              </Link>
             </>
           )}
         </Typography>

@@ -8,6 +8,7 @@ import { SloResult } from '@triad/plugin-slo-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
 import {
+  Legend,
   Line,
   LineChart,
   ResponsiveContainer,
@@ -17,6 +18,7 @@ import {
 } from 'recharts';
 import { sloApiRef } from '../../api/SloApi';
 import { BackendErrorPanel } from '../BackendErrorPanel';
+import { historySeries } from './historySeries';
 import { timeAxis } from './timeAxis';
 
 const RANGES = [
@@ -26,7 +28,12 @@ const RANGES = [
   { label: 'Last 30 days', ms: 30 * 86_400_000 },
 ];
 
-/** Remaining budget as evaluated over time (stored snapshots), with a range picker. */
+const COLOURS = ['#1976d2', '#ef6c00', '#2e7d32', '#6a1b9a', '#c62828'];
+
+/**
+ * Remaining budget of every objective as evaluated over time (stored
+ * snapshots), with a range picker.
+ */
 export function SloHistory(props: { slo: SloResult }) {
   const api = useApi(sloApiRef);
   const { slo } = props;
@@ -38,13 +45,10 @@ export function SloHistory(props: { slo: SloResult }) {
       to,
     });
   }, [api, slo.namespace, slo.name, rangeMs]);
-  const points = (value?.points ?? []).map(p => ({
-    t: Date.parse(p.evaluatedAt),
-    remaining: p.objectives[0]?.remaining,
-  }));
+  const { points, lines } = historySeries(value?.points ?? [], slo.objectives);
   const axis =
     points.length > 0
-      ? timeAxis(points[0].t, points[points.length - 1].t)
+      ? timeAxis(points[0].t!, points[points.length - 1].t!)
       : undefined;
 
   return (
@@ -76,7 +80,7 @@ export function SloHistory(props: { slo: SloResult }) {
         </Typography>
       )}
       {axis && (
-        <Box height={160}>
+        <Box height={lines.length > 1 ? 200 : 160} data-testid="history-chart">
           <ResponsiveContainer>
             <LineChart data={points}>
               <XAxis
@@ -89,14 +93,19 @@ export function SloHistory(props: { slo: SloResult }) {
               <YAxis tickFormatter={v => `${(v * 100).toFixed(0)} %`} />
               <Tooltip
                 labelFormatter={t => new Date(Number(t)).toLocaleString()}
+                formatter={(v: number) => `${(v * 100).toFixed(2)} %`}
               />
-              <Line
-                dataKey="remaining"
-                name="Budget left"
-                dot={false}
-                stroke="#1976d2"
-                isAnimationActive={false}
-              />
+              {lines.length > 1 && <Legend />}
+              {lines.map((line, i) => (
+                <Line
+                  key={line.key}
+                  dataKey={line.key}
+                  name={line.name}
+                  dot={false}
+                  stroke={COLOURS[i % COLOURS.length]}
+                  isAnimationActive={false}
+                />
+              ))}
             </LineChart>
           </ResponsiveContainer>
         </Box>
