@@ -235,11 +235,17 @@ async function installApp(
 ) {
   const appDir = join(WORK, system);
   const log = join(WORK, `${system}.log`);
-  rmSync(appDir, { recursive: true, force: true });
+  // npx keeps what it installed by name and version; archives packed from
+  // changed sources keep their version, so each run starts npx's cache anew.
+  const npmCache = join(WORK, `${system}.npm-cache`);
+  for (const dir of [appDir, npmCache]) {
+    rmSync(dir, { recursive: true, force: true });
+  }
   rmSync(log, { force: true });
   const env = userEnv({
     // npx (the guide's CLI step) finds the @triad scope where yarn does.
     'npm_config_@triad:registry': registry.url,
+    npm_config_cache: npmCache,
   });
   report.section(`${system} frontend system app (log: ${log})`);
 
