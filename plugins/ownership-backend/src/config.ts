@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Config, readDurationFromConfig } from '@backstage/config';
 import { InputError } from '@backstage/errors';
+import { durationToMilliseconds } from '@backstage/types';
 import {
   OwnershipRole,
   parseOwnershipRoles,
@@ -50,19 +51,10 @@ export function readOwnershipBackendConfig(
       config.getOptionalStringArray('ownership.index.events.topics') ??
       DEFAULT_EVENT_TOPICS,
     eventDelayMs: config.has(delayKey)
-      ? toMilliseconds(
-          readDurationFromConfig(config, { key: delayKey }),
-          delayKey,
-        )
+      ? readMilliseconds(config, delayKey)
       : DEFAULT_EVENT_DELAY_MS,
     changeCheckMs: config.has(checkKey)
-      ? positive(
-          toMilliseconds(
-            readDurationFromConfig(config, { key: checkKey }),
-            checkKey,
-          ),
-          checkKey,
-        )
+      ? positive(readMilliseconds(config, checkKey), checkKey)
       : DEFAULT_CHANGE_CHECK_MS,
   };
 }
@@ -74,25 +66,12 @@ function positive(ms: number, key: string): number {
   return ms;
 }
 
-function toMilliseconds(
-  duration: ReturnType<typeof readDurationFromConfig>,
-  key: string,
-): number {
-  const {
-    years,
-    months,
-    weeks = 0,
-    days = 0,
-    hours = 0,
-    minutes = 0,
-    seconds = 0,
-    milliseconds = 0,
-  } = duration;
-  if (years || months) {
+// Months and years have no fixed length; a delay or check interval never
+// needs them.
+function readMilliseconds(config: Config, key: string): number {
+  const duration = readDurationFromConfig(config, { key });
+  if (duration.years || duration.months) {
     throw new InputError(`${key}: give the duration in weeks or smaller units`);
   }
-  return (
-    ((((weeks * 7 + days) * 24 + hours) * 60 + minutes) * 60 + seconds) * 1000 +
-    milliseconds
-  );
+  return durationToMilliseconds(duration);
 }
