@@ -18,7 +18,7 @@ import useDebounce from 'react-use/esm/useDebounce';
 import { ownershipApiRef } from '../../api/OwnershipApi';
 import { EntityLink } from '../EntityLink';
 import { RoleOwnershipTable } from '../RoleOwnershipTable';
-import { TEAM_TYPE_LABELS } from '../topologyGraph';
+import { TEAM_TYPE_LABELS } from '../buildTopologyGraph';
 import { BackendErrorPanel } from '../BackendErrorPanel';
 
 /** How long typing must pause before the lookup is asked. */

@@ -32,7 +32,7 @@ import {
   TEAM_TYPE_LABELS,
   TeamTypeKey,
   TopologyView,
-} from '../topologyGraph';
+} from '../buildTopologyGraph';
 import { MismatchList } from './MismatchList';
 import { TEAM_TYPE_ORDER } from './teamTypeStyles';
 import { TeamTypeSwatch, TopologyLegend } from './TopologyLegend';

@@ -13,7 +13,7 @@ import {
   TEAM_TYPE_LABELS,
   TopologyEdge,
   TopologyNode,
-} from '../topologyGraph';
+} from '../buildTopologyGraph';
 import {
   LINE_COLOR,
   MISMATCH_COLOR,

@@ -1,7 +1,7 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { INTERACTION_MODES } from '@triad/plugin-ownership-common';
-import { MODE_LABELS, TopologyView } from '../topologyGraph';
+import { MODE_LABELS, TopologyView } from '../buildTopologyGraph';
 import {
   LINE_COLOR,
   MISMATCH_COLOR,

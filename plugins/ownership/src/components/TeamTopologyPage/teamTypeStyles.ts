@@ -1,4 +1,4 @@
-import { TeamTypeKey } from '../topologyGraph';
+import { TeamTypeKey } from '../buildTopologyGraph';
 
 /**
  * Colours after Team Topologies' own: stream-aligned yellow, platform blue,

@@ -5,7 +5,7 @@ import {
   disciplinesOf,
   graphShape,
   mapElements,
-} from './topologyGraph';
+} from './buildTopologyGraph';
 
 const names = (nodes: { id: string }[]) =>
   nodes.map(n => n.id.replace('group:default/', '')).sort();
