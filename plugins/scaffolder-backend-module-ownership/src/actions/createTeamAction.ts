@@ -21,6 +21,7 @@ import {
   workspaceRelative,
   writeWorkspaceFile,
 } from '@triad/plugin-scaffolder-node';
+import { examples } from './createTeamAction.examples';
 
 const validator = makeValidator();
 
@@ -70,32 +71,7 @@ export function createTeamAction(options: { roles: readonly OwnershipRole[] }) {
     description:
       'Writes a Group entity with its team topology (type, disciplines, interactions) into a file of the workspace. Re-running replaces the group of the same name.',
     supportsDryRun: true,
-    examples: [
-      {
-        description: 'A platform team that serves two stream-aligned teams',
-        example: `steps:
-  - id: team
-    action: ownership:team:create
-    name: Register the team
-    input:
-      name: data-platform
-      title: Data Platform
-      description: Runs the shared databases and streaming platform.
-      parent: group:infrastructure
-      members: [user:ada, user:linus]
-      topology:
-        type: platform
-        disciplines: [platform, sre]
-        interactions:
-          - with: group:checkout-team
-            mode: x-as-a-service
-          - with: group:payments-team
-            mode: collaboration
-            until: 2027-03-31
-      path: teams/data-platform.yaml
-`,
-      },
-    ],
+    examples,
     schema: {
       input: {
         name: z =>

@@ -12,6 +12,7 @@ import {
   OwnershipClient,
   OwnershipRole,
 } from '@triad/plugin-ownership-common';
+import { examples } from './lookupAction.examples';
 
 /**
  * `ownership:lookup`: resolves who holds each role for an entity through the
@@ -52,18 +53,7 @@ export function createLookupAction(options: {
       ', ',
     )}), through the Triad ownership backend and on behalf of the user running the template. Outputs one value per role, for reviewers, notifications or later steps. Reads only, so it also runs in dry runs.`,
     supportsDryRun: true,
-    examples: [
-      {
-        description: 'Find the SRE team of a service to ask for its review',
-        example: `steps:
-  - id: owners
-    action: ownership:lookup
-    name: Who is responsible
-    input:
-      entityRef: component:default/checkout-service
-`,
-      },
-    ],
+    examples,
     schema: {
       input: {
         entityRef: z =>
