@@ -16,6 +16,7 @@ import {
 import { randomBytes } from 'crypto';
 import knexFactory, { Knex } from 'knex';
 import { freePort } from './util';
+import { hideLabelledEntities } from '@triad/test-utils';
 
 /**
  * The PostgreSQL server: TRIAD_BENCH_POSTGRES (or the test command's
@@ -85,18 +86,7 @@ const benchPermissions = createServiceFactory({
       async authorizeConditional(requests: any[], options: any) {
         return requests.map(r =>
           restricted(options) && r.permission.name === 'catalog.entity.read'
-            ? {
-                result: AuthorizeResult.CONDITIONAL,
-                pluginId: 'catalog',
-                resourceType: 'catalog-entity',
-                conditions: {
-                  not: {
-                    rule: 'HAS_LABEL',
-                    resourceType: 'catalog-entity',
-                    params: { label: 'triad.bench/hidden' },
-                  },
-                },
-              }
+            ? hideLabelledEntities('triad.bench/hidden')
             : { result: AuthorizeResult.ALLOW },
         );
       },

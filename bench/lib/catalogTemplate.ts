@@ -7,7 +7,7 @@ import { resolve } from 'path';
 import { dropDatabases, PG, pgAdmin, startBenchBackend } from './backend';
 import { benchEntityProvider } from './catalogProvider';
 import { generateCatalog } from './generateCatalog';
-import { poll } from './util';
+import { poll } from '@triad/test-utils';
 
 export const CATALOG_RULES = [
   {

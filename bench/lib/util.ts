@@ -66,23 +66,6 @@ export function gc() {
   for (let i = 0; i < 3; i++) g();
 }
 
-/** Polls `probe` until it returns a value, or fails after `timeoutMs`. */
-export async function poll<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs: number,
-  intervalMs = 500,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline)
-      throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
-    await sleep(intervalMs);
-  }
-}
-
 /** Samples memory every `everyMs` until stopped; gives the peaks. */
 export function memorySampler(everyMs = 50) {
   const base = process.memoryUsage();

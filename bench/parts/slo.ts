@@ -27,11 +27,11 @@ import {
   median,
   memorySampler,
   now,
-  poll,
   sleep,
   summary,
   timeEach,
 } from '../lib/util';
+import { poll } from '@triad/test-utils';
 
 const MINUTE = 60_000;
 const COMPONENTS = 200; // × 5 SLOs = 1,000 SLOs

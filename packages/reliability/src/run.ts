@@ -26,7 +26,7 @@ import {
   startSuiteBackend,
 } from './suite/context';
 import { SOURCE_TIMEOUT_MS } from './scenarios/sourceOutage';
-import { poll } from './lib/http';
+import { poll } from '@triad/test-utils';
 
 interface Scenario {
   id: string;

@@ -12,6 +12,7 @@ import request from 'supertest';
 import { parseAllDocuments } from 'yaml';
 import { catalogModuleOpenSlo } from './module';
 import { OPENSLO_LABELS_ANNOTATION } from './processor/OpenSloEntitiesProcessor';
+import { poll } from '@triad/test-utils';
 
 /*
  * The OpenSLO v1 corpus (documents of every kind written from the
@@ -26,17 +27,6 @@ const documents = files.flatMap(f =>
     d.toJS(),
   ),
 );
-
-async function poll<T>(probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline)
-      throw new Error('timed out waiting for the catalog');
-    await new Promise(r => setTimeout(r, 250));
-  }
-}
 
 describe('the OpenSLO v1 corpus in a real catalog', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -103,7 +93,7 @@ describe('the OpenSLO v1 corpus in a real catalog', () => {
 
       // Every document becomes an entity, and none has a processing error.
       for (const d of documents) {
-        await poll(async () =>
+        await poll('the catalog', async () =>
           (await byName(d.kind, d.metadata.name)).status === 200
             ? true
             : undefined,
@@ -121,7 +111,7 @@ describe('the OpenSLO v1 corpus in a real catalog', () => {
         name: string,
         type: string,
       ): Promise<Relation[]> =>
-        poll(async () => {
+        poll('the catalog', async () => {
           const rel: Relation[] =
             (await byName(kind, name)).body?.relations ?? [];
           return rel.some(r => r.type === type) ? rel : undefined;

@@ -10,6 +10,7 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { resolve } from 'path';
 import request from 'supertest';
 import { catalogModuleOpenSlo } from './module';
+import { poll } from '@triad/test-utils';
 
 const examples = resolve(__dirname, '../../../examples');
 
@@ -45,17 +46,6 @@ spec:
   budgetingMethod: Occurrences
   objectives: [{ targetPercent: 150 }]
 `;
-
-async function poll<T>(probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline)
-      throw new Error('timed out waiting for the catalog');
-    await new Promise(r => setTimeout(r, 250));
-  }
-}
 
 describe('catalogModuleOpenSlo with a real catalog', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -121,7 +111,7 @@ describe('catalogModuleOpenSlo with a real catalog', () => {
 
       type Relation = { type: string; targetRef: string };
       for (const [slo, service] of exampleSlos) {
-        const relations = await poll(async () => {
+        const relations = await poll('the catalog', async () => {
           const res = await get(
             `/api/catalog/entities/by-name/slo/default/${slo}`,
           );
@@ -132,7 +122,7 @@ describe('catalogModuleOpenSlo with a real catalog', () => {
           type: 'measures',
           targetRef: `component:default/${service}`,
         });
-        const serviceRelations = await poll(async () => {
+        const serviceRelations = await poll('the catalog', async () => {
           const res = await get(
             `/api/catalog/entities/by-name/component/default/${service}`,
           );
@@ -161,14 +151,14 @@ describe('catalogModuleOpenSlo with a real catalog', () => {
       );
 
       // The valid neighbour of the broken document is served.
-      await poll(async () => {
+      await poll('the catalog', async () => {
         const res = await get(
           '/api/catalog/entities/by-name/slo/default/fine-slo',
         );
         return res.status === 200 ? true : undefined;
       });
       // The broken one is not, and its processing error names each bad field.
-      const errors = await poll(async () => {
+      const errors = await poll('the catalog', async () => {
         const row = await knex('refresh_state')
           .where('entity_ref', 'slo:default/broken-slo')
           .first();

@@ -10,6 +10,7 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import { resolve } from 'path';
 import request from 'supertest';
 import { catalogModuleOwnership } from './module';
+import { poll } from '@triad/test-utils';
 
 const examples = resolve(__dirname, '../../../examples');
 
@@ -43,17 +44,6 @@ spec:
 `;
 
 type Relation = { type: string; targetRef: string };
-
-async function poll<T>(probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline)
-      throw new Error('timed out waiting for the catalog');
-    await new Promise(r => setTimeout(r, 250));
-  }
-}
 
 describe('catalogModuleOwnership with a real catalog', () => {
   const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
@@ -107,7 +97,7 @@ describe('catalogModuleOwnership with a real catalog', () => {
       });
       const { server } = backend;
       const relationsOf = (kind: string, name: string, until: Relation) =>
-        poll(async () => {
+        poll('the catalog', async () => {
           const res = await request(server)
             .get(`/api/catalog/entities/by-name/${kind}/default/${name}`)
             .set('Authorization', mockCredentials.user.header());
@@ -172,7 +162,7 @@ describe('catalogModuleOwnership with a real catalog', () => {
       ]);
 
       // The bad block is a processing error naming the field; the entity is held back.
-      const errors = await poll(async () => {
+      const errors = await poll('the catalog', async () => {
         const row = await knex('refresh_state')
           .where('entity_ref', 'component:default/broken-service')
           .first();

@@ -25,6 +25,7 @@ import { resolve } from 'path';
 import request from 'supertest';
 import { testCatalog } from './__fixtures__/catalog';
 import { ownershipPlugin } from './plugin';
+import { poll } from '@triad/test-utils';
 
 const examples = resolve(__dirname, '../../../examples');
 const denied = 'component:default/cart-service';
@@ -66,19 +67,6 @@ function decide(
       },
     },
   } as const;
-}
-
-async function poll<T>(
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 60_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out waiting');
-    await new Promise(r => setTimeout(r, 250));
-  }
 }
 
 describe('ownershipPlugin with a real catalog', () => {
@@ -162,7 +150,7 @@ describe('ownershipPlugin with a real catalog', () => {
 
       // The catalog processes the example files in the background; each event
       // rebuilds the index, until it holds the stitched organisation.
-      const ledger = await poll(async () => {
+      const ledger = await poll('the ownership index', async () => {
         await events.publish({
           topic: 'test.catalog.changed',
           eventPayload: {},

@@ -28,8 +28,8 @@ import { readFileSync, readdirSync, statSync } from 'fs';
 import { AddressInfo } from 'net';
 import { join, relative, resolve } from 'path';
 import { parse, parseAllDocuments } from 'yaml';
-import { runPromtool } from './__testUtils__/promtool';
 import { scaffolderModuleSlo } from './module';
+import { runPromtool } from '@triad/test-utils';
 
 const TEMPLATES_DIR = resolve(__dirname, '../../../examples/templates');
 const TEMPLATES = readdirSync(TEMPLATES_DIR).filter(name =>

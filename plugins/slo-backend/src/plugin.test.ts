@@ -28,6 +28,7 @@ import request from 'supertest';
 import { fakeDateOnly } from './__testUtils__/fakeDateOnly';
 import { openApiContract } from './__testUtils__/openApiContract';
 import { sloPlugin } from './plugin';
+import { hideLabelledEntities, poll } from '@triad/test-utils';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -166,33 +167,10 @@ const permissions = mockServices.permissions.mock({
     const isUser =
       (options.credentials.principal as { type?: string }).type === 'user';
     return requests.map(() =>
-      isUser
-        ? {
-            result: AuthorizeResult.CONDITIONAL,
-            pluginId: 'catalog',
-            resourceType: 'catalog-entity',
-            conditions: {
-              not: {
-                rule: 'HAS_LABEL',
-                resourceType: 'catalog-entity',
-                params: { label: 'triad.test/hidden' },
-              },
-            },
-          }
-        : { result: AuthorizeResult.ALLOW },
+      isUser ? hideLabelledEntities() : { result: AuthorizeResult.ALLOW },
     ) as any;
   },
 });
-
-async function poll<T>(probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise(r => setTimeout(r, 200));
-  }
-}
 
 describe('SLO backend over HTTP', () => {
   // The backend stops before its databases are destroyed; Backstage's default
@@ -275,7 +253,7 @@ describe('SLO backend over HTTP', () => {
         (r: any) => r.type === 'measuredBy',
       ).length;
     };
-    await poll(async () =>
+    await poll('the scheduled evaluation', async () =>
       (await measuredBy('svc-a')) === 2 && (await measuredBy('svc-m')) === 1
         ? true
         : undefined,

@@ -72,23 +72,3 @@ export async function call(
     };
   }
 }
-
-/** Polls until `probe` gives a value, at most `timeoutMs`. */
-export async function poll<T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = 60_000,
-  intervalMs = 250,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `timed out after ${timeoutMs / 1000} s waiting for ${what}`,
-      );
-    }
-    await new Promise(r => setTimeout(r, intervalMs));
-  }
-}

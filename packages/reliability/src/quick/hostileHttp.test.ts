@@ -29,6 +29,7 @@ import {
 import { mutatedOpenSlo } from '../corpus/openslo';
 import { mutatedOwnership } from '../corpus/ownership';
 import { CATALOG, HIDDEN_NAMES } from '../lib/fixtures';
+import { hideLabelledEntities, poll } from '@triad/test-utils';
 
 /*
  * The quick, in-process half of the reliability suite (the heavy half is
@@ -71,32 +72,11 @@ const permissions = mockServices.permissions.mock({
   async authorizeConditional(requests, options) {
     return requests.map(() =>
       isUser(options)
-        ? {
-            result: AuthorizeResult.CONDITIONAL,
-            pluginId: 'catalog',
-            resourceType: 'catalog-entity',
-            conditions: {
-              not: {
-                rule: 'HAS_LABEL',
-                resourceType: 'catalog-entity',
-                params: { label: 'triad.test/hidden' },
-              },
-            },
-          }
+        ? hideLabelledEntities()
         : { result: AuthorizeResult.ALLOW },
     ) as any;
   },
 });
-
-async function poll<T>(probe: () => Promise<T | undefined>): Promise<T> {
-  const deadline = Date.now() + 30_000;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('timed out');
-    await new Promise(r => setTimeout(r, 200));
-  }
-}
 
 describe('SLO and ownership plugins with hostile input (quick)', () => {
   // The backend stops before its databases are destroyed; Backstage's default
@@ -154,7 +134,7 @@ describe('SLO and ownership plugins with hostile input (quick)', () => {
       ],
     });
     server = backend.server;
-    await poll(async () => {
+    await poll('the backend', async () => {
       const res = await request(server)
         .get('/api/catalog/entities/by-name/component/default/svc-hidden')
         .set('Authorization', service);
@@ -164,7 +144,7 @@ describe('SLO and ownership plugins with hostile input (quick)', () => {
       return measured.length === 1 ? true : undefined;
     });
     await scheduler.triggerTask('ownership-index-refresh');
-    await poll(async () => {
+    await poll('the backend', async () => {
       const res = await request(server)
         .get('/api/ownership/v1/entities/component/default/svc-hidden')
         .set('Authorization', service);
@@ -172,7 +152,7 @@ describe('SLO and ownership plugins with hostile input (quick)', () => {
     });
     // The fleet list answers 503 until an evaluation of every SLO finished.
     await scheduler.triggerTask('slo-evaluate-all');
-    await poll(async () => {
+    await poll('the backend', async () => {
       const res = await request(server)
         .get('/api/slo/v1/slos')
         .set('Authorization', service);

@@ -1,5 +1,5 @@
 import { sleep } from '../lib/children';
-import { poll } from '../lib/http';
+import { poll } from '@triad/test-utils';
 import { ScenarioReport } from '../lib/report';
 import { describe, MainSetup } from '../suite/context';
 

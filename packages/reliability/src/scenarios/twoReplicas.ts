@@ -1,6 +1,6 @@
 import { isDeepStrictEqual } from 'util';
 import { sleep } from '../lib/children';
-import { poll } from '../lib/http';
+import { poll } from '@triad/test-utils';
 import { withDatabase } from '../lib/postgres';
 import { ScenarioReport } from '../lib/report';
 import {

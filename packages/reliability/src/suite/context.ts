@@ -11,7 +11,8 @@ import { join } from 'path';
 import { BackendProcess, startBackend } from '../lib/backendProcess';
 import { FaultProxy, startFaultProxy } from '../lib/faultProxy';
 import { backendConfig, BackendSettings, newToken } from '../lib/fixtures';
-import { Answer, call, poll } from '../lib/http';
+import { poll } from '@triad/test-utils';
+import { Answer, call } from '../lib/http';
 import { dropDatabases, postgresSettings } from '../lib/postgres';
 
 const MINUTE = 60_000;

@@ -6,9 +6,8 @@ import {
 import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'fs';
 import { join } from 'path';
 import { parseAllDocuments } from 'yaml';
-import { exampleInput, runAction } from '../__testUtils__/runAction';
-import { snapshotDir } from '../__testUtils__/snapshotDir';
 import { createTeamAction } from './createTeamAction';
+import { exampleInput, runAction, snapshotDir } from '@triad/test-utils';
 
 const roles = parseOwnershipRoles(undefined);
 const action = createTeamAction({ roles });

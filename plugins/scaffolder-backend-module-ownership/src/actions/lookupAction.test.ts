@@ -9,8 +9,8 @@ import {
 } from '@triad/plugin-ownership-common';
 import { Server, createServer } from 'http';
 import { AddressInfo } from 'net';
-import { exampleInput, runAction } from '../__testUtils__/runAction';
 import { createLookupAction } from './lookupAction';
+import { exampleInput, runAction } from '@triad/test-utils';
 
 const summary = (ref: string) => {
   const [kind, rest] = ref.split(':');

@@ -2,9 +2,8 @@ import { createMockDirectory } from '@backstage/backend-test-utils';
 import { parseOwnershipRoles } from '@triad/plugin-ownership-common';
 import { existsSync, readFileSync, symlinkSync } from 'fs';
 import { join } from 'path';
-import { exampleInput, runAction } from '../__testUtils__/runAction';
-import { snapshotDir } from '../__testUtils__/snapshotDir';
 import { createSetResponsibilitiesAction } from './setResponsibilitiesAction';
+import { exampleInput, runAction, snapshotDir } from '@triad/test-utils';
 
 const CATALOG = `# The checkout service
 apiVersion: backstage.io/v1alpha1

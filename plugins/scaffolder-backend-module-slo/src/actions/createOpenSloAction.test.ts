@@ -4,9 +4,8 @@ import { existsSync, mkdirSync, readFileSync, symlinkSync } from 'fs';
 import { join } from 'path';
 import { parseAllDocuments } from 'yaml';
 import { CATALOG_INFO } from '../__testUtils__/fixtures';
-import { exampleInput, runAction } from '../__testUtils__/runAction';
-import { snapshotDir } from '../__testUtils__/snapshotDir';
 import { createOpenSloCreateAction } from './createOpenSloAction';
+import { exampleInput, runAction, snapshotDir } from '@triad/test-utils';
 
 const action = createOpenSloCreateAction();
 

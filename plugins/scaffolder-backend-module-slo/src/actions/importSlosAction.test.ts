@@ -4,8 +4,8 @@ import { validateOpenSloDocument } from '@triad/plugin-slo-common';
 import { readFileSync } from 'fs';
 import { join } from 'path';
 import { parseAllDocuments } from 'yaml';
-import { exampleInput, runAction } from '../__testUtils__/runAction';
 import { createOpenSloImportAction } from './importSlosAction';
+import { exampleInput, runAction } from '@triad/test-utils';
 
 const action = createOpenSloImportAction();
 

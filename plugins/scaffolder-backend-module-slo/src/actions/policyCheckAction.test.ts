@@ -6,8 +6,8 @@ import {
 import { PolicyDecision } from '@triad/plugin-slo-common';
 import { Server, createServer } from 'http';
 import { AddressInfo } from 'net';
-import { exampleInput, runAction } from '../__testUtils__/runAction';
 import { createPolicyCheckAction } from './policyCheckAction';
+import { exampleInput, runAction } from '@triad/test-utils';
 
 const allowed: PolicyDecision = {
   entityRef: 'component:default/checkout-service',

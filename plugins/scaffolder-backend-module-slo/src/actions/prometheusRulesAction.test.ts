@@ -3,11 +3,14 @@ import { existsSync, readFileSync, symlinkSync } from 'fs';
 import { join } from 'path';
 import { parse } from 'yaml';
 import { CATALOG_INFO } from '../__testUtils__/fixtures';
-import { runPromtool } from '../__testUtils__/promtool';
-import { exampleInput, runAction } from '../__testUtils__/runAction';
-import { snapshotDir } from '../__testUtils__/snapshotDir';
 import { createOpenSloCreateAction } from './createOpenSloAction';
 import { createPrometheusRulesAction } from './prometheusRulesAction';
+import {
+  exampleInput,
+  runAction,
+  runPromtool,
+  snapshotDir,
+} from '@triad/test-utils';
 
 const action = createPrometheusRulesAction();
 const create = createOpenSloCreateAction();

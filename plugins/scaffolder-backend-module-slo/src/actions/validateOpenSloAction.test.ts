@@ -2,8 +2,8 @@ import { createMockDirectory } from '@backstage/backend-test-utils';
 import { readdirSync, readFileSync, symlinkSync } from 'fs';
 import { join, resolve } from 'path';
 import { CATALOG_INFO } from '../__testUtils__/fixtures';
-import { exampleInput, runAction } from '../__testUtils__/runAction';
 import { createOpenSloValidateAction } from './validateOpenSloAction';
+import { exampleInput, runAction } from '@triad/test-utils';
 
 const action = createOpenSloValidateAction();
 
