@@ -14,13 +14,13 @@ import {
   formatOwnershipProblem,
   parseTopology,
 } from '@triad/plugin-ownership-common';
-import { upsertYamlDocument } from '@triad/plugin-scaffolder-node';
 import {
   readOptionalFile,
   resolveWorkspacePath,
+  upsertYamlDocument,
   workspaceRelative,
   writeWorkspaceFile,
-} from '@triad/plugin-scaffolder-node';
+} from '@triad/scaffolder-utils';
 import { examples } from './createTeamAction.examples';
 
 const validator = makeValidator();

@@ -15,7 +15,7 @@ import {
   resolveWorkspacePath,
   workspaceRelative,
   writeWorkspaceFile,
-} from '@triad/plugin-scaffolder-node';
+} from '@triad/scaffolder-utils';
 import { examples } from './setResponsibilitiesAction.examples';
 
 function checkOwner(owner: string, namespace: string): void {

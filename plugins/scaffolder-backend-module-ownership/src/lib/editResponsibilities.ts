@@ -1,6 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { RESPONSIBILITY_KINDS } from '@triad/plugin-ownership-common';
-import { parseEntityRefInput } from '@triad/plugin-scaffolder-node';
+import { parseEntityRefInput } from '@triad/scaffolder-utils';
 import {
   Document,
   Node as YamlNode,

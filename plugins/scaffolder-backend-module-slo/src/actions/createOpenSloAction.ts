@@ -5,13 +5,13 @@ import { JsonValue } from '@backstage/types';
 import { dirname, relative } from 'path';
 import { buildSloDocument } from '../lib/buildSloDocument';
 import { ensureLocation } from '../lib/ensureLocation';
-import { upsertYamlDocument } from '@triad/plugin-scaffolder-node';
 import {
   readOptionalFile,
   resolveWorkspacePath,
+  upsertYamlDocument,
   workspaceRelative,
   writeWorkspaceFile,
-} from '@triad/plugin-scaffolder-node';
+} from '@triad/scaffolder-utils';
 
 const DEFAULT_CATALOG_FILE = 'catalog-info.yaml';
 

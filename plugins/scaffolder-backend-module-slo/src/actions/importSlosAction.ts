@@ -10,7 +10,7 @@ import {
   toYaml,
   workspaceRelative,
   writeWorkspaceFile,
-} from '@triad/plugin-scaffolder-node';
+} from '@triad/scaffolder-utils';
 import { readFile } from 'fs/promises';
 import { join } from 'path';
 import { parseAllDocuments } from 'yaml';

@@ -7,7 +7,7 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { parseEntityRefInput } from '@triad/plugin-scaffolder-node';
+import { parseEntityRefInput } from '@triad/scaffolder-utils';
 import { PolicyDecision, SloClient } from '@triad/plugin-slo-common';
 
 /**

@@ -7,12 +7,12 @@ import {
 } from '@triad/plugin-slo-common';
 import { basename, extname } from 'path';
 import { readOpenSloWorkspaceFiles } from '../lib/readOpenSloWorkspaceFiles';
-import { toYaml } from '@triad/plugin-scaffolder-node';
 import {
   resolveWorkspacePath,
+  toYaml,
   workspaceRelative,
   writeWorkspaceFile,
-} from '@triad/plugin-scaffolder-node';
+} from '@triad/scaffolder-utils';
 import { DEFAULT_OPENSLO_FILES } from './validateOpenSloAction';
 
 const DEFAULT_RULES_PATH = 'prometheus/slo-rules.yaml';

@@ -1,7 +1,7 @@
 import { InputError } from '@backstage/errors';
 import { posix } from 'path';
 import { parseAllDocuments } from 'yaml';
-import { upsertYamlDocument } from '@triad/plugin-scaffolder-node';
+import { upsertYamlDocument } from '@triad/scaffolder-utils';
 
 type LocationLike = {
   kind?: unknown;

@@ -5,7 +5,7 @@ import { join } from 'path';
 import {
   resolveWorkspacePath,
   workspaceRelative,
-} from '@triad/plugin-scaffolder-node';
+} from '@triad/scaffolder-utils';
 
 const GLOB_CHARS = /[*?{}[\]]/;
 const SKIPPED_DIRS = new Set(['node_modules', '.git']);
