@@ -1,5 +1,5 @@
 import { formatDuration } from '../math/duration';
-import { SHORT_WINDOW_ANNOTATION } from '../openslo/resolveSlo';
+import { SHORT_WINDOW_ANNOTATION } from '../openslo/resolveAlertConditions';
 import { entityName } from './importHelpers';
 import { ImportNote, ImportOptions, ImportResult } from './importTypes';
 

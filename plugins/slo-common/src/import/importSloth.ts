@@ -1,6 +1,6 @@
 import { burnRateFactor } from '../math/alertTiers';
 import { durationToMs } from '../math/duration';
-import { SHORT_WINDOW_ANNOTATION } from '../openslo/resolveSlo';
+import { SHORT_WINDOW_ANNOTATION } from '../openslo/resolveAlertConditions';
 import { ImportNote, ImportOptions, ImportResult } from './importTypes';
 import { entityName, tidyFactor } from './importHelpers';
 

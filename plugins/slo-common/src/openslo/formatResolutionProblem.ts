@@ -1,4 +1,4 @@
-import { ResolutionProblem } from './resolveSlo';
+import { ResolutionProblem } from './resolvedSlo';
 
 /**
  * One line for a problem of resolveSlo, for logs and API errors:

@@ -1,6 +1,7 @@
 import { formatResolutionProblem } from './formatResolutionProblem';
 import { OpenSloReferenceKind } from './openSloReferences';
-import { OpenSloLookup, resolveSlo } from './resolveSlo';
+import { OpenSloLookup } from './resolvedSlo';
+import { resolveSlo } from './resolveSlo';
 import {
   SloDocument,
   validateOpenSloDocument,

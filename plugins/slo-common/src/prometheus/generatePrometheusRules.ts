@@ -1,6 +1,7 @@
 import { formatDuration } from '../math/duration';
 import { objectiveTarget, timeSliceMs } from '../openslo/model';
-import { ResolutionProblem, resolveSlo } from '../openslo/resolveSlo';
+import { ResolutionProblem } from '../openslo/resolvedSlo';
+import { resolveSlo } from '../openslo/resolveSlo';
 import { sloAlertTiers } from '../openslo/sloAlertTiers';
 import { SloDocument } from '../openslo/validateOpenSloDocument';
 import { LocatedOpenSloDocument, OpenSloFileProblem } from './readOpenSloFiles';
