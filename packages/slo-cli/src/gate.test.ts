@@ -30,6 +30,14 @@ const BLOCKED: PolicyDecision = {
     },
   ],
   evaluatedAt: '2026-12-05T06:00:00.000Z',
+  policy: {
+    minRemainingBudget: 0.1,
+    blockOnPageAlert: true,
+    source: 'team',
+    sources: { minRemainingBudget: 'team', blockOnPageAlert: 'default' },
+    teamRef: 'group:default/payments-team',
+    problems: [],
+  },
 };
 
 const ALLOWED: PolicyDecision = {
@@ -44,6 +52,15 @@ const ALLOWED: PolicyDecision = {
     },
   ],
   evaluatedAt: '2026-12-05T06:00:00.000Z',
+  policy: {
+    minRemainingBudget: 0.05,
+    blockOnPageAlert: true,
+    source: 'service',
+    sources: { minRemainingBudget: 'service', blockOnPageAlert: 'default' },
+    problems: [
+      'annotation triad.dev/release-gate-policy: blockOnPageAlert: "maybe" is not true or false',
+    ],
+  },
 };
 
 type Handler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -125,6 +142,7 @@ describe('triad-slo gate', () => {
       code: 1,
       stdout: [
         `component:default/payments-gateway: ${BLOCKED.summary}`,
+        '  policy: blocks below 10 % of error budget left (from the config of the owning team group:default/payments-team (slo.policy.teams)) and while a page alert fires (from the default policy (slo.policy))',
         `  blocking: ${BLOCKED.reasons[0].message}`,
         `  ok: ${BLOCKED.reasons[1].message}`,
         '',
@@ -156,7 +174,9 @@ describe('triad-slo gate', () => {
     );
   }, 30_000);
 
-  it('exits 0 for an allowed release', async () => {
+  it('exits 0 for an allowed release, warning of a policy annotation the backend could not read', async () => {
+    const warning =
+      'annotation triad.dev/release-gate-policy: blockOnPageAlert: "maybe" is not true or false';
     const result = await gate([
       '--url',
       url,
@@ -167,11 +187,34 @@ describe('triad-slo gate', () => {
       code: 0,
       stdout: [
         `component:default/checkout-service: ${ALLOWED.summary}`,
+        "  policy: blocks below 5 % of error budget left (from the service's annotation triad.dev/release-gate-policy) and while a page alert fires (from the default policy (slo.policy))",
+        `::warning::${warning}`,
         `  ok: ${ALLOWED.reasons[0].message}`,
         '',
       ].join('\n'),
-      stderr: '',
+      stderr: `warning: ${warning}\n`,
     });
+  }, 30_000);
+
+  it('reads the decision of a backend that does not say its policy', async () => {
+    const { policy, ...older } = BLOCKED;
+    const old = await listen((_req, res) => sendJson(res, 200, older));
+    try {
+      expect(
+        await gate(['--url', old.url, 'component:default/payments-gateway']),
+      ).toEqual({
+        code: 1,
+        stdout: [
+          `component:default/payments-gateway: ${BLOCKED.summary}`,
+          `  blocking: ${BLOCKED.reasons[0].message}`,
+          `  ok: ${BLOCKED.reasons[1].message}`,
+          '',
+        ].join('\n'),
+        stderr: '',
+      });
+    } finally {
+      await new Promise(r => old.server.close(r));
+    }
   }, 30_000);
 
   it('exits 2 for an entity the backend does not know, whatever --on-error says', async () => {

@@ -23,6 +23,7 @@ export * from './openslo/resolveSlo';
 export * from './openslo/formatResolutionProblem';
 export * from './openslo/sloAlertTiers';
 export * from './permissions';
+export * from './policy';
 export * from './api/types';
 export * from './api/SloClient';
 export * from './prometheus';

@@ -1,6 +1,7 @@
 import {
   PolicyDecision,
   SloClient,
+  describeReleaseGatePolicy,
   durationToMs,
 } from '@triad/plugin-slo-common';
 import { CliError, EXIT_ERROR, EXIT_OK, EXIT_PROBLEMS } from '../lib/exitCodes';
@@ -32,7 +33,7 @@ function isDecision(body: unknown): body is PolicyDecision {
   );
 }
 
-/** The decision in plain lines: the summary, then every reason. */
+/** The decision in plain lines: the summary, the policy, every reason. */
 function printDecision(
   io: CliIo,
   entityRef: string,
@@ -40,6 +41,13 @@ function printDecision(
   github: boolean,
 ) {
   io.out(`${entityRef}: ${decision.summary}\n`);
+  if (decision.policy) {
+    io.out(`  policy: ${describeReleaseGatePolicy(decision.policy)}\n`);
+    for (const problem of decision.policy.problems) {
+      io.err(`warning: ${problem}\n`);
+      if (github) io.out(`${githubAnnotation('warning', problem)}\n`);
+    }
+  }
   for (const reason of decision.reasons) {
     io.out(`  ${reason.blocking ? 'blocking' : 'ok'}: ${reason.message}\n`);
   }
