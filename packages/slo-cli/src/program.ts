@@ -75,6 +75,40 @@ export async function main(
       keyValue,
     )
     .option('--github', 'report problems as GitHub Actions annotations')
+    .option(
+      '--url <url>',
+      "the Backstage backend to ask for each service's owner and SRE role holder, labelled on every alert",
+    )
+    .option('--token <token>', 'a Backstage token (or set TRIAD_SLO_TOKEN)')
+    .option('--owner-label <name>', 'label of the owner (default owner)')
+    .option(
+      '--sre-label <name>',
+      'label of the SRE role holder (default sre_owner)',
+    )
+    .option('--sre-role <role>', 'the ownership role of the SRE holder', 'sre')
+    .option(
+      '--min-events-per-hour <n>',
+      "alerts need this many events an hour over their long window; an SLO's triad.dev/min-events-per-hour annotation overrides it",
+    )
+    .option(
+      '--alertmanager-config <file>',
+      "write an Alertmanager route tree sending each team's pages to a receiver named after it (needs --url)",
+    )
+    .addOption(
+      new Option('--route-by <label>', 'route on the owner or the SRE holder')
+        .choices(['owner', 'sre'])
+        .default('owner'),
+    )
+    .option(
+      '--default-receiver <name>',
+      'receiver of alerts no team route takes',
+      'slo-default',
+    )
+    .option(
+      '--route-severity <severity>',
+      "severities sent to the team's receiver (repeatable; default page)",
+      list,
+    )
     .action(async (paths: string[], options) => {
       code = await rules(io, paths, options);
     });

@@ -1,7 +1,10 @@
 import { CliError } from './exitCodes';
 
-/** `http://host:7007` or `http://host:7007/api/slo` → the SLO API's base. */
-export function sloBaseUrl(url: string): string {
+/**
+ * `http://host:7007`, or `http://host:7007/api/slo` as `push` and `gate`
+ * document it, → the backend's root, `http://host:7007`.
+ */
+export function backendBaseUrl(url: string): string {
   let parsed: URL;
   try {
     parsed = new URL(url);
@@ -10,6 +13,13 @@ export function sloBaseUrl(url: string): string {
       `--url: "${url}" is not a URL such as http://localhost:7007`,
     );
   }
-  const base = parsed.toString().replace(/\/+$/, '');
-  return base.endsWith('/api/slo') ? base : `${base}/api/slo`;
+  return parsed
+    .toString()
+    .replace(/\/+$/, '')
+    .replace(/\/api\/slo$/, '');
+}
+
+/** `http://host:7007` or `http://host:7007/api/slo` → the SLO API's base. */
+export function sloBaseUrl(url: string): string {
+  return `${backendBaseUrl(url)}/api/slo`;
 }
