@@ -160,6 +160,10 @@ describe('the minimum-traffic guard', () => {
         slo('checkout', 'checkout'),
         slo('batch', 'batch', { 'triad.dev/min-events-per-hour': '10' }),
         slo('quiet', 'quiet', { 'triad.dev/min-events-per-hour': '0' }),
+        // YAML without quotes gives a number, taken as well.
+        slo('plain', 'plain', {
+          'triad.dev/min-events-per-hour': 20 as unknown as string,
+        }),
       ),
       { minEventsPerHour: 100 },
     );
@@ -168,6 +172,7 @@ describe('the minimum-traffic guard', () => {
       ['checkout', 100],
       ['batch', 10],
       ['quiet', undefined],
+      ['plain', 20],
     ]);
     const guards = (name: string) =>
       alerts(groups)
@@ -229,7 +234,7 @@ describe('the minimum-traffic guard', () => {
       [
         'typo',
         'metadata.annotations["triad.dev/min-events-per-hour"]',
-        '"lots" is not a number of events of 0 or more (annotation values are strings: "100")',
+        '"lots" is not a number of events of 0 or more, e.g. "100"',
       ],
     ]);
     expect(

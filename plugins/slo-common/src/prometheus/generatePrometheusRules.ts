@@ -514,14 +514,15 @@ function minEventsGuard(
     | undefined;
   const value = annotations?.[MIN_EVENTS_PER_HOUR_ANNOTATION];
   if (value === undefined) return fallback ?? 0;
-  const events =
-    typeof value === 'string' && value.trim() ? Number(value) : NaN;
+  // Annotations are strings ("100"); a plain YAML number is taken as well.
+  let events = typeof value === 'number' ? value : NaN;
+  if (typeof value === 'string' && value.trim()) events = Number(value);
   if (!(Number.isFinite(events) && events >= 0)) {
     return {
       path: guardPath(slo),
       message: `${JSON.stringify(
         value,
-      )} is not a number of events of 0 or more (annotation values are strings: "100")`,
+      )} is not a number of events of 0 or more, e.g. "100"`,
     };
   }
   return events;
