@@ -42,18 +42,21 @@ check_postgres() {
   }
 }
 
-# A real Prometheus (Debian's package, with promtool) for the Prometheus data source tests.
+# A real Prometheus (Debian's package, with promtool) for the Prometheus data
+# source tests, and Alertmanager's amtool for the route trees the rule
+# generator writes.
 ensure_prometheus() {
-  if ! command -v prometheus > /dev/null || ! command -v promtool > /dev/null; then
+  if ! command -v prometheus > /dev/null || ! command -v promtool > /dev/null || ! command -v amtool > /dev/null; then
     if [ "$(id -u)" = 0 ] && command -v apt-get > /dev/null; then
-      echo "installing Debian's prometheus package"
-      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus > /dev/null || return 1
+      echo "installing Debian's prometheus and prometheus-alertmanager packages"
+      apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq prometheus prometheus-alertmanager > /dev/null || return 1
     else
-      echo "prometheus and promtool are needed on PATH (Debian: apt-get install prometheus)" >&2
+      echo "prometheus, promtool and amtool are needed on PATH (Debian: apt-get install prometheus prometheus-alertmanager)" >&2
       return 1
     fi
   fi
   prometheus --version 2>&1 | head -n 1
+  amtool --version 2>&1 | head -n 1
 }
 
 check_versions() {

@@ -48,12 +48,29 @@ export interface Config {
       /** Default 0 (overspent). */
       breachedBelow?: number;
     };
-    /** Error-budget policy for release gates (`/v1/entities/:kind/:ns/:name/policy`). */
+    /**
+     * Error-budget policy for release gates (`/v1/entities/:kind/:ns/:name/policy`). A service's
+     * `triad.dev/release-gate-policy` annotation overrides its owning team's entry in `teams`, which
+     * overrides these defaults, setting by setting.
+     */
     policy?: {
       /** Block releases when an objective has less than this share of budget left (default 0). */
       minRemainingBudget?: number;
       /** Block releases while a page-severity burn-rate tier fires (default true). */
       blockOnPageAlert?: boolean;
+      /**
+       * Policies of the services a team owns, keyed by the team's entity ref (`checkout-team`,
+       * `group:default/checkout-team`; kind `group` and namespace `default` when left out), each with
+       * `minRemainingBudget` and/or `blockOnPageAlert`; what a team leaves out comes from above.
+       */
+      teams?: {
+        [teamRef: string]: {
+          /** Block releases when an objective has less than this share (0–1) of budget left. */
+          minRemainingBudget?: number;
+          /** Block releases while a page-severity burn-rate tier fires. */
+          blockOnPageAlert?: boolean;
+        };
+      };
     };
     /** The built-in SLI store. */
     builtin?: {

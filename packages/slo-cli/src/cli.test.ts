@@ -9,33 +9,13 @@ import { AddressInfo } from 'net';
 import { tmpdir } from 'os';
 import { join, resolve } from 'path';
 import { parse } from 'yaml';
+import { runCli } from './__testUtils__/runCli';
 
-const BIN = resolve(__dirname, '../bin/triad-slo');
 const EXAMPLE_SLOS = resolve(__dirname, '../../../examples/slos.yaml');
 const CORPUS = resolve(__dirname, '../../../examples/openslo-v1-corpus');
 const PROMTOOL = process.env.PROMTOOL ?? '/usr/bin/promtool';
 
-function run(
-  args: string[],
-  options: { cwd?: string; env?: Record<string, string> } = {},
-): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise(done => {
-    execFile(
-      process.execPath,
-      [BIN, ...args],
-      {
-        cwd: options.cwd,
-        env: { ...process.env, TRIAD_SLO_TOKEN: '', ...options.env },
-      },
-      (error, stdout, stderr) =>
-        done({
-          code: error ? (error.code as number) : 0,
-          stdout,
-          stderr,
-        }),
-    );
-  });
-}
+const run = runCli;
 
 const prometheusSlo = (
   name: string,

@@ -1,4 +1,5 @@
 import { Command, CommanderError, Option } from 'commander';
+import { gate } from './commands/gate';
 import { importSlos } from './commands/importSlos';
 import { push } from './commands/push';
 import { rules } from './commands/rules';
@@ -17,8 +18,9 @@ const list = (value: string, previous: string[] = []) => [...previous, value];
 
 /**
  * Runs the CLI with the given arguments (as in process.argv) and returns the
- * exit code: 0 when all is well, 1 when the input has problems, 2 when the
- * command could not run (bad usage, unreadable files, unreachable backend).
+ * exit code: 0 when all is well, 1 when the input has problems (or the
+ * release gate is closed), 2 when the command could not run (bad usage,
+ * unreadable files, unreachable backend).
  */
 export async function main(
   argv: string[],
@@ -28,7 +30,7 @@ export async function main(
   const program = new Command()
     .name('triad-slo')
     .description(
-      'Validate OpenSLO files, generate Prometheus rules, import Sloth and Pyrra SLOs and push SLI samples to Triad, from CI pipelines.',
+      'Validate OpenSLO files, generate Prometheus rules, import Sloth and Pyrra SLOs, push SLI samples to Triad and ask its release gate, from CI pipelines.',
     )
     .version('0.1.0')
     .exitOverride()
@@ -73,6 +75,40 @@ export async function main(
       keyValue,
     )
     .option('--github', 'report problems as GitHub Actions annotations')
+    .option(
+      '--url <url>',
+      "the Backstage backend to ask for each service's owner and SRE role holder, labelled on every alert",
+    )
+    .option('--token <token>', 'a Backstage token (or set TRIAD_SLO_TOKEN)')
+    .option('--owner-label <name>', 'label of the owner (default owner)')
+    .option(
+      '--sre-label <name>',
+      'label of the SRE role holder (default sre_owner)',
+    )
+    .option('--sre-role <role>', 'the ownership role of the SRE holder', 'sre')
+    .option(
+      '--min-events-per-hour <n>',
+      "alerts need this many events an hour over their long window; an SLO's triad.dev/min-events-per-hour annotation overrides it",
+    )
+    .option(
+      '--alertmanager-config <file>',
+      "write an Alertmanager route tree sending each team's pages to a receiver named after it (needs --url)",
+    )
+    .addOption(
+      new Option('--route-by <label>', 'route on the owner or the SRE holder')
+        .choices(['owner', 'sre'])
+        .default('owner'),
+    )
+    .option(
+      '--default-receiver <name>',
+      'receiver of alerts no team route takes',
+      'slo-default',
+    )
+    .option(
+      '--route-severity <severity>',
+      "severities sent to the team's receiver (repeatable; default page)",
+      list,
+    )
     .action(async (paths: string[], options) => {
       code = await rules(io, paths, options);
     });
@@ -117,6 +153,29 @@ export async function main(
     .option('--batch-size <n>', 'samples per request', '1000')
     .action(async (file: string, options) => {
       code = await push(io, file, options);
+    });
+
+  program
+    .command('gate')
+    .description(
+      "Ask the SLO backend's error-budget policy whether the entity may release: exit 0 allowed, 1 blocked (with the reasons), 2 could not decide",
+    )
+    .argument('<entityRef>', 'e.g. component:default/checkout-service')
+    .requiredOption(
+      '--url <url>',
+      'the Backstage backend, e.g. https://backstage.example.com',
+    )
+    .option('--token <token>', 'a Backstage token (or set TRIAD_SLO_TOKEN)')
+    .addOption(
+      new Option(
+        '--on-error <choice>',
+        'when the backend is unreachable, fails (5xx) or does not answer in time: allow (exit 0) or block (exit 1); by default exit 2',
+      ).choices(['allow', 'block']),
+    )
+    .option('--timeout <duration>', 'how long to wait for the backend', '30s')
+    .option('--github', 'report blocking reasons as GitHub Actions annotations')
+    .action(async (entityRef: string, options) => {
+      code = await gate(io, entityRef, options);
     });
 
   try {

@@ -7,3 +7,4 @@ export { HIDDEN_LABEL, hideLabelledEntities } from './hideLabelledEntities';
 export { runAction, exampleInput } from './runAction';
 export { snapshotDir } from './snapshotDir';
 export { PROMTOOL, runPromtool } from './runPromtool';
+export { AMTOOL, runAmtool } from './runAmtool';

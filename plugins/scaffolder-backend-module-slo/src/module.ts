@@ -2,6 +2,7 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { scaffolderActionsExtensionPoint } from '@backstage/plugin-scaffolder-node';
 import { createOpenSloCreateAction } from './actions/createOpenSloAction';
 import { createOpenSloImportAction } from './actions/importSlosAction';
@@ -23,13 +24,14 @@ export const scaffolderModuleSlo = createBackendModule({
         scaffolder: scaffolderActionsExtensionPoint,
         discovery: coreServices.discovery,
         auth: coreServices.auth,
+        catalog: catalogServiceRef,
       },
-      async init({ scaffolder, discovery, auth }) {
+      async init({ scaffolder, discovery, auth, catalog }) {
         scaffolder.addActions(
           createOpenSloCreateAction(),
           createOpenSloValidateAction(),
           createOpenSloImportAction(),
-          createPrometheusRulesAction(),
+          createPrometheusRulesAction({ catalog, discovery, auth }),
           createPolicyCheckAction({ discovery, auth }),
         );
       },

@@ -14,7 +14,10 @@ describe('readSloBackendConfig', () => {
         concurrency: 8,
       },
       status: { warningBelow: 0.25, breachedBelow: 0 },
-      policy: { minRemainingBudget: 0, blockOnPageAlert: true },
+      policy: {
+        defaults: { minRemainingBudget: 0, blockOnPageAlert: true },
+        teams: new Map(),
+      },
       builtin: { retentionMs: 35 * 86_400_000, maxBatchSize: 10_000 },
       snapshotRetentionMs: 90 * 86_400_000,
     });
@@ -53,10 +56,62 @@ describe('readSloBackendConfig', () => {
       concurrency: 2,
     });
     expect(config.status).toEqual({ warningBelow: 0.5, breachedBelow: 0 });
-    expect(config.policy.blockOnPageAlert).toBe(false);
+    expect(config.policy.defaults.blockOnPageAlert).toBe(false);
     expect(config.builtin).toEqual({
       retentionMs: 60 * 86_400_000,
       maxBatchSize: 100,
     });
+  });
+
+  it('reads per-team policies under full entity refs', () => {
+    const config = readSloBackendConfig(
+      new ConfigReader({
+        slo: {
+          policy: {
+            minRemainingBudget: 0.05,
+            teams: {
+              'checkout-team': { minRemainingBudget: 0.2 },
+              'group:payments/card-team': { blockOnPageAlert: false },
+              'group:sre': {},
+            },
+          },
+        },
+      }),
+    );
+    expect(config.policy).toEqual({
+      defaults: { minRemainingBudget: 0.05, blockOnPageAlert: true },
+      teams: new Map([
+        ['group:default/checkout-team', { minRemainingBudget: 0.2 }],
+        ['group:payments/card-team', { blockOnPageAlert: false }],
+        ['group:default/sre', {}],
+      ]),
+    });
+  });
+
+  it('refuses a team policy it cannot use, naming the key', () => {
+    const read = (teams: unknown) => () =>
+      readSloBackendConfig(
+        new ConfigReader({ slo: { policy: { teams } } } as any),
+      );
+    expect(read({ 'checkout-team': { minRemainingBudget: 10 } })).toThrow(
+      'slo.policy.teams["checkout-team"].minRemainingBudget: must be a number from 0 to 1',
+    );
+    expect(read({ 'checkout-team': { blockOnPageAlert: 'no' } })).toThrow(
+      'slo.policy.teams["checkout-team"].blockOnPageAlert: must be true or false',
+    );
+    expect(read({ 'checkout-team': { maxBurnRate: 2 } })).toThrow(
+      'slo.policy.teams["checkout-team"].maxBurnRate: is not a setting; expected minRemainingBudget or blockOnPageAlert',
+    );
+    expect(
+      read({
+        'checkout-team': {},
+        'group:default/checkout-team': {},
+      }),
+    ).toThrow(
+      'slo.policy.teams["group:default/checkout-team"]: group:default/checkout-team is configured twice',
+    );
+    expect(read(['checkout-team'])).toThrow(
+      'slo.policy.teams: must be an object of team refs to policies',
+    );
   });
 });

@@ -1,6 +1,10 @@
+import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
 import { Config } from '@backstage/config';
-import { durationToMs, StatusThresholds } from '@triad/plugin-slo-common';
-import { BudgetPolicy } from './evaluation/decidePolicy';
+import {
+  durationToMs,
+  ReleaseGatePolicy,
+  StatusThresholds,
+} from '@triad/plugin-slo-common';
 
 /** An entry of `slo.dataSources`. */
 export interface ConfiguredDataSource {
@@ -24,7 +28,12 @@ export interface SloBackendConfig {
     concurrency: number;
   };
   status: StatusThresholds;
-  policy: BudgetPolicy;
+  policy: {
+    /** `slo.policy.*`: what applies where nothing more specific is set. */
+    defaults: ReleaseGatePolicy;
+    /** `slo.policy.teams`, by the team's full entity ref. */
+    teams: ReadonlyMap<string, Partial<ReleaseGatePolicy>>;
+  };
   builtin: { retentionMs: number; maxBatchSize: number };
   snapshotRetentionMs: number;
 }
@@ -67,10 +76,13 @@ export function readSloBackendConfig(config: Config): SloBackendConfig {
       breachedBelow: config.getOptionalNumber('slo.status.breachedBelow') ?? 0,
     },
     policy: {
-      minRemainingBudget:
-        config.getOptionalNumber('slo.policy.minRemainingBudget') ?? 0,
-      blockOnPageAlert:
-        config.getOptionalBoolean('slo.policy.blockOnPageAlert') ?? true,
+      defaults: {
+        minRemainingBudget:
+          config.getOptionalNumber('slo.policy.minRemainingBudget') ?? 0,
+        blockOnPageAlert:
+          config.getOptionalBoolean('slo.policy.blockOnPageAlert') ?? true,
+      },
+      teams: readTeamPolicies(config),
     },
     builtin: {
       retentionMs: ms('slo.builtin.retention', '35d'),
@@ -79,4 +91,65 @@ export function readSloBackendConfig(config: Config): SloBackendConfig {
     },
     snapshotRetentionMs: ms('slo.snapshotRetention', '90d'),
   };
+}
+
+/**
+ * `slo.policy.teams`: keys are team refs (`checkout-team`,
+ * `group:default/checkout-team`). They are read from the raw object because
+ * Backstage's config keys cannot hold the `/` of a namespaced ref.
+ */
+function readTeamPolicies(
+  config: Config,
+): Map<string, Partial<ReleaseGatePolicy>> {
+  const raw = config.getOptional('slo.policy.teams');
+  const teams = new Map<string, Partial<ReleaseGatePolicy>>();
+  if (raw === undefined) return teams;
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    throw new Error(
+      'slo.policy.teams: must be an object of team refs to policies',
+    );
+  }
+  for (const [key, value] of Object.entries(raw)) {
+    const at = `slo.policy.teams["${key}"]`;
+    let ref: string;
+    try {
+      ref = stringifyEntityRef(
+        parseEntityRef(key, {
+          defaultKind: 'group',
+          defaultNamespace: 'default',
+        }),
+      );
+    } catch (e) {
+      throw new Error(`${at}: is not an entity ref: ${(e as Error).message}`);
+    }
+    if (teams.has(ref)) {
+      throw new Error(`${at}: ${ref} is configured twice`);
+    }
+    const policy = (value ?? {}) as Record<string, unknown>;
+    if (typeof policy !== 'object' || Array.isArray(policy)) {
+      throw new Error(`${at}: must be an object`);
+    }
+    const team: Partial<ReleaseGatePolicy> = {};
+    for (const [setting, v] of Object.entries(policy)) {
+      if (setting === 'minRemainingBudget') {
+        if (typeof v !== 'number' || !(v >= 0 && v <= 1)) {
+          throw new Error(
+            `${at}.minRemainingBudget: must be a number from 0 to 1`,
+          );
+        }
+        team.minRemainingBudget = v;
+      } else if (setting === 'blockOnPageAlert') {
+        if (typeof v !== 'boolean') {
+          throw new Error(`${at}.blockOnPageAlert: must be true or false`);
+        }
+        team.blockOnPageAlert = v;
+      } else {
+        throw new Error(
+          `${at}.${setting}: is not a setting; expected minRemainingBudget or blockOnPageAlert`,
+        );
+      }
+    }
+    teams.set(ref, team);
+  }
+  return teams;
 }

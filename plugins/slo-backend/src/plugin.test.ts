@@ -54,7 +54,10 @@ spec: { type: service, lifecycle: production, owner: team-a, system: sys-a }
 ---
 apiVersion: backstage.io/v1alpha1
 kind: Component
-metadata: { name: svc-b }
+metadata:
+  name: svc-b
+  annotations:
+    triad.dev/release-gate-policy: minRemainingBudget=5%, blockOnPageAlert=maybe
 spec: { type: service, lifecycle: production, owner: team-a }
 ---
 apiVersion: backstage.io/v1alpha1
@@ -238,7 +241,12 @@ describe('SLO backend over HTTP', () => {
                 { type: 'file', target: dir.resolve('slos.yaml') },
               ],
             },
-            slo: { evaluation: { cacheTtl: '1s', timeout: '1s' } },
+            slo: {
+              evaluation: { cacheTtl: '1s', timeout: '1s' },
+              policy: {
+                teams: { 'group:default/team-a': { minRemainingBudget: 0.8 } },
+              },
+            },
           },
         }),
       ],
@@ -343,13 +351,36 @@ describe('SLO backend over HTTP', () => {
     expect(objective.points[0].sli).toBeUndefined();
   });
 
-  it('answers the policy gate with reasons', async () => {
+  it("answers the policy gate with reasons, under the owning team's policy", async () => {
     const res = await get('/v1/entities/component/default/svc-a/policy');
     expect(res.status).toBe(200);
-    expect(res.body.releaseAllowed).toBe(true);
+    // team-a's config asks for 80 % of budget left; slo-a has 75 %.
+    expect(res.body.releaseAllowed).toBe(false);
     expect(res.body.reasons.map((r: any) => r.message)).toContain(
-      'slo-a / requests has 75.0 % of its error budget left',
+      'slo-a / requests has 75.0 % of its error budget left, below the policy minimum of 80.0 %',
     );
+    expect(res.body.policy).toEqual({
+      minRemainingBudget: 0.8,
+      blockOnPageAlert: true,
+      source: 'team',
+      sources: { minRemainingBudget: 'team', blockOnPageAlert: 'default' },
+      teamRef: 'group:default/team-a',
+      problems: [],
+    });
+  });
+
+  it("takes the service's annotation over its team's policy, reporting what it cannot read", async () => {
+    const res = await get('/v1/entities/component/default/svc-b/policy');
+    expect(res.status).toBe(200);
+    expect(res.body.policy).toEqual({
+      minRemainingBudget: 0.05,
+      blockOnPageAlert: true,
+      source: 'service',
+      sources: { minRemainingBudget: 'service', blockOnPageAlert: 'default' },
+      problems: [
+        'annotation triad.dev/release-gate-policy: blockOnPageAlert: "maybe" is not true or false',
+      ],
+    });
   });
 
   it('reports an unknown data source on the SLO, not as a server error', async () => {

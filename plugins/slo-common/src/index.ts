@@ -25,6 +25,7 @@ export { SHORT_WINDOW_ANNOTATION } from './openslo/resolveAlertConditions';
 export * from './openslo/formatResolutionProblem';
 export * from './openslo/sloAlertTiers';
 export * from './permissions';
+export * from './policy';
 export * from './api/types';
 export * from './api/SloClient';
 export * from './prometheus';

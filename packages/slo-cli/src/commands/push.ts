@@ -3,26 +3,14 @@ import { readFile } from 'fs/promises';
 import { CliError, EXIT_OK, EXIT_PROBLEMS } from '../lib/exitCodes';
 import { CliIo } from '../lib/io';
 import { parseSamples } from '../lib/parseSamples';
+import { responseFailure } from '../lib/responseFailure';
+import { sloBaseUrl } from '../lib/sloBaseUrl';
 
 /** Options of `triad-slo push`. */
 export interface PushOptions {
   url: string;
   token?: string;
   batchSize: string;
-}
-
-/** `http://host:7007` or `http://host:7007/api/slo` → the SLO API's base. */
-function sloBaseUrl(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new CliError(
-      `--url: "${url}" is not a URL such as http://localhost:7007`,
-    );
-  }
-  const base = parsed.toString().replace(/\/+$/, '');
-  return base.endsWith('/api/slo') ? base : `${base}/api/slo`;
 }
 
 /**
@@ -85,16 +73,11 @@ export async function push(
       const done = start
         ? ` (${start} were stored; pushing again is safe)`
         : '';
-      // SloClient throws a ResponseError (from @backstage/errors) for answers.
-      const response = e as Error & {
-        statusCode?: number;
-        body?: { error?: { message?: string } };
-      };
-      const status = response.statusCode;
-      if (response.name !== 'ResponseError' || !status) {
-        throw new CliError(`cannot reach ${baseUrl}: ${causeOf(e)}${done}`);
+      const failure = responseFailure(e);
+      if (failure.kind === 'unreachable') {
+        throw new CliError(`cannot reach ${baseUrl}: ${failure.cause}${done}`);
       }
-      const message = response.body?.error?.message ?? response.message;
+      const { status, message } = failure;
       if (status === 400) {
         io.out(`${file} (${which}): ${message}\n`);
         io.err(`the backend refused ${which}${done}\n`);
@@ -122,9 +105,4 @@ export async function push(
     } of ${series} series to ${baseUrl}\n`,
   );
   return EXIT_OK;
-}
-
-function causeOf(e: unknown): string {
-  const error = e as Error & { cause?: { code?: string; message?: string } };
-  return error.cause?.code ?? error.cause?.message ?? error.message;
 }

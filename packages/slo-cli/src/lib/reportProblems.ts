@@ -2,6 +2,7 @@ import {
   OpenSloFileProblem,
   formatOpenSloFileProblem,
 } from '@triad/plugin-slo-common';
+import { githubAnnotation } from './githubAnnotation';
 import { CliIo } from './io';
 
 /**
@@ -25,16 +26,11 @@ export function reportProblems(
       }
       continue;
     }
-    const where = [
-      problem.file && `file=${problem.file}`,
-      problem.line && `line=${problem.line}`,
-    ]
-      .filter(Boolean)
-      .join(',');
-    const message = formatOpenSloFileProblem(problem)
-      .replace(/%/g, '%25')
-      .replace(/\r/g, '%0D')
-      .replace(/\n/g, '%0A');
-    io.out(`::${level}${where ? ` ${where}` : ''}::${message}\n`);
+    io.out(
+      `${githubAnnotation(level, formatOpenSloFileProblem(problem), {
+        file: problem.file,
+        line: problem.line,
+      })}\n`,
+    );
   }
 }

@@ -21,6 +21,13 @@ const allowed: PolicyDecision = {
     },
   ],
   evaluatedAt: '2026-11-28T10:00:00.000Z',
+  policy: {
+    minRemainingBudget: 0.1,
+    blockOnPageAlert: true,
+    source: 'service',
+    sources: { minRemainingBudget: 'service', blockOnPageAlert: 'default' },
+    problems: [],
+  },
 };
 
 const blocked: PolicyDecision = {
@@ -106,6 +113,8 @@ describe('slo:policy:check', () => {
       blockingReasons: [],
       reasons: allowed.reasons,
       evaluatedAt: allowed.evaluatedAt,
+      policy:
+        "blocks below 10 % of error budget left (from the service's annotation triad.dev/release-gate-policy) and while a page alert fires (from the default policy (slo.policy))",
     });
     expect(requests).toEqual([
       {

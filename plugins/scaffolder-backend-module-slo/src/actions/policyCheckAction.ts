@@ -8,7 +8,11 @@ import {
 } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { parseEntityRefInput } from '@triad/scaffolder-utils';
-import { PolicyDecision, SloClient } from '@triad/plugin-slo-common';
+import {
+  PolicyDecision,
+  SloClient,
+  describeReleaseGatePolicy,
+} from '@triad/plugin-slo-common';
 
 /**
  * `slo:policy:check`: asks the SLO backend's error-budget policy whether an
@@ -95,6 +99,13 @@ export function createPolicyCheckAction(options: {
             )
             .describe('Every SLO objective considered, blocking or not'),
         evaluatedAt: z => z.string().describe('When the decision was made'),
+        policy: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "The policy applied and where each setting came from (the service's annotation, its team's config or the default)",
+            ),
       },
     },
     async handler(ctx) {
@@ -136,6 +147,12 @@ export function createPolicyCheckAction(options: {
       ctx.output('blockingReasons', blocking);
       ctx.output('reasons', decision.reasons);
       ctx.output('evaluatedAt', decision.evaluatedAt);
+      if (decision.policy) {
+        const policy = describeReleaseGatePolicy(decision.policy);
+        ctx.output('policy', policy);
+        ctx.logger.info(`Policy: ${policy}`);
+        decision.policy.problems.forEach(p => ctx.logger.warn(p));
+      }
 
       for (const reason of decision.reasons) {
         ctx.logger.info(

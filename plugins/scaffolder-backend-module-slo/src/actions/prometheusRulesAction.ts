@@ -1,9 +1,14 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
+  DEFAULT_OWNER_LABELS,
+  SloDocument,
+  alertmanagerRouteTree,
   formatOpenSloFileProblem,
   generatePrometheusRules,
   prometheusRuleFileContent,
+  sloServiceRef,
 } from '@triad/plugin-slo-common';
 import { basename, extname } from 'path';
 import { readOpenSloWorkspaceFiles } from '../lib/readOpenSloWorkspaceFiles';
@@ -14,17 +19,23 @@ import {
   writeWorkspaceFile,
 } from '@triad/scaffolder-utils';
 import { DEFAULT_OPENSLO_FILES } from './validateOpenSloAction';
+import {
+  OwnerLookupDeps,
+  lookupServiceOwners,
+} from '../lib/lookupServiceOwners';
 
 const DEFAULT_RULES_PATH = 'prometheus/slo-rules.yaml';
 
 /**
  * `slo:prometheus:rules`: generates Prometheus recording and multi-window,
  * multi-burn-rate alert rules from the OpenSLO documents of workspace files,
- * with slo-common's generator (the CLI uses the same one).
+ * with slo-common's generator (the CLI uses the same one). With the catalog,
+ * discovery and auth it can label alerts with their owners, asked on behalf
+ * of the user.
  *
  * @public
  */
-export function createPrometheusRulesAction() {
+export function createPrometheusRulesAction(ownerDeps?: OwnerLookupDeps) {
   return createTemplateAction({
     id: 'slo:prometheus:rules',
     description:
@@ -39,6 +50,19 @@ export function createPrometheusRulesAction() {
     name: Prometheus rules
     input:
       runbookUrl: https://runbooks.example.com/checkout-service
+`,
+      },
+      {
+        description:
+          "Alerts labelled with each service's owner and SRE role holder, a minimum-traffic guard, and an Alertmanager route tree with one receiver per team",
+        example: `steps:
+  - id: rules
+    action: slo:prometheus:rules
+    name: Prometheus rules routed by ownership
+    input:
+      labelOwners: true
+      minEventsPerHour: 100
+      alertmanagerPath: alertmanager/slo-routes.yaml
 `,
       },
       {
@@ -120,10 +144,60 @@ export function createPrometheusRulesAction() {
             .describe(
               "format operator: labels of the PrometheusRule that your Prometheus's ruleSelector picks",
             ),
+        labelOwners: z =>
+          z
+            .boolean()
+            .optional()
+            .describe(
+              "Label every alert with its service's owner (catalog) and SRE role holder (ownership backend), as you may see them. Default false",
+            ),
+        ownerLabels: z =>
+          z
+            .object({
+              owner: z.string().optional(),
+              sre: z.string().optional(),
+            })
+            .optional()
+            .describe('Names of the owner labels; default owner and sre_owner'),
+        sreRole: z =>
+          z
+            .string()
+            .optional()
+            .describe('The ownership role of the SRE label; default sre'),
+        minEventsPerHour: z =>
+          z
+            .number()
+            .min(0)
+            .optional()
+            .describe(
+              "Alerts also need this many events an hour over their long window; an SLO's triad.dev/min-events-per-hour annotation overrides it",
+            ),
+        alertmanagerPath: z =>
+          z
+            .string()
+            .optional()
+            .describe(
+              "Also write an Alertmanager route tree here: each team's pages to a receiver named after it (needs labelOwners)",
+            ),
+        routeBy: z =>
+          z
+            .enum(['owner', 'sre'])
+            .optional()
+            .describe('Route on the owner (default) or the SRE holder label'),
+        defaultReceiver: z =>
+          z
+            .string()
+            .optional()
+            .describe('Receiver of every other alert; default slo-default'),
       },
       output: {
         path: z => z.string().describe('The rule file that was written'),
         content: z => z.string().describe('The text of the rule file'),
+        alertmanagerPath: z =>
+          z
+            .string()
+            .optional()
+            .describe('The Alertmanager route tree that was written, if any'),
         rules: z => z.number().describe('Number of rules written'),
         alerts: z =>
           z
@@ -162,10 +236,50 @@ export function createPrometheusRulesAction() {
       );
       // The rule file of an earlier run is not an input.
       const documents = read.documents.filter(d => d.file !== relPath);
+      const amFile =
+        input.alertmanagerPath &&
+        resolveWorkspacePath(
+          workspacePath,
+          input.alertmanagerPath,
+          'alertmanagerPath',
+        );
+      if (amFile && !input.labelOwners) {
+        throw new InputError(
+          'alertmanagerPath: needs labelOwners: true, for the teams come from the owners',
+        );
+      }
+      let owners;
+      if (input.labelOwners) {
+        if (!ownerDeps) {
+          throw new InputError(
+            'labelOwners: this action was created without the catalog, discovery and auth services',
+          );
+        }
+        const serviceRefs = documents
+          .map(d => d.document)
+          .filter(
+            (d): d is SloDocument =>
+              d.kind === 'SLO' &&
+              (!input.slos || input.slos.includes(d.metadata.name)),
+          )
+          .map(d => stringifyEntityRef(sloServiceRef(d)));
+        const lookup = await lookupServiceOwners(
+          ownerDeps,
+          serviceRefs,
+          input.sreRole ?? 'sre',
+          await ctx.getInitiatorCredentials(),
+        );
+        lookup.warnings.forEach(w => ctx.logger.warn(w));
+        owners = lookup.owners;
+      }
+      const ownerLabels = { ...DEFAULT_OWNER_LABELS, ...input.ownerLabels };
       const generated = generatePrometheusRules(documents, {
         slos: input.slos,
         labels: input.labels,
         runbookUrl: input.runbookUrl,
+        owners,
+        ownerLabels,
+        minEventsPerHour: input.minEventsPerHour,
       });
       const problems = [...read.problems, ...generated.problems];
       if (problems.length) {
@@ -206,6 +320,33 @@ export function createPrometheusRulesAction() {
         resource,
       )}`;
       await writeWorkspaceFile(workspacePath, file, content, 'path');
+      if (amFile) {
+        const routeBy = input.routeBy ?? 'owner';
+        let tree;
+        try {
+          tree = alertmanagerRouteTree(
+            generated.slos.flatMap(slo => slo.owners?.[routeBy] ?? []),
+            {
+              label: ownerLabels[routeBy],
+              defaultReceiver: input.defaultReceiver ?? 'slo-default',
+            },
+          );
+        } catch (e) {
+          throw new InputError(`defaultReceiver: ${(e as Error).message}`);
+        }
+        await writeWorkspaceFile(
+          workspacePath,
+          amFile,
+          `# Generated by slo:prometheus:rules from ${sources}: one receiver per team; add each team's integrations.\n${toYaml(
+            tree,
+          )}`,
+          'alertmanagerPath',
+        );
+        ctx.output(
+          'alertmanagerPath',
+          workspaceRelative(workspacePath, amFile),
+        );
+      }
 
       const rules = generated.groups.reduce((n, g) => n + g.rules.length, 0);
       const alerts = generated.slos.flatMap(slo =>

@@ -127,7 +127,10 @@ export function setupSloServices() {
     evaluator,
     snapshots: snapshots as unknown as SnapshotStore,
     fleetRuns: fleetRuns as unknown as FleetRunStore,
-    policy: { minRemainingBudget: 0, blockOnPageAlert: true },
+    policy: {
+      defaults: { minRemainingBudget: 0, blockOnPageAlert: true },
+      teams: new Map(),
+    },
   });
   const fleet = new FleetEvaluation({
     catalog,

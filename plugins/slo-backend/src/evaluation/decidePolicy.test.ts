@@ -1,8 +1,11 @@
-import { SloResult } from '@triad/plugin-slo-common';
+import { resolveReleaseGatePolicy, SloResult } from '@triad/plugin-slo-common';
 import { decidePolicy } from './decidePolicy';
 
 const now = new Date('2026-11-28T12:00:00Z');
-const policy = { minRemainingBudget: 0.1, blockOnPageAlert: true };
+const policy = resolveReleaseGatePolicy({
+  teams: new Map(),
+  defaults: { minRemainingBudget: 0.1, blockOnPageAlert: true },
+});
 
 function slo(
   objectives: Array<{ remaining?: number; firing?: string }>,
@@ -35,6 +38,8 @@ describe('decidePolicy', () => {
   it('allows when nothing measures the entity', () => {
     const d = decidePolicy('component:default/x', [], policy, now);
     expect(d.releaseAllowed).toBe(true);
+    // The decision says which policy it was made with.
+    expect(d.policy).toBe(policy);
     expect(d.summary).toMatch(/no SLO measures/);
   });
 

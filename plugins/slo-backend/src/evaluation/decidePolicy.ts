@@ -1,16 +1,10 @@
 import {
+  AppliedReleaseGatePolicy,
   PolicyDecision,
   PolicyReason,
+  ReleaseGatePolicy,
   SloResult,
 } from '@triad/plugin-slo-common';
-
-/** When releases are blocked. */
-export interface BudgetPolicy {
-  /** Block when an objective has less than this share of budget left. */
-  minRemainingBudget: number;
-  /** Block while a page-severity tier fires. */
-  blockOnPageAlert: boolean;
-}
 
 const percent = (r: number) => `${(r * 100).toFixed(1)} %`;
 
@@ -20,7 +14,7 @@ type Objective = SloResult['objectives'][number];
 function objectiveReason(
   slo: SloResult,
   o: Objective,
-  policy: BudgetPolicy,
+  policy: ReleaseGatePolicy,
   note: string,
 ): PolicyReason {
   const name = o.displayName ? `${slo.title} / ${o.displayName}` : slo.title;
@@ -63,7 +57,7 @@ function objectiveReason(
 }
 
 /** What every objective of one SLO says about releasing. */
-function sloReasons(slo: SloResult, policy: BudgetPolicy): PolicyReason[] {
+function sloReasons(slo: SloResult, policy: ReleaseGatePolicy): PolicyReason[] {
   if (slo.error) {
     return [
       {
@@ -80,14 +74,15 @@ function sloReasons(slo: SloResult, policy: BudgetPolicy): PolicyReason[] {
 }
 
 /**
- * The error-budget policy: may the entity release now, and why. No data and
+ * The error-budget policy (the entity's own, see resolveReleaseGatePolicy):
+ * may the entity release now, and why. No data and
  * failed evaluations do not block (a gate that closes whenever monitoring
  * hiccups gets switched off), but they are listed.
  */
 export function decidePolicy(
   entityRef: string,
   results: readonly SloResult[],
-  policy: BudgetPolicy,
+  policy: AppliedReleaseGatePolicy,
   now: Date,
 ): PolicyDecision {
   const reasons = results.flatMap(slo => sloReasons(slo, policy));
@@ -105,5 +100,6 @@ export function decidePolicy(
     summary,
     reasons,
     evaluatedAt: now.toISOString(),
+    policy,
   };
 }

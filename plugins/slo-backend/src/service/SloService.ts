@@ -7,6 +7,8 @@ import {
   EntitySlosResponse,
   PolicyDecision,
   RELATION_MEASURES,
+  RELEASE_GATE_POLICY_ANNOTATION,
+  resolveReleaseGatePolicy,
   SloHistoryResponse,
   SloListQuery,
   SloListResponse,
@@ -14,12 +16,13 @@ import {
   SloTimelineResponse,
   sloServiceRef,
 } from '@triad/plugin-slo-common';
-import { BudgetPolicy, decidePolicy } from '../evaluation/decidePolicy';
+import { decidePolicy } from '../evaluation/decidePolicy';
 import { sloDocumentOf } from '../evaluation/SloDefinitions';
 import { measuredService } from '../evaluation/sloContext';
 import { SloEvaluator } from '../evaluation/SloEvaluator';
 import { FleetRunStore } from '../database/FleetRunStore';
 import { SnapshotStore } from '../database/SnapshotStore';
+import { SloBackendConfig } from '../config';
 
 /**
  * The SLO use cases behind the HTTP API. Every method that takes credentials
@@ -32,7 +35,7 @@ export class SloService {
       evaluator: SloEvaluator;
       snapshots: SnapshotStore;
       fleetRuns: FleetRunStore;
-      policy: BudgetPolicy;
+      policy: SloBackendConfig['policy'];
       /** What a fleet request answered 503 is told to wait. */
       fleetRetryAfterSeconds?: number;
     },
@@ -52,6 +55,12 @@ export class SloService {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<EntitySlosResponse> {
+    const { service, results } = await this.measure(entityRef, credentials);
+    return { entityRef: service.ref, items: results };
+  }
+
+  /** The entity, as evaluations name it, and the SLOs that measure it. */
+  private async measure(entityRef: string, credentials: BackstageCredentials) {
     // The request behind every service page: the entity and the SLOs that
     // measure it are asked for at once (two small queries in parallel are
     // faster in the catalog than one query with both filters).
@@ -71,8 +80,9 @@ export class SloService {
     const service = measuredService(entity);
     const results = await this.deps.evaluator.evaluate(items, service);
     return {
-      entityRef: service.ref,
-      items: results.sort((a, b) => a.ref.localeCompare(b.ref)),
+      entity,
+      service,
+      results: results.sort((a, b) => a.ref.localeCompare(b.ref)),
     };
   }
 
@@ -184,15 +194,23 @@ export class SloService {
     };
   }
 
-  /** The error-budget policy decision for an entity. */
+  /**
+   * The error-budget policy decision for an entity, with the policy of the
+   * service (annotation), else of its owning team, else the default.
+   */
   async policy(
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<PolicyDecision> {
-    const { entityRef: ref, items } = await this.entitySlos(
+    const { entity, service, results } = await this.measure(
       entityRef,
       credentials,
     );
-    return decidePolicy(ref, items, this.deps.policy, new Date());
+    const policy = resolveReleaseGatePolicy({
+      annotation: entity.metadata.annotations?.[RELEASE_GATE_POLICY_ANNOTATION],
+      ownerRef: service.context.ownerRef,
+      ...this.deps.policy,
+    });
+    return decidePolicy(service.ref, results, policy, new Date());
   }
 }

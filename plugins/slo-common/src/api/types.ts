@@ -1,6 +1,7 @@
 import { ObjectiveEvaluation } from '../math/evaluateObjective';
 import { SloStatus } from '../math/status';
 import { TimeWindow } from '../math/timeWindow';
+import { AppliedReleaseGatePolicy } from '../policy/types';
 
 /** One objective of an evaluated SLO. */
 export interface SloObjectiveResult extends ObjectiveEvaluation {
@@ -105,6 +106,11 @@ export interface PolicyDecision {
   summary: string;
   reasons: PolicyReason[];
   evaluatedAt: string;
+  /**
+   * The policy the decision was made with and where it came from (absent
+   * from backends older than per-service and per-team policies).
+   */
+  policy?: AppliedReleaseGatePolicy;
 }
 
 /** One per-minute sample for the built-in store. */

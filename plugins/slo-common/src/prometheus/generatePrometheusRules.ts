@@ -1,5 +1,6 @@
 import { formatDuration } from '../math/duration';
-import { objectiveTarget, timeSliceMs } from '../openslo/model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { objectiveTarget, sloServiceRef, timeSliceMs } from '../openslo/model';
 import { ResolutionProblem } from '../openslo/resolvedSlo';
 import { resolveSlo } from '../openslo/resolveSlo';
 import { sloAlertTiers } from '../openslo/sloAlertTiers';
@@ -7,6 +8,7 @@ import { SloDocument } from '../openslo/validateOpenSloDocument';
 import { LocatedOpenSloDocument, OpenSloFileProblem } from './readOpenSloFiles';
 import { SliQueryError } from './promql';
 import { sliErrorRatioQuery } from './sliErrorRatioQuery';
+import { sliEventCountQuery } from './sliEventCountQuery';
 import { sloPeriodMs } from './sloPeriodMs';
 
 /** One rule of a Prometheus rule group. */
@@ -33,7 +35,35 @@ export interface PrometheusRuleOptions {
   labels?: Readonly<Record<string, string>>;
   /** Added to every alert as the `runbook_url` annotation. */
   runbookUrl?: string;
+  /**
+   * Who answers for each service (by full entity ref, e.g.
+   * `component:default/checkout-service`): its owner and its SRE role holder
+   * become labels of its alerts, for Alertmanager to route by.
+   */
+  owners?: ReadonlyMap<string, ServiceOwners>;
+  /** Names of the owner labels; default `owner` and `sre_owner`. */
+  ownerLabels?: { owner?: string; sre?: string };
+  /**
+   * The minimum-traffic guard: an alert fires only when the SLI counted at
+   * least this many events per hour, on average over the alert's long window.
+   * An SLO's `triad.dev/min-events-per-hour` annotation overrides it (0: off).
+   */
+  minEventsPerHour?: number;
 }
+
+/** Who answers for a service, as entity refs. */
+export interface ServiceOwners {
+  /** `spec.owner`, e.g. `group:default/checkout-team`. */
+  owner?: string;
+  /** The holder of the SRE role, e.g. `group:default/sre-core`. */
+  sre?: string;
+}
+
+/** The SLO annotation that sets its own minimum-traffic guard. */
+export const MIN_EVENTS_PER_HOUR_ANNOTATION = 'triad.dev/min-events-per-hour';
+
+/** Default names of the owner labels of alerts. */
+export const DEFAULT_OWNER_LABELS = { owner: 'owner', sre: 'sre_owner' };
 
 /** One burn-rate alert as generated, for outputs and reports. */
 export interface GeneratedAlertTier {
@@ -56,6 +86,12 @@ export interface GeneratedSloRules {
   namespace?: string;
   /** The period the factors were computed for. */
   periodMs: number;
+  /** The service the SLO measures, as a full entity ref. */
+  serviceRef: string;
+  /** Its owners, as labelled on its alerts (when owners were given). */
+  owners?: ServiceOwners;
+  /** The minimum-traffic guard applied (events per hour), when one is. */
+  minEventsPerHour?: number;
   objectives: Array<{
     index: number;
     displayName?: string;
@@ -84,6 +120,7 @@ export const RESERVED_RULE_LABELS = [
 ];
 
 const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
+const HOUR = 3_600_000;
 
 // 10 significant digits: 0.02 × 28 d / 1 h is 13.44, not 13.440000000000001.
 const tidy = (n: number) => Number(n.toPrecision(10));
@@ -105,6 +142,39 @@ function selector(labels: Record<string, string>): string {
 
 function checkOptions(options: PrometheusRuleOptions): OpenSloFileProblem[] {
   const problems: OpenSloFileProblem[] = [];
+  const ownerLabels = { ...DEFAULT_OWNER_LABELS, ...options.ownerLabels };
+  if (options.owners) {
+    for (const [key, name] of Object.entries(ownerLabels)) {
+      const at = `ownerLabels.${key}`;
+      if (!LABEL_NAME.test(name) || name.startsWith('__')) {
+        problems.push({
+          path: at,
+          message: `"${name}" is not a Prometheus label name (letters, digits and _, not starting with a digit or __)`,
+        });
+      } else if (
+        RESERVED_RULE_LABELS.includes(name) ||
+        name in (options.labels ?? {})
+      ) {
+        problems.push({
+          path: at,
+          message: `"${name}" is already a label of the rules; choose another name`,
+        });
+      }
+    }
+    if (ownerLabels.owner === ownerLabels.sre) {
+      problems.push({
+        path: 'ownerLabels.sre',
+        message: `"${ownerLabels.sre}" is also the owner label; choose another name`,
+      });
+    }
+  }
+  const min = options.minEventsPerHour;
+  if (min !== undefined && !(Number.isFinite(min) && min >= 0)) {
+    problems.push({
+      path: 'minEventsPerHour',
+      message: `must be a number of events of 0 or more, not ${min}`,
+    });
+  }
   for (const [name, value] of Object.entries(options.labels ?? {})) {
     if (!LABEL_NAME.test(name) || name.startsWith('__')) {
       problems.push({
@@ -132,8 +202,10 @@ function checkOptions(options: PrometheusRuleOptions): OpenSloFileProblem[] {
  * the fastest page tier) or from the burn-rate conditions of its
  * AlertPolicies, resolved by resolveSlo as the SLO backend resolves them
  * (sloAlertTiers gives both the same tiers); each tier's severity (`page`, `ticket`, …) becomes the
- * `severity` label. Pure: problems are returned, never thrown, and an SLO with
- * a problem produces no rules.
+ * `severity` label. With `owners`, alerts carry the service's owner and SRE
+ * holder; with a minimum-traffic guard, they also need that many events over
+ * their long window. Pure: problems are returned, never thrown, and an SLO
+ * with a problem produces no rules.
  */
 export function generatePrometheusRules(
   documents: ReadonlyArray<LocatedOpenSloDocument>,
@@ -203,16 +275,38 @@ export function generatePrometheusRules(
     const windows = [
       ...new Set(tiers.flatMap(t => [t.longWindowMs, t.shortWindowMs])),
     ].sort((a, b) => a - b);
+    const longWindows = [...new Set(tiers.map(t => t.longWindowMs))].sort(
+      (a, b) => a - b,
+    );
 
     const identity: Record<string, string> = { slo: slo.metadata.name };
     if (namespace) identity.slo_namespace = namespace;
     const extra = { ...options.labels };
     const title = slo.metadata.displayName ?? slo.metadata.name;
     const rules: PrometheusRule[] = [];
+    const serviceRef = stringifyEntityRef(sloServiceRef(slo));
+    const owners = options.owners && {
+      ...options.owners.get(serviceRef),
+    };
+    // Only alerts carry the owners: on recording rules a change of owner
+    // would start new series and break every window over the change.
+    const ownerLabels = { ...DEFAULT_OWNER_LABELS, ...options.ownerLabels };
+    const ownership: Record<string, string> = {
+      ...(owners?.owner && { [ownerLabels.owner]: owners.owner }),
+      ...(owners?.sre && { [ownerLabels.sre]: owners.sre }),
+    };
+    const guard = minEventsGuard(slo, options.minEventsPerHour);
+    if (typeof guard === 'object') {
+      problems.push(at(guard.path, guard.message));
+      continue;
+    }
     const generated: GeneratedSloRules = {
       name: slo.metadata.name,
       ...(namespace && { namespace }),
       periodMs,
+      serviceRef,
+      ...(owners && { owners }),
+      ...(guard && { minEventsPerHour: guard }),
       objectives: [],
     };
     const before = problems.length;
@@ -243,9 +337,25 @@ export function generatePrometheusRules(
             labels: { ...labels },
           });
         }
+        if (guard) {
+          for (const w of longWindows) {
+            rules.push({
+              record: `slo:sli_events:increase${formatDuration(w)}`,
+              expr: sliEventCountQuery(sli.spec, w),
+              labels: { ...labels },
+            });
+          }
+        }
       } catch (e) {
         if (!(e instanceof SliQueryError)) throw e;
-        if (e.field.startsWith('objective.')) {
+        if (e.problem === 'no-events') {
+          problems.push(
+            at(
+              guardPath(slo),
+              `the SLI ${e.message}; set metadata.annotations["${MIN_EVENTS_PER_HOUR_ANNOTATION}"]: "0" to leave this SLO without it`,
+            ),
+          );
+        } else if (e.field.startsWith('objective.')) {
           const field = e.field.slice('objective.'.length);
           problems.push(at(`spec.objectives[${i}].${field}`, e.message));
         } else {
@@ -307,16 +417,25 @@ export function generatePrometheusRules(
             notificationTargets: targets.map(t => t.name),
           }),
         });
+        // At least `guard` events an hour on average over the long window.
+        const minEvents = guard && tidy((guard * tier.longWindowMs) / HOUR);
         rules.push({
           alert: `${pascalCase(slo.metadata.name)}ErrorBudgetBurn`,
           expr: [
             `slo:sli_error:ratio_rate${long}${match} ${compare} (${factor} * ${errorBudget})`,
             'and',
             `slo:sli_error:ratio_rate${short}${match} ${compare} (${factor} * ${errorBudget})`,
+            ...(minEvents
+              ? [
+                  'and',
+                  `slo:sli_events:increase${long}${match} >= ${minEvents}`,
+                ]
+              : []),
           ].join('\n'),
           ...(tier.for && { for: tier.for }),
           labels: {
             ...labels,
+            ...ownership,
             severity: tier.severity,
             slo_tier: tier.name,
             // The policies' notification targets, for Alertmanager routes:
@@ -339,7 +458,11 @@ export function generatePrometheusRules(
               )} of the error budget is spent in ${long} ` +
               `and all of it in ${formatDuration(
                 Math.round(periodMs / factor / 60_000) * 60_000,
-              )}.`,
+              )}.${
+                minEvents
+                  ? ` It fires only with at least ${minEvents} events in ${long} (${guard} an hour).`
+                  : ''
+              }`,
             ...(options.runbookUrl && { runbook_url: options.runbookUrl }),
             ...(targets.length && {
               notification_targets: targets
@@ -367,6 +490,43 @@ export function generatePrometheusRules(
     }
   }
   return { groups, slos, problems };
+}
+
+/** Where an SLO's guard is set: its annotation, or the option. */
+function guardPath(slo: SloDocument): string {
+  const annotations = slo.metadata.annotations as
+    | Record<string, unknown>
+    | undefined;
+  return annotations?.[MIN_EVENTS_PER_HOUR_ANNOTATION] === undefined
+    ? 'minEventsPerHour'
+    : `metadata.annotations["${MIN_EVENTS_PER_HOUR_ANNOTATION}"]`;
+}
+
+/**
+ * The minimum events per hour an SLO's alerts need (0: no guard): its
+ * annotation, else the option; a problem when the annotation is no number.
+ */
+function minEventsGuard(
+  slo: SloDocument,
+  fallback: number | undefined,
+): number | { path: string; message: string } {
+  const annotations = slo.metadata.annotations as
+    | Record<string, unknown>
+    | undefined;
+  const value = annotations?.[MIN_EVENTS_PER_HOUR_ANNOTATION];
+  if (value === undefined) return fallback ?? 0;
+  // Annotations are strings ("100"); a plain YAML number is taken as well.
+  let events = typeof value === 'number' ? value : NaN;
+  if (typeof value === 'string' && value.trim()) events = Number(value);
+  if (!(Number.isFinite(events) && events >= 0)) {
+    return {
+      path: guardPath(slo),
+      message: `${JSON.stringify(
+        value,
+      )} is not a number of events of 0 or more, e.g. "100"`,
+    };
+  }
+  return events;
 }
 
 /**

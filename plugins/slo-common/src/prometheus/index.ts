@@ -22,3 +22,5 @@ export * from './sliErrorRatioQuery';
 export * from './sloPeriodMs';
 export * from './generatePrometheusRules';
 export * from './toPrometheusRuleResource';
+export * from './alertmanagerRouteTree';
+export * from './sliEventCountQuery';

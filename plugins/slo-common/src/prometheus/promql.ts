@@ -18,7 +18,8 @@ export type SliQueryProblem =
   | 'no-threshold'
   | 'no-time-slice-target'
   | 'bad-time-slice'
-  | 'not-a-ratio';
+  | 'not-a-ratio'
+  | 'no-events';
 
 /**
  * An SLI that cannot be written as PromQL. `field` is the path inside the SLI

@@ -29,6 +29,16 @@ const api = (overrides: Partial<SloApi> = {}): Partial<SloApi> => ({
       },
     ],
     evaluatedAt: '2026-11-28T12:00:00.000Z',
+    policy: {
+      minRemainingBudget: 0.1,
+      blockOnPageAlert: true,
+      source: 'team',
+      sources: { minRemainingBudget: 'team', blockOnPageAlert: 'default' },
+      teamRef: 'group:default/payments-team',
+      problems: [
+        'annotation triad.dev/release-gate-policy: "maxBurn" is not a setting; expected minRemainingBudget or blockOnPageAlert',
+      ],
+    },
   }),
   getSloTimeline: async () => ({
     ref: burning.ref,
@@ -67,6 +77,14 @@ describe('EntitySloContent', () => {
   it('shows the release gate, objectives, burn rates, summary, charts and source', async () => {
     await render(api());
     expect(await screen.findByText('Release gate blocked')).toBeInTheDocument();
+    // Which policy applied, and where each setting came from.
+    const applied = screen.getByTestId('policy-applied');
+    expect(applied).toHaveTextContent(
+      'Policy: blocks below 10 % of error budget left (from the config of the owning team group:default/payments-team (slo.policy.teams)) and while a page alert fires (from the default policy (slo.policy)).',
+    );
+    expect(applied).toHaveTextContent(
+      'Ignored: annotation triad.dev/release-gate-policy: "maxBurn" is not a setting',
+    );
     expect(
       screen.getByText(
         'Release blocked: payments-availability is burning its budget fast.',

@@ -2,11 +2,15 @@ import { Progress } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
 import Alert from '@material-ui/lab/Alert';
 import AlertTitle from '@material-ui/lab/AlertTitle';
+import { describeReleaseGatePolicy } from '@triad/plugin-slo-common';
 import useAsync from 'react-use/esm/useAsync';
 import { sloApiRef } from '../../api/SloApi';
 import { BackendErrorPanel } from '../BackendErrorPanel';
 
-/** The release gate of the error-budget policy, with its reasons. */
+/**
+ * The release gate of the error-budget policy, with its reasons and the
+ * policy it applied (the service's, its team's or the default).
+ */
 export function PolicyPanel(props: { entityRef: string }) {
   const api = useApi(sloApiRef);
   const { value, loading, error } = useAsync(
@@ -38,6 +42,14 @@ export function PolicyPanel(props: { entityRef: string }) {
           </li>
         ))}
       </ul>
+      {value.policy && (
+        <div data-testid="policy-applied">
+          Policy: {describeReleaseGatePolicy(value.policy)}.
+          {value.policy.problems.map(problem => (
+            <div key={problem}>Ignored: {problem}</div>
+          ))}
+        </div>
+      )}
     </Alert>
   );
 }

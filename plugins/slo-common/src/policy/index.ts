@@ -1,0 +1,4 @@
+export * from './types';
+export * from './parseReleaseGatePolicyAnnotation';
+export * from './resolveReleaseGatePolicy';
+export * from './describeReleaseGatePolicy';
