@@ -1,0 +1,110 @@
+import * as fc from 'fast-check';
+import { formatPath } from '../../corpus/mutate';
+import { MALFORMED_OPENSLO, mutatedOpenSlo } from '../../corpus/openslo';
+import { MALFORMED_OWNERSHIP, mutatedOwnership } from '../../corpus/ownership';
+import { MainSetup } from '../../suite/context';
+import { each, FIELD, messagesOf, Tally } from './Tally';
+
+/**
+ * Malformed OpenSLO documents and ownership blocks, hand-written and
+ * generated, through the catalog's validate-entity (the processors that
+ * ingestion runs): a 400 must carry a processing error naming the problem.
+ */
+export async function hostileDocuments(
+  api: MainSetup['api'],
+  runSeed: number,
+): Promise<Tally[]> {
+  const tallies: Tally[] = [];
+  const openSlo = new Tally('malformed OpenSLO documents (hand-written)');
+  tallies.push(openSlo);
+  await each(MALFORMED_OPENSLO, 4, c =>
+    validate(api, openSlo, c.name, c.doc, c.names),
+  );
+
+  const generatedOpenSlo = new Tally(
+    'OpenSLO documents changed at one random place (generated)',
+  );
+  tallies.push(generatedOpenSlo);
+  await each(fc.sample(mutatedOpenSlo, { numRuns: 250, seed: runSeed }), 4, m =>
+    validate(
+      api,
+      generatedOpenSlo,
+      `${m.doc.kind} with ${m.op} at ${formatPath(m.path)}`,
+      m.doc,
+      undefined,
+      m.value,
+    ),
+  );
+
+  const ownership = new Tally(
+    'malformed responsibilities and topology blocks (hand-written)',
+  );
+  tallies.push(ownership);
+  await each(MALFORMED_OWNERSHIP, 4, c =>
+    validate(api, ownership, c.name, c.doc, c.names),
+  );
+
+  const generatedOwnership = new Tally(
+    'responsibilities and topology blocks changed or replaced (generated)',
+  );
+  tallies.push(generatedOwnership);
+  await each(
+    fc.sample(mutatedOwnership, { numRuns: 250, seed: runSeed + 1 }),
+    4,
+    m =>
+      validate(
+        api,
+        generatedOwnership,
+        `${m.doc.kind} with ${m.op} at ${formatPath(m.path)}`,
+        m.doc,
+        undefined,
+      ),
+  );
+  return tallies;
+}
+
+async function validate(
+  api: MainSetup['api'],
+  tally: Tally,
+  label: string,
+  doc: unknown,
+  mustName: string | undefined,
+  /** For generated changes: the value put in, which a message may quote instead. */
+  value?: unknown,
+) {
+  const a = await api.service('/api/catalog/validate-entity', {
+    json: {
+      entity: doc,
+      location: 'url:https://example.com/catalog-info.yaml',
+    },
+  });
+  tally.record(a.status);
+  const message = messagesOf(a);
+  if (a.status >= 500 || a.status === 0) {
+    tally.fail(`${label}: ${a.status} ${a.failure ?? message}`);
+  } else if (a.status === 200) {
+    if (mustName !== undefined && mustName !== '') {
+      tally.fail(`${label}: accepted, but it is invalid (${mustName})`);
+    }
+  } else if (a.status === 413) {
+    // Over the catalog's request size limit.
+    if (/too large/i.test(message)) tally.named++;
+    else tally.fail(`${label}: 413 without saying why: ${message}`);
+  } else if (a.status >= 400) {
+    const names =
+      mustName === undefined
+        ? FIELD.test(message) ||
+          /kind|apiVersion|metadata|spec/.test(message) ||
+          (typeof value === 'string' &&
+            value !== '' &&
+            message.includes(JSON.stringify(value)))
+        : message.toLowerCase().includes(mustName.toLowerCase());
+    if (names) tally.named++;
+    else
+      tally.fail(
+        `${label}: ${a.status} without naming ${
+          mustName ?? 'a field'
+        }: ${message}`,
+      );
+  }
+}
