@@ -1,0 +1,27 @@
+/**
+ * Waits until `ping` succeeds (asking every `intervalMs`), or until `signal`
+ * aborts. Says whether the database answered.
+ */
+export async function waitForDatabase(
+  ping: () => Promise<unknown>,
+  options: { intervalMs: number; signal: AbortSignal },
+): Promise<boolean> {
+  const { intervalMs, signal } = options;
+  while (!signal.aborted) {
+    try {
+      await ping();
+      return true;
+    } catch {
+      await new Promise<void>(resolve => {
+        const done = () => {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', done);
+          resolve();
+        };
+        const timer = setTimeout(done, intervalMs);
+        signal.addEventListener('abort', done);
+      });
+    }
+  }
+  return false;
+}
