@@ -40,7 +40,9 @@ describe('scheduleFleetEvaluation', () => {
       .mockResolvedValue(undefined);
     const fn = await evaluationTask(refused, ping);
     let outcome: unknown = 'running';
-    fn(new AbortController().signal).catch(e => (outcome = e));
+    Promise.resolve(fn(new AbortController().signal)).catch(
+      (e: unknown) => (outcome = e),
+    );
     await jest.advanceTimersByTimeAsync(1999);
     expect(outcome).toBe('running');
     await jest.advanceTimersByTimeAsync(1);

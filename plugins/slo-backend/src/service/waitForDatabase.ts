@@ -12,15 +12,16 @@ export async function waitForDatabase(
       await ping();
       return true;
     } catch {
+      let timer: NodeJS.Timeout | undefined;
       await new Promise<void>(resolve => {
         const done = () => {
-          clearTimeout(timer);
           signal.removeEventListener('abort', done);
           resolve();
         };
-        const timer = setTimeout(done, intervalMs);
+        timer = setTimeout(done, intervalMs);
         signal.addEventListener('abort', done);
       });
+      clearTimeout(timer);
     }
   }
   return false;
