@@ -44,6 +44,12 @@ describe('isDatabaseUnavailable', () => {
       ),
     ],
     [
+      'a rollback on a broken client, as knex words it',
+      new Error(
+        'ROLLBACK - Client has encountered a connection error and is not queryable',
+      ),
+    ],
+    [
       'knex found no connection in time',
       Object.assign(
         new Error(

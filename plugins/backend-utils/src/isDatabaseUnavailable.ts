@@ -21,12 +21,15 @@ const SOCKET_CODES = new Set([
  */
 const SQLSTATE = /^(08\d{3}|57P0[123])$/;
 
-/** Errors from the `pg` driver and knex's pool with no code of their own. */
+/**
+ * Errors from the `pg` driver and knex's pool with no code of their own;
+ * knex puts the statement in front of a query's message (`ROLLBACK - …`).
+ */
 const MESSAGES = [
-  /^Connection terminated/,
-  /^Client has encountered a connection error and is not queryable/,
-  /^Client was closed and is not queryable/,
-  /^Knex: Timeout acquiring a connection/,
+  /\bConnection terminated\b/,
+  /\bClient has encountered a connection error and is not queryable/,
+  /\bClient was closed and is not queryable/,
+  /\bKnex: Timeout acquiring a connection/,
 ];
 
 /**
