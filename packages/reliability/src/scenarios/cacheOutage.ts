@@ -1,5 +1,6 @@
 import { sleep } from '../lib/children';
-import { Answer, poll } from '../lib/http';
+import { poll } from '@triad/test-utils';
+import { Answer } from '../lib/http';
 import { startPrivateRedis } from '../lib/privateRedis';
 import { ScenarioReport } from '../lib/report';
 import {

@@ -1,5 +1,6 @@
 import { sleep } from '../lib/children';
-import { Answer, call, errorMessage, poll } from '../lib/http';
+import { poll } from '@triad/test-utils';
+import { Answer, call, errorMessage } from '../lib/http';
 import { withDatabase } from '../lib/postgres';
 import { startPrivatePostgres } from '../lib/privatePostgres';
 import { ScenarioReport } from '../lib/report';
