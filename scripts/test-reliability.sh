@@ -3,7 +3,7 @@
 # slow source, crash during ingest, two replicas, hostile input, permissions,
 # workspace safety, a PostgreSQL restart and a Redis outage, against real
 # PostgreSQL, Redis and Prometheus processes on loopback. Prints what it tried
-# and what held; exits non-zero when anything did not hold. Takes about 5
+# and what held; exits non-zero when anything did not hold. Takes about 7
 # minutes.
 #
 #   scripts/test-reliability.sh                      # every scenario
