@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # The reliability and security suite (packages/reliability): source outage,
-# slow source, crash during ingest, two replicas, hostile input, permissions
-# and workspace safety, against real PostgreSQL, Redis and Prometheus
-# processes on loopback. Prints what it tried and what held; exits non-zero
-# when anything did not hold. Takes about 3 minutes.
+# slow source, crash during ingest, two replicas, hostile input, permissions,
+# workspace safety, a PostgreSQL restart and a Redis outage, against real
+# PostgreSQL, Redis and Prometheus processes on loopback. Prints what it tried
+# and what held; exits non-zero when anything did not hold. Takes about 7
+# minutes.
 #
 #   scripts/test-reliability.sh                      # every scenario
 #   scripts/test-reliability.sh --only outage,slow   # some of them
@@ -12,7 +13,10 @@
 # user must be able to create databases) and $TRIAD_TEST_REDIS (default
 # redis://127.0.0.1:6379). TRIAD_RELIABILITY_SEED=<n> repeats the generated
 # inputs of an earlier run; TRIAD_RELIABILITY_LOGS=<folder> keeps the logs of
-# every backend the suite starts.
+# every backend the suite starts. The database and cache scenarios start a
+# private PostgreSQL (initdb and postgres from `pg_config --bindir` or
+# /usr/lib/postgresql/*/bin) and a private redis-server on free ports, so that
+# they can stop them; the shared servers are never stopped.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 triad_bootstrap
@@ -45,5 +49,25 @@ for tool in prometheus promtool; do
     exit 1
   fi
 done
+
+pg_bin=""
+for dir in "$(pg_config --bindir 2>/dev/null || true)" $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k4 -rn); do
+  if [ -n "$dir" ] && [ -x "$dir/initdb" ] && [ -x "$dir/postgres" ]; then
+    pg_bin="$dir"
+    break
+  fi
+done
+if [ -z "$pg_bin" ]; then
+  echo "initdb and postgres are missing (looked in \`pg_config --bindir\` and /usr/lib/postgresql/*/bin): the database scenario starts a private PostgreSQL to stop and restart (Debian: apt-get install postgresql)." >&2
+  exit 1
+fi
+if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
+  echo "PostgreSQL does not run as root and there is no user 'postgres' to run the private server as (Debian's postgresql package creates it)." >&2
+  exit 1
+fi
+if ! command -v redis-server >/dev/null; then
+  echo "redis-server is missing: the cache scenario starts a private Redis to freeze and stop (Debian: apt-get install redis-server)." >&2
+  exit 1
+fi
 
 exec node --require @backstage/cli/config/nodeTransform.cjs packages/reliability/src/run.ts "$@"

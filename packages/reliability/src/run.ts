@@ -10,7 +10,9 @@
  */
 import { killAll } from './lib/children';
 import { Figure, FIGURE_TITLES, ScenarioReport } from './lib/report';
+import { cacheOutage } from './scenarios/cacheOutage';
 import { crashDuringIngest } from './scenarios/crashDuringIngest';
+import { databaseRestart } from './scenarios/databaseRestart';
 import { hostileInput } from './scenarios/hostileInput';
 import { permissions } from './scenarios/permissions';
 import { slowSource } from './scenarios/slowSource';
@@ -83,6 +85,18 @@ const SCENARIOS: Scenario[] = [
     title: '4. Two replicas, one PostgreSQL, one Redis',
     timeoutMs: 150_000,
     run: report => twoReplicas(report),
+  },
+  {
+    id: 'database',
+    title: '8. PostgreSQL restarts during ingest and scheduled runs',
+    timeoutMs: 150_000,
+    run: report => databaseRestart(report),
+  },
+  {
+    id: 'cache',
+    title: '9. Redis frozen and stopped under the cache',
+    timeoutMs: 150_000,
+    run: report => cacheOutage(report),
   },
 ];
 

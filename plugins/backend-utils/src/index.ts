@@ -1,10 +1,16 @@
 /**
  * What the Triad backend plugins share: reading the catalog page by page,
- * which entities a caller may read, and 503 answers while a plugin warms up.
+ * which entities a caller may read, and 503 answers while a plugin warms up
+ * or its database is away.
  *
  * @packageDocumentation
  */
 
-export { NotReadyError, notReadyHandler } from './NotReadyError';
+export { isDatabaseUnavailable } from './isDatabaseUnavailable';
+export {
+  DATABASE_RETRY_AFTER_SECONDS,
+  NotReadyError,
+  notReadyHandler,
+} from './NotReadyError';
 export { queryAllEntities } from './queryAllEntities';
 export { readableEntityRefs } from './readableEntityRefs';

@@ -11,6 +11,7 @@ import { readSloBackendConfig } from './config';
 import { openSloDatabase } from './database/openSloDatabase';
 import { createSloEvaluation } from './evaluation/createSloEvaluation';
 import { DataSourceRegistry } from './evaluation/DataSourceRegistry';
+import { guardedCache } from './evaluation/guardedCache';
 import { FleetEvaluation } from './service/FleetEvaluation';
 import { createRouter } from './service/router';
 import { scheduleFleetEvaluation } from './service/scheduleFleetEvaluation';
@@ -48,6 +49,13 @@ export const sloPlugin = createBackendPlugin({
         const { definitions, evaluator } = createSloEvaluation({
           ...deps,
           ...stores,
+          // A cache server that is gone or frozen costs an answer half a
+          // second at most, then is left alone for a few seconds.
+          cache: guardedCache(deps.cache, {
+            waitMs: 500,
+            backOffMs: 5000,
+            logger: deps.logger,
+          }),
           dataSources: modules.withBuiltin(builtinDataSource(stores.store)),
           config,
         });

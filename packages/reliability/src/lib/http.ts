@@ -4,6 +4,8 @@ export interface Answer {
   /** Parsed JSON, or the text when it is not JSON. */
   body: any;
   text: string;
+  /** Response headers, lower-case names; none when there was no answer. */
+  headers: Record<string, string>;
   ms: number;
   /** Why there was no answer (connection refused, timeout…). */
   failure?: string;
@@ -59,6 +61,7 @@ export async function call(
       status: res.status,
       body: parsed,
       text,
+      headers: Object.fromEntries(res.headers),
       ms: performance.now() - started,
     };
   } catch (error) {
@@ -67,6 +70,7 @@ export async function call(
       status: 0,
       body: undefined,
       text: '',
+      headers: {},
       ms: performance.now() - started,
       failure: `${e.message}${e.cause ? `: ${e.cause.message}` : ''}`,
     };

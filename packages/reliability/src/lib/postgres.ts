@@ -13,14 +13,17 @@ export function postgresSettings() {
   };
 }
 
-/** Runs `fn` with a connection to one database, then disconnects. */
+export type PostgresSettings = ReturnType<typeof postgresSettings>;
+
+/** Runs `fn` with a connection to one database (on the suite's server unless told), then disconnects. */
 export async function withDatabase<T>(
   database: string,
   fn: (db: Knex) => Promise<T>,
+  server: PostgresSettings = postgresSettings(),
 ): Promise<T> {
   const db = knexFactory({
     client: 'pg',
-    connection: { ...postgresSettings(), database },
+    connection: { ...server, database },
     pool: { min: 0, max: 1 },
     acquireConnectionTimeout: 10_000,
   });

@@ -12,6 +12,7 @@ export type Figure =
   | 'faults'
   | 'lost'
   | 'serverErrors'
+  | 'unavailable'
   | 'acknowledged';
 
 export const FIGURE_TITLES: Record<Figure, string> = {
@@ -21,6 +22,7 @@ export const FIGURE_TITLES: Record<Figure, string> = {
   acknowledged: 'samples acknowledged',
   lost: 'requests or samples lost',
   serverErrors: '5xx answers',
+  unavailable: '503s with Retry-After while the database was away',
 };
 
 const write = (line: string) => process.stdout.write(`${line}\n`);

@@ -15,5 +15,7 @@ export async function openSloDatabase(database: DatabaseService) {
     store: new BuiltinStore(db),
     snapshots: new SnapshotStore(db),
     fleetRuns: new FleetRunStore(db),
+    /** Resolves when the database answers a trivial query. */
+    pingDatabase: () => db.raw('select 1'),
   };
 }

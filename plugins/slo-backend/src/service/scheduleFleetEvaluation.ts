@@ -1,9 +1,11 @@
 import { LoggerService, SchedulerService } from '@backstage/backend-plugin-api';
 import { ConflictError } from '@backstage/errors';
+import { isDatabaseUnavailable } from '@triad/backend-utils';
 import { BuiltinStore } from '../builtin/BuiltinStore';
 import { SloBackendConfig } from '../config';
 import { SnapshotStore } from '../database/SnapshotStore';
 import { FleetEvaluation } from './FleetEvaluation';
+import { waitForDatabase } from './waitForDatabase';
 
 const EVALUATE_ALL = 'slo-evaluate-all';
 
@@ -19,6 +21,7 @@ export async function scheduleFleetEvaluation(options: {
   store: Pick<BuiltinStore, 'deleteBefore'>;
   snapshots: Pick<SnapshotStore, 'deleteBefore'>;
   config: SloBackendConfig;
+  pingDatabase: () => Promise<unknown>;
 }): Promise<void> {
   const { scheduler, logger, fleet, store, snapshots, config } = options;
   await scheduler.scheduleTask({
@@ -26,21 +29,38 @@ export async function scheduleFleetEvaluation(options: {
     frequency: { milliseconds: config.evaluation.frequencyMs },
     timeout: { minutes: 10 },
     scope: 'global',
-    fn: async () => {
+    fn: async signal => {
       const started = Date.now();
-      const { evaluated, failed } = await fleet.evaluateAll();
-      const now = Date.now();
-      const samples = await store.deleteBefore(
-        now - config.builtin.retentionMs,
-      );
-      const old = await snapshots.deleteBefore(
-        now - config.snapshotRetentionMs,
-      );
-      const durationMs = Date.now() - started;
-      logger.info(
-        `Evaluated ${evaluated} SLOs (${failed} from stale data); removed ${samples} old samples and ${old} old snapshots in ${durationMs} ms`,
-        { startedAt: new Date(started).toISOString(), durationMs },
-      );
+      try {
+        const { evaluated, failed } = await fleet.evaluateAll();
+        const now = Date.now();
+        const samples = await store.deleteBefore(
+          now - config.builtin.retentionMs,
+        );
+        const old = await snapshots.deleteBefore(
+          now - config.snapshotRetentionMs,
+        );
+        const durationMs = Date.now() - started;
+        logger.info(
+          `Evaluated ${evaluated} SLOs (${failed} from stale data); removed ${samples} old samples and ${old} old snapshots in ${durationMs} ms`,
+          { startedAt: new Date(started).toISOString(), durationMs },
+        );
+      } catch (error) {
+        // The scheduler frees the task (in the database) when the run
+        // fails; with the database away that fails too, and the task stays
+        // locked until its timeout. Failing once the database is back lets
+        // the next run come on time.
+        if (isDatabaseUnavailable(error)) {
+          logger.warn(
+            `The evaluation of every SLO stopped: the database is unavailable (${error}); waiting for it before the next run`,
+          );
+          await waitForDatabase(options.pingDatabase, {
+            intervalMs: 1000,
+            signal,
+          });
+        }
+        throw error;
+      }
     },
   });
 

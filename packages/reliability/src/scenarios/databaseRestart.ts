@@ -1,0 +1,312 @@
+import { sleep } from '../lib/children';
+import { poll } from '@triad/test-utils';
+import { Answer, call, errorMessage } from '../lib/http';
+import { withDatabase } from '../lib/postgres';
+import { startPrivatePostgres } from '../lib/privatePostgres';
+import { ScenarioReport } from '../lib/report';
+import {
+  databasePrefix,
+  describe,
+  newBackendSettings,
+  Resources,
+  startSuiteBackend,
+} from '../suite/context';
+
+const MINUTE = 60_000;
+const CLIENTS = 3;
+const BATCH = 60; // samples (minutes) per batch
+const BATCHES_PER_SERIES = 48; // 48 × 60 minutes = 2 days
+const RESTARTS = 2;
+/** Longer than the evaluation frequency, so a scheduled run falls due while the database is away. */
+const DOWN_MS = 6_000;
+const FREQUENCY_MS = 5_000;
+/** "Within seconds": a bound on the time from the database accepting queries to the first acknowledged batch. */
+const RECOVERY_BOUND_MS = 10_000;
+const MESSAGE = 'The database is unavailable; try again in a few seconds';
+
+interface Batch {
+  samples: Array<{
+    series: string;
+    timestamp: number;
+    good: number;
+    total: number;
+  }>;
+  acknowledged: boolean;
+}
+
+function makeBatch(base: number, client: number, index: number): Batch {
+  const series = `db/c${client}/${Math.floor(index / BATCHES_PER_SERIES)}`;
+  const first = base + (index % BATCHES_PER_SERIES) * BATCH;
+  return {
+    acknowledged: false,
+    samples: Array.from({ length: BATCH }, (_, i) => {
+      const total = 100 + ((client * 11 + index * 7 + i) % 40);
+      return {
+        series,
+        timestamp: (first + i) * MINUTE,
+        good: total - ((client + index + i) % 4),
+        total,
+      };
+    }),
+  };
+}
+
+/**
+ * 8. The database restarts: a private PostgreSQL under the backend is
+ * stopped (fast shutdown) and started again twice while clients push
+ * samples and the evaluation of every SLO is scheduled every 5 s.
+ */
+export async function databaseRestart(report: ScenarioReport) {
+  const resources = new Resources();
+  try {
+    await run(report, resources);
+  } finally {
+    await resources.releaseAll();
+  }
+}
+
+async function run(report: ScenarioReport, resources: Resources) {
+  const pg = await startPrivatePostgres();
+  resources.add(() => pg.destroy());
+  const settings = await newBackendSettings(resources, 'database', {
+    postgres: pg.settings,
+    // The private server goes with its data: nothing to drop on the shared one.
+    databasePrefix: databasePrefix('database'),
+    slo: {
+      evaluation: { cacheTtl: '1s', frequency: `${FREQUENCY_MS / 1000}s` },
+    },
+  });
+  const sloDatabase = `${settings.databasePrefix}slo`;
+  const api = await startSuiteBackend(resources, 'database', settings);
+  const pid = api.backend.pid;
+  report.note(
+    `private PostgreSQL on 127.0.0.1:${pg.settings.port}; backend ${
+      api.url
+    } (pid ${pid}) on database ${sloDatabase}, slo.evaluation.frequency ${
+      FREQUENCY_MS / 1000
+    }s`,
+  );
+
+  const base = Math.floor(Date.now() / MINUTE) - BATCH * BATCHES_PER_SERIES;
+  const batches: Batch[] = [];
+  const acks: number[] = [];
+  const unexpected: string[] = [];
+  const retryAfter = new Map<string, number>();
+  let unavailable = 0;
+  let serverErrors = 0;
+  let noAnswer = 0;
+  let stopping = false;
+
+  const client = async (c: number) => {
+    for (let index = 0; !stopping; index++) {
+      const batch = makeBatch(base, c, index);
+      batches.push(batch);
+      // Until acknowledged; eagerly (100 ms), not after Retry-After, to time the recovery.
+      while (!batch.acknowledged) {
+        const a: Answer = await call(`${api.url}/api/slo/v1/samples`, {
+          token: settings.token,
+          json: { samples: batch.samples },
+          timeoutMs: 15_000,
+        });
+        report.add('requests');
+        if (a.status === 202 && a.body?.accepted === BATCH) {
+          batch.acknowledged = true;
+          acks.push(Date.now());
+          report.add('acknowledged', BATCH);
+          continue;
+        }
+        if (a.status === 503) {
+          unavailable++;
+          const key = `Retry-After ${a.headers['retry-after']}, "${errorMessage(
+            a,
+          )}"`;
+          retryAfter.set(key, (retryAfter.get(key) ?? 0) + 1);
+        } else if (a.status === 0) {
+          noAnswer++;
+          unexpected.push(describe(a));
+        } else {
+          if (a.status >= 500) serverErrors++;
+          unexpected.push(describe(a));
+        }
+        await sleep(100);
+      }
+    }
+  };
+
+  report.tried(
+    `${CLIENTS} clients pushing batches of ${BATCH} samples; stop PostgreSQL (fast shutdown) for ${
+      DOWN_MS / 1000
+    } s and start it again, ${RESTARTS} times, while they push and while the scheduled evaluation falls due`,
+  );
+  const clients = Array.from({ length: CLIENTS }, (_, c) => client(c));
+  const outages: Array<{ down: number; up: number; recoveryMs?: number }> = [];
+  for (let restart = 1; restart <= RESTARTS; restart++) {
+    await sleep(2_000 + Math.floor(Math.random() * 1_000));
+    const down = Date.now();
+    await pg.stop();
+    report.add('faults');
+    await sleep(DOWN_MS);
+    const startupMs = await pg.start();
+    const up = Date.now();
+    const outage: { down: number; up: number; recoveryMs?: number } = {
+      down,
+      up,
+    };
+    outages.push(outage);
+    const firstAck = await poll(
+      'an acknowledged batch after the database came back',
+      async () => acks.find(t => t >= up),
+      30_000,
+      20,
+    ).catch(() => undefined);
+    outage.recoveryMs = firstAck === undefined ? undefined : firstAck - up;
+    report.note(
+      `restart ${restart}: down ${((up - down) / 1000).toFixed(
+        1,
+      )} s (PostgreSQL took ${startupMs} ms to accept queries again); first acknowledged batch ${
+        outage.recoveryMs === undefined
+          ? 'never came'
+          : `${outage.recoveryMs} ms after that`
+      }`,
+    );
+  }
+  await sleep(2_000);
+  stopping = true;
+  await Promise.race([
+    Promise.all(clients),
+    sleep(30_000).then(() => {
+      throw new Error('clients did not finish within 30 s');
+    }),
+  ]);
+  report.add('unavailable', unavailable);
+  report.add('serverErrors', serverErrors);
+
+  const recoveries = outages.map(o => o.recoveryMs);
+  report.held(
+    `the backend recovers by itself within ${
+      RECOVERY_BOUND_MS / 1000
+    } s of the database being back, without a restart`,
+    recoveries.every(r => r !== undefined && r <= RECOVERY_BOUND_MS) &&
+      api.backend.alive() &&
+      api.backend.pid === pid,
+    `first acknowledged batch ${recoveries
+      .map(r => (r === undefined ? 'never' : `${r} ms`))
+      .join(', ')} after each start; backend pid ${pid} ${
+      api.backend.alive() ? 'still running' : 'gone'
+    }`,
+  );
+  const clear = [...retryAfter.keys()].every(
+    k => k === `Retry-After 5, "${MESSAGE}"`,
+  );
+  report.held(
+    'while the database is away callers get 503 with Retry-After and a clear message, no other error',
+    unavailable > 0 && clear && unexpected.length === 0,
+    `${unavailable} × 503 (${[...retryAfter.entries()]
+      .map(([k, n]) => `${n} × ${k}`)
+      .join('; ')}); ${serverErrors} other 5xx, ${noAnswer} without an answer${
+      unexpected.length ? `: ${unexpected.slice(0, 3).join('; ')}` : ''
+    }`,
+  );
+
+  // The next scheduled run after the last restart.
+  const lastUp = outages[outages.length - 1].up;
+  const runsAfter = () =>
+    api.backend
+      .grep(/^Evaluated \d+ SLOs/)
+      .map(l => Date.parse(String(l.startedAt)))
+      .filter(t => t >= lastUp);
+  const nextRun = await poll(
+    'a scheduled run after the database came back',
+    async () => runsAfter()[0],
+    30_000,
+    250,
+  ).catch(() => undefined);
+  const interrupted = api.backend.grep(
+    /^The evaluation of every SLO stopped: the database is unavailable/,
+  ).length;
+  const runsDuring = outages.map(
+    o =>
+      api.backend.grep(/^Evaluated \d+ SLOs/).filter(l => {
+        const t = Date.parse(String(l.startedAt));
+        return t > o.down && t < o.up;
+      }).length,
+  );
+  report.held(
+    'the next scheduled run happens once the database is back',
+    nextRun !== undefined,
+    nextRun === undefined
+      ? 'none within 30 s'
+      : `started ${((nextRun - lastUp) / 1000).toFixed(
+          1,
+        )} s after the last start (frequency ${
+          FREQUENCY_MS / 1000
+        } s; runs finished while the database was away: ${runsDuring.join(
+          ', ',
+        )}; runs that lost the database midway and waited for it: ${interrupted})`,
+  );
+
+  // Every acknowledged sample exactly once, with its values.
+  const acknowledged = batches.filter(b => b.acknowledged);
+  const expected = new Map<string, { good: number; total: number }>();
+  for (const b of acknowledged) {
+    for (const s of b.samples) {
+      expected.set(`${s.series}@${s.timestamp / MINUTE}`, s);
+    }
+  }
+  const { rows, duplicates } = await withDatabase(
+    sloDatabase,
+    async db => ({
+      rows: await db('slo_samples')
+        .select('series', 'minute', 'good', 'total')
+        .where('series', 'like', 'db/%'),
+      duplicates: (
+        await db('slo_samples')
+          .select('series', 'minute')
+          .where('series', 'like', 'db/%')
+          .groupBy('series', 'minute')
+          .havingRaw('count(*) > 1')
+      ).length,
+    }),
+    pg.settings,
+  );
+  const stored = new Map<string, { good: number; total: number }>();
+  for (const r of rows) {
+    stored.set(`${r.series}@${Number(r.minute)}`, {
+      good: Number(r.good),
+      total: Number(r.total),
+    });
+  }
+  let missing = 0;
+  let wrong = 0;
+  for (const [key, s] of expected) {
+    const got = stored.get(key);
+    if (!got) missing++;
+    else if (got.good !== s.good || got.total !== s.total) wrong++;
+  }
+  // Batches never acknowledged (on the wire when the clients stopped) may be stored or not.
+  const unacknowledged = new Set(
+    batches
+      .filter(b => !b.acknowledged)
+      .flatMap(b => b.samples.map(s => `${s.series}@${s.timestamp / MINUTE}`)),
+  );
+  const extra = [...stored.keys()].filter(
+    k => !expected.has(k) && !unacknowledged.has(k),
+  ).length;
+  report.add('lost', missing);
+  const sum = (m: Map<string, { total: number }>, keys: Iterable<string>) =>
+    [...keys].reduce((n, k) => n + (m.get(k)?.total ?? 0), 0);
+  report.held(
+    'no acknowledged sample lost, none counted twice',
+    missing === 0 &&
+      wrong === 0 &&
+      duplicates === 0 &&
+      extra === 0 &&
+      sum(stored, expected.keys()) === sum(expected, expected.keys()),
+    `${acknowledged.length} batches (${expected.size} samples) acknowledged; ${
+      stored.size
+    } rows; missing ${missing}, wrong values ${wrong}, duplicated ${duplicates}, unexpected ${extra}; ${sum(
+      stored,
+      expected.keys(),
+    )} events stored for ${sum(expected, expected.keys())} acknowledged`,
+  );
+}
