@@ -21,13 +21,23 @@ import {
   AuthorizeResult,
   Permission,
 } from '@backstage/plugin-permission-common';
+import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
+import { readFileSync } from 'fs';
 import { resolve } from 'path';
+import { parseAllDocuments } from 'yaml';
 import request from 'supertest';
 import { testCatalog } from './__fixtures__/catalog';
 import { ownershipPlugin } from './plugin';
 import { poll } from '@triad/test-utils';
 
 const examples = resolve(__dirname, '../../../examples');
+/** Every entity of the example files the test backend's catalog reads. */
+const exampleRefs = ['entities.yaml', 'org.yaml'].flatMap(file =>
+  parseAllDocuments(readFileSync(resolve(examples, file), 'utf8'))
+    .map(doc => doc.toJS() as Entity | null)
+    .filter((e): e is Entity => Boolean(e?.kind))
+    .map(e => stringifyEntityRef(e)),
+);
 const denied = 'component:default/cart-service';
 const guest = 'user:default/guest';
 const admin = 'user:default/admin';
@@ -148,8 +158,40 @@ describe('ownershipPlugin with a real catalog', () => {
           .get(`/api/ownership${path}`)
           .set('Authorization', mockCredentials.user.header(user));
 
-      // The catalog processes the example files in the background; each event
-      // rebuilds the index, until it holds the stitched organisation.
+      // The catalog processes the example files in the background, in no
+      // particular order and at the machine's pace. Wait until it holds every
+      // example entity, then for an index built from a read that began after
+      // that: builds run one at a time, so the build after the first one to
+      // end later began later.
+      await poll('the catalog to hold every example entity', async () => {
+        const res = await request(server)
+          .get(
+            '/api/catalog/entities?fields=kind,metadata.namespace,metadata.name',
+          )
+          .set('Authorization', mockCredentials.user.header(admin));
+        const held = new Set<string>(
+          (res.body ?? []).map((e: Entity) => stringifyEntityRef(e)),
+        );
+        return exampleRefs.every(ref => held.has(ref)) ? true : undefined;
+      });
+      const indexBuiltAfter = (after: string) =>
+        poll(`an ownership index built after ${after}`, async () => {
+          await events.publish({
+            topic: 'test.catalog.changed',
+            eventPayload: {},
+          });
+          await new Promise(r => setTimeout(r, 100));
+          const res = await get(
+            '/v1/entities/component/default/ledger-service',
+          );
+          return res.status === 200 && res.body.indexedAt > after
+            ? (res.body.indexedAt as string)
+            : undefined;
+        });
+      await indexBuiltAfter(await indexBuiltAfter(new Date().toISOString()));
+
+      // Each event rebuilds the index, until it holds the stitched
+      // organisation (relations in both directions).
       const ledger = await poll('the ownership index', async () => {
         await events.publish({
           topic: 'test.catalog.changed',
