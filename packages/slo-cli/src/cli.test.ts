@@ -66,7 +66,7 @@ describe('triad-slo', () => {
       stdout: 'ok: 10 OpenSLO documents (5 SLOs) in 1 file\n',
       stderr: '',
     });
-  }, 30_000);
+  });
 
   it('accepts every document of the OpenSLO v1 corpus, warning of the defaults it takes', async () => {
     const result = await run(['validate', CORPUS]);
@@ -93,7 +93,7 @@ describe('triad-slo', () => {
     expect(github.stdout).toMatch(
       /^::warning file=.*slis\.yaml,line=\d+::.*spec\.ratioMetric\.counter: is not given/m,
     );
-  }, 30_000);
+  });
 
   it('lists every problem with file, line, document and field, and exits 1', async () => {
     writeFileSync(
@@ -120,7 +120,7 @@ describe('triad-slo', () => {
     expect(github.stdout.split('\n')[0]).toBe(
       '::error file=slos.yaml,line=2::slos.yaml:2 (document 1, SLO "a"): spec.objectives[0].target: must be below 1; a 100 %25 objective leaves no error budget',
     );
-  }, 30_000);
+  });
 
   it('exits 2 on usage errors and unreadable files, 1 when nothing is found', async () => {
     expect((await run(['validate'])).code).toBe(2);
@@ -138,7 +138,7 @@ describe('triad-slo', () => {
       stderr: `no OpenSLO document in ${join(dir, 'empty.yaml')}\n`,
     });
     expect((await run(['--help'])).code).toBe(0);
-  }, 30_000);
+  });
 
   it('writes rules that promtool accepts, with the factors of each period', async () => {
     writeFileSync(
@@ -218,7 +218,7 @@ describe('triad-slo', () => {
       kind: 'PrometheusRule',
       metadata: { name: 'slo-rules', namespace: 'monitoring' },
     });
-  }, 30_000);
+  });
 
   it('refuses SLIs it cannot turn into PromQL, and bad options', async () => {
     const result = await run(['rules', EXAMPLE_SLOS]);
@@ -241,7 +241,7 @@ describe('triad-slo', () => {
         stderr: 'error: "oops" is not key=value\n',
       },
     );
-  }, 30_000);
+  });
 
   describe('push', () => {
     let server: Server;
@@ -330,7 +330,7 @@ describe('triad-slo', () => {
           total: 50,
         },
       ]);
-    }, 30_000);
+    });
 
     it('checks the file before sending anything, and reports refusals', async () => {
       writeFileSync(
@@ -378,7 +378,7 @@ describe('triad-slo', () => {
           'samples.json (samples 1-1 of 1): samples[0].good: must not exceed total (5 > 2)\n',
         stderr: 'the backend refused samples 1-1 of 1\n',
       });
-    }, 30_000);
+    });
 
     it('exits 2 without a token, with a refused token and without a backend', async () => {
       writeFileSync(
@@ -432,6 +432,6 @@ describe('triad-slo', () => {
           "required option '--url <url>' not specified",
         ),
       });
-    }, 30_000);
+    });
   });
 });

@@ -155,7 +155,7 @@ describe('triad-slo gate', () => {
         auth: `Bearer ${TOKEN}`,
       },
     ]);
-  }, 30_000);
+  });
 
   it('annotates the blocking reasons for GitHub Actions with --github', async () => {
     const result = await gate([
@@ -172,7 +172,7 @@ describe('triad-slo gate', () => {
     expect(requests[0].url).toBe(
       '/api/slo/v1/entities/component/default/payments-gateway/policy',
     );
-  }, 30_000);
+  });
 
   it('exits 0 for an allowed release, warning of a policy annotation the backend could not read', async () => {
     const warning =
@@ -194,7 +194,7 @@ describe('triad-slo gate', () => {
       ].join('\n'),
       stderr: `warning: ${warning}\n`,
     });
-  }, 30_000);
+  });
 
   it('reads the decision of a backend that does not say its policy', async () => {
     const { policy, ...older } = BLOCKED;
@@ -215,7 +215,7 @@ describe('triad-slo gate', () => {
     } finally {
       await new Promise(r => old.server.close(r));
     }
-  }, 30_000);
+  });
 
   it('exits 2 for an entity the backend does not know, whatever --on-error says', async () => {
     for (const onError of [[], ['--on-error', 'allow']]) {
@@ -228,7 +228,7 @@ describe('triad-slo gate', () => {
           'error: the backend cannot decide for component:default/typo (404): No entity component:default/typo found\n',
       });
     }
-  }, 30_000);
+  });
 
   it('exits 2 without a token or with a refused one, and for a malformed reference', async () => {
     expect(
@@ -268,7 +268,7 @@ describe('triad-slo gate', () => {
       ),
     });
     expect(requests.map(r => r.auth)).toEqual(['Bearer stolen']);
-  }, 30_000);
+  });
 
   describe('when the backend cannot answer', () => {
     let downUrl: string;
@@ -293,7 +293,7 @@ describe('triad-slo gate', () => {
         stdout: '',
         stderr: `error: the backend failed (500): connect ECONNREFUSED 10.0.0.5:5432; the release gate could not decide (choose with --on-error allow|block)\n`,
       });
-    }, 30_000);
+    });
 
     it('exits 0 with --on-error allow, warning', async () => {
       expect(
@@ -310,7 +310,7 @@ describe('triad-slo gate', () => {
         code: 0,
         stderr: `warning: the backend failed (500): connect ECONNREFUSED 10.0.0.5:5432; release allowed without a decision (--on-error allow)\n`,
       });
-    }, 30_000);
+    });
 
     it('exits 1 with --on-error block', async () => {
       expect(
@@ -329,7 +329,7 @@ describe('triad-slo gate', () => {
           /^::error title=Release gate%3A .*::the backend failed \(500\): .*; release blocked without a decision \(--on-error block\)\n$/,
         ),
       });
-    }, 30_000);
+    });
 
     it('gives up on a backend that never answers after --timeout', async () => {
       // Accepts the connection and says nothing: only the timeout ends it.
@@ -353,6 +353,6 @@ describe('triad-slo gate', () => {
         silent.server.closeAllConnections();
         await new Promise(r => silent.server.close(r));
       }
-    }, 30_000);
+    });
   });
 });

@@ -238,7 +238,7 @@ describe('triad-slo import', () => {
       '2.8 × 0.001',
       '0.9333333333 × 0.001',
     ]);
-  }, 60_000);
+  });
 
   it("turns Pyrra ServiceLevelObjectives into OpenSLO whose rules are Pyrra's", async () => {
     writeFileSync(join(dir, 'pyrra.yaml'), PYRRA);
@@ -315,7 +315,7 @@ describe('triad-slo import', () => {
       ['ticket', '2 × 0.01'],
       ['ticket', '1 × 0.01'],
     ]);
-  }, 60_000);
+  });
 
   it('says so when nothing can be imported', async () => {
     writeFileSync(join(dir, 'other.yaml'), 'kind: Component\n');
@@ -329,5 +329,5 @@ describe('triad-slo import', () => {
     ).toBe(
       `error: --sloth-period must be 30d or 28d (Sloth's built-in periods), not "7d"\n`,
     );
-  }, 30_000);
+  });
 });

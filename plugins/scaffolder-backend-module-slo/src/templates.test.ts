@@ -308,7 +308,7 @@ describe('example templates', () => {
       );
     }
     actions = response.body;
-  }, 60_000);
+  });
 
   it('finds the three templates', () => {
     expect(TEMPLATES.sort()).toEqual([
@@ -473,7 +473,7 @@ describe('example templates', () => {
         entityRef: 'group:default/checkout-team',
       },
     ]);
-  }, 60_000);
+  });
 
   it('add-slos: imports a pasted Sloth spec instead of writing new SLOs', async () => {
     // Written for this test from Sloth's prometheus/v1 spec.
@@ -508,7 +508,7 @@ slos:
       'rules.yaml': fenced(rules.content),
     });
     expect(check.output).toContain('SUCCESS: 13 rules found');
-  }, 60_000);
+  });
 
   it('add-slos and register-team: real runs complete', async () => {
     const slos = await runTask('add-slos');
@@ -530,5 +530,5 @@ slos:
         },
       ],
     });
-  }, 60_000);
+  });
 });

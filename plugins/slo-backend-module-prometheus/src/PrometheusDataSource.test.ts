@@ -198,7 +198,7 @@ describe('PrometheusDataSource against a real Prometheus', () => {
 
   afterAll(async () => {
     await prometheus?.stop();
-  }, 30_000);
+  });
 
   it('measures a steady 0.1 % error ratio in every window', async () => {
     const m = await source.measure(request({ indicator: goodTotal('steady') }));

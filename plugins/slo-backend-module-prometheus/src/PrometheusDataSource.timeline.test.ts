@@ -214,7 +214,7 @@ describe('PrometheusDataSource.timeline against a real Prometheus', () => {
 
   afterAll(async () => {
     await prometheus?.stop();
-  }, 30_000);
+  });
 
   describe.each([
     ['a rolling 7-day period', ROLLING],

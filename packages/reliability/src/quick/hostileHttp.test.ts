@@ -158,7 +158,7 @@ describe('SLO and ownership plugins with hostile input (quick)', () => {
         .set('Authorization', service);
       return res.status === 200 ? true : undefined;
     });
-  }, 60_000);
+  });
 
   it('answers every generated request to the SLO and ownership endpoints below 500', async () => {
     await fc.assert(
@@ -174,7 +174,7 @@ describe('SLO and ownership plugins with hostile input (quick)', () => {
       }),
       { numRuns: 150 },
     );
-  }, 60_000);
+  });
 
   it('accepts exactly the ingest bodies its documented contract allows', async () => {
     const now = Date.now();
@@ -196,7 +196,7 @@ describe('SLO and ownership plugins with hostile input (quick)', () => {
       }),
       { numRuns: 150 },
     );
-  }, 60_000);
+  });
 
   it('refuses generated OpenSLO documents and ownership blocks with a processing error, never a 5xx', async () => {
     await fc.assert(
@@ -212,7 +212,7 @@ describe('SLO and ownership plugins with hostile input (quick)', () => {
       }),
       { numRuns: 100 },
     );
-  }, 60_000);
+  });
 
   it('leaves hidden entities out of every SLO and ownership answer for the user', async () => {
     await request(server)
@@ -252,5 +252,5 @@ describe('SLO and ownership plugins with hostile input (quick)', () => {
         samples: [{ series: 'x', timestamp: Date.now(), good: 1, total: 1 }],
       });
     expect(ingest.status).toBe(403);
-  }, 30_000);
+  });
 });

@@ -569,9 +569,9 @@ describe('generated rules in promtool', () => {
       'as expected',
     );
     expect(await firing(0, { api28: [], api30: [] })).toBe('as expected');
-  }, 60_000);
+  });
 
   it('stay silent and record nothing without traffic', async () => {
     expect(await firing(0, { api28: [], api30: [] }, 0)).toBe('as expected');
-  }, 60_000);
+  });
 });
