@@ -6,7 +6,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { promisify } from 'util';
 import knexFactory from 'knex';
-import { exited, sleep, track } from './children';
+import { exited, startServer } from './children';
 import { PostgresSettings } from './postgres';
 
 const run = promisify(execFile);
@@ -114,44 +114,31 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
   };
 
   let child: ChildProcess | undefined;
-  let output = '';
   const start = async () => {
-    const started = Date.now();
-    output = '';
     // In the foreground, so that the suite's children bookkeeping ends it
     // whatever happens.
-    child = track(
-      spawn(
-        join(bin, 'postgres'),
-        [
-          '-D',
-          data,
-          '-p',
-          String(port),
-          '-k',
-          dir,
-          '-c',
-          'listen_addresses=127.0.0.1',
-        ],
-        { ...user, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
-      ),
-    );
-    const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-20_000);
-    };
-    child.stdout!.on('data', keep);
-    child.stderr!.on('data', keep);
-    const current = child;
-    for (;;) {
-      if (current.exitCode !== null || current.signalCode !== null) {
-        throw new Error(`private PostgreSQL exited:\n${output}`);
-      }
-      if (await acceptsQueries(settings)) return Date.now() - started;
-      if (Date.now() - started > 60_000) {
-        throw new Error(`private PostgreSQL did not start:\n${output}`);
-      }
-      await sleep(100);
-    }
+    const server = await startServer({
+      name: 'private PostgreSQL',
+      spawn: () =>
+        spawn(
+          join(bin, 'postgres'),
+          [
+            '-D',
+            data,
+            '-p',
+            String(port),
+            '-k',
+            dir,
+            '-c',
+            'listen_addresses=127.0.0.1',
+          ],
+          { ...user, cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+        ),
+      ready: () => acceptsQueries(settings),
+      timeoutMs: 60_000,
+    });
+    child = server.child;
+    return server.startMs;
   };
   const stop = async () => {
     if (child && child.exitCode === null && child.signalCode === null) {

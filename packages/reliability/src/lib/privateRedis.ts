@@ -4,7 +4,7 @@ import { mkdtemp, rm } from 'fs/promises';
 import { connect } from 'net';
 import { tmpdir } from 'os';
 import { join } from 'path';
-import { exited, sleep, track } from './children';
+import { exited, startServer } from './children';
 
 /**
  * A Redis server of the suite's own on a free port, without persistence, that
@@ -29,7 +29,6 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   const port = await freePort();
   const dir = await mkdtemp(join(tmpdir(), 'triad-reliability-redis-'));
   let child: ChildProcess | undefined;
-  let output = '';
 
   const command = (...args: string[]) =>
     new Promise<string>((resolve, reject) => {
@@ -57,46 +56,34 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
     });
 
   const start = async () => {
-    const started = Date.now();
-    output = '';
-    child = track(
-      spawn(
-        'redis-server',
-        [
-          '--port',
-          String(port),
-          '--bind',
-          '127.0.0.1',
-          '--save',
-          '',
-          '--appendonly',
-          'no',
-          '--dir',
-          dir,
-        ],
-        { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
-      ),
-    );
-    const keep = (chunk: Buffer) => {
-      output = (output + chunk.toString()).slice(-20_000);
-    };
-    child.stdout!.on('data', keep);
-    child.stderr!.on('data', keep);
-    const current = child;
-    for (;;) {
-      if (current.exitCode !== null || current.signalCode !== null) {
-        throw new Error(`private Redis exited:\n${output}`);
-      }
-      try {
-        if ((await command('PING')) === '+PONG') return Date.now() - started;
-      } catch {
-        // not listening yet
-      }
-      if (Date.now() - started > 30_000) {
-        throw new Error(`private Redis did not start:\n${output}`);
-      }
-      await sleep(100);
-    }
+    const server = await startServer({
+      name: 'private Redis',
+      spawn: () =>
+        spawn(
+          'redis-server',
+          [
+            '--port',
+            String(port),
+            '--bind',
+            '127.0.0.1',
+            '--save',
+            '',
+            '--appendonly',
+            'no',
+            '--dir',
+            dir,
+          ],
+          { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+        ),
+      ready: () =>
+        command('PING').then(
+          reply => reply === '+PONG',
+          () => false, // not listening yet
+        ),
+      timeoutMs: 30_000,
+    });
+    child = server.child;
+    return server.startMs;
   };
   const running = () =>
     child && child.exitCode === null && child.signalCode === null;
