@@ -49,13 +49,8 @@ const percentile = (values: number[], p: number) => {
  * frozen (SIGSTOP) for 8 s and thawed, then stopped for 8 s and started
  * empty, while users read SLO and ownership pages.
  */
-export async function cacheOutage(report: ScenarioReport) {
-  const resources = new Resources();
-  try {
-    await run(report, resources);
-  } finally {
-    await resources.releaseAll();
-  }
+export function cacheOutage(report: ScenarioReport) {
+  return Resources.using(resources => run(report, resources));
 }
 
 async function run(report: ScenarioReport, resources: Resources) {

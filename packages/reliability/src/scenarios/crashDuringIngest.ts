@@ -65,13 +65,8 @@ const keyOf = (s: { series: string; minute: number }) =>
  * acknowledged. PostgreSQL must then hold every acknowledged sample exactly
  * once.
  */
-export async function crashDuringIngest(report: ScenarioReport) {
-  const resources = new Resources();
-  try {
-    await run(report, resources);
-  } finally {
-    await resources.releaseAll();
-  }
+export function crashDuringIngest(report: ScenarioReport) {
+  return Resources.using(resources => run(report, resources));
 }
 
 async function run(report: ScenarioReport, resources: Resources) {

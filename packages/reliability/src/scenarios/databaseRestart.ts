@@ -56,13 +56,8 @@ function makeBatch(base: number, client: number, index: number): Batch {
  * stopped (fast shutdown) and started again twice while clients push
  * samples and the evaluation of every SLO is scheduled every 5 s.
  */
-export async function databaseRestart(report: ScenarioReport) {
-  const resources = new Resources();
-  try {
-    await run(report, resources);
-  } finally {
-    await resources.releaseAll();
-  }
+export function databaseRestart(report: ScenarioReport) {
+  return Resources.using(resources => run(report, resources));
 }
 
 async function run(report: ScenarioReport, resources: Resources) {

@@ -59,13 +59,8 @@ const withoutIndexedAt = (body: any) => ({ ...body, indexedAt: undefined });
  * evaluation runs once per interval across both, and both serve the same
  * answers.
  */
-export async function twoReplicas(report: ScenarioReport) {
-  const resources = new Resources();
-  try {
-    await run(report, resources);
-  } finally {
-    await resources.releaseAll();
-  }
+export function twoReplicas(report: ScenarioReport) {
+  return Resources.using(resources => run(report, resources));
 }
 
 async function run(report: ScenarioReport, resources: Resources) {

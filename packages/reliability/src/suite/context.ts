@@ -47,6 +47,16 @@ export class Resources {
     }
     this.releases.length = 0;
   }
+
+  /** Runs `fn` with resources of its own, released when it ends however it ends. */
+  static async using<T>(fn: (resources: Resources) => Promise<T>): Promise<T> {
+    const resources = new Resources();
+    try {
+      return await fn(resources);
+    } finally {
+      await resources.releaseAll();
+    }
+  }
 }
 
 /** Settings for a backend of this run, with its own folder and databases. */
