@@ -9,6 +9,7 @@ import { githubAnnotation } from '../lib/githubAnnotation';
 import { CliIo } from '../lib/io';
 import { responseFailure } from '../lib/responseFailure';
 import { sloBaseUrl } from '../lib/sloBaseUrl';
+import { requireToken } from '../lib/requireToken';
 
 /** Options of `triad-slo gate`. */
 export interface GateOptions {
@@ -75,12 +76,7 @@ export async function gate(
   entityRef: string,
   options: GateOptions,
 ): Promise<number> {
-  const token = options.token ?? io.env.TRIAD_SLO_TOKEN;
-  if (!token) {
-    throw new CliError(
-      'a token is required: --token <token> or the TRIAD_SLO_TOKEN environment variable',
-    );
-  }
+  const token = requireToken(io, options.token);
   if (
     options.onError !== undefined &&
     options.onError !== 'allow' &&

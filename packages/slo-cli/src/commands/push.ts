@@ -5,6 +5,7 @@ import { CliIo } from '../lib/io';
 import { parseSamples } from '../lib/parseSamples';
 import { responseFailure } from '../lib/responseFailure';
 import { sloBaseUrl } from '../lib/sloBaseUrl';
+import { requireToken } from '../lib/requireToken';
 
 /** Options of `triad-slo push`. */
 export interface PushOptions {
@@ -23,12 +24,7 @@ export async function push(
   file: string,
   options: PushOptions,
 ): Promise<number> {
-  const token = options.token ?? io.env.TRIAD_SLO_TOKEN;
-  if (!token) {
-    throw new CliError(
-      'a token is required: --token <token> or the TRIAD_SLO_TOKEN environment variable',
-    );
-  }
+  const token = requireToken(io, options.token);
   const batchSize = Number(options.batchSize);
   if (!Number.isInteger(batchSize) || batchSize < 1) {
     throw new CliError(

@@ -18,6 +18,7 @@ import { lookupOwners } from '../lib/lookupOwners';
 import { readInputFiles } from '../lib/readInputFiles';
 import { reportProblems } from '../lib/reportProblems';
 import { backendBaseUrl } from '../lib/sloBaseUrl';
+import { requireToken } from '../lib/requireToken';
 
 /** Options of `triad-slo rules`. */
 export interface RulesOptions {
@@ -91,12 +92,7 @@ export async function rules(
 
   let owners;
   if (options.url) {
-    const token = options.token ?? io.env.TRIAD_SLO_TOKEN;
-    if (!token) {
-      throw new CliError(
-        'a token is required with --url: --token <token> or the TRIAD_SLO_TOKEN environment variable',
-      );
-    }
+    const token = requireToken(io, options.token, ' with --url');
     const serviceRefs = read.documents
       .map(l => l.document)
       .filter(
