@@ -37,9 +37,12 @@ function schemas() {
   }
   const json = fs.readFileSync(file, 'utf8');
   fs.rmSync(file);
-  return JSON.parse(json).schemas.filter(s =>
-    s.packageName.startsWith('@triad/'),
-  );
+  // Sorted: the CLI lists packages in the order it finds them on disk, which
+  // differs between checkouts, and a key two packages declare takes the
+  // description of the first.
+  return JSON.parse(json)
+    .schemas.filter(s => s.packageName.startsWith('@triad/'))
+    .sort((a, b) => a.packageName.localeCompare(b.packageName));
 }
 
 /** Every leaf key of a JSON schema, as [path, schema]. */
@@ -88,7 +91,9 @@ function render(list) {
       rows.set(key, row);
     }
   }
-  const sorted = [...rows.values()].sort((a, b) => a.key.localeCompare(b.key));
+  const sorted = [...rows.values()].sort((a, b) =>
+    a.key < b.key ? -1 : Number(a.key > b.key),
+  );
   const lines = [
     '# Configuration reference',
     '',
