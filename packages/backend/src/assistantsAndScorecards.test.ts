@@ -41,7 +41,8 @@ import { exampleSloSamplesModule } from './modules/exampleSloSamples';
  * The example instance's MCP server, as an assistant sees it: a real MCP
  * client against the MCP actions backend, which calls the SLO and ownership
  * actions over HTTP with the caller's credentials, on the real catalog with
- * the example data and the example built-in samples.
+ * the example data and the example built-in samples. Then the facts the two
+ * backends serve to scorecards, on the same data.
  */
 
 // The example instance's own configuration: catalog locations and the
@@ -117,7 +118,7 @@ const permissions = mockServices.permissions.mock({
   },
 });
 
-describe('the example MCP server', () => {
+describe('the example instance for assistants and scorecards', () => {
   let backend: TestBackend;
   let baseUrl: string;
 
@@ -447,5 +448,85 @@ describe('the example MCP server', () => {
       /^InputError: entityRef: a group has no ownership roles/,
     );
     await client.close();
+  });
+
+  it('serves the scorecard facts of the example entities', async () => {
+    const get = (path: string, user = 'user:default/guest') =>
+      request(backend.server)
+        .get(path)
+        .set('Authorization', mockCredentials.user.header(user));
+
+    const payments = await get(
+      '/api/slo/v1/entities/component/default/payments-gateway/facts',
+    );
+    expect(payments.status).toBe(200);
+    expect(payments.body).toMatchObject({
+      entityRef: 'component:default/payments-gateway',
+      evaluatedAt: NOW.toISOString(),
+      facts: {
+        hasSlo: true,
+        sloCount: 1,
+        pageTierFiring: true,
+        breachedCount: 0,
+      },
+    });
+    // The budget worked by hand above: 1,200 bad of 4,458 allowed.
+    expect(payments.body.facts.minBudgetRemaining).toBeCloseTo(
+      1 - 1200 / 4458,
+      9,
+    );
+
+    const ledger = await get(
+      '/api/slo/v1/entities/component/default/ledger-service/facts',
+    );
+    expect(ledger.body).toEqual({
+      entityRef: 'component:default/ledger-service',
+      facts: {
+        hasSlo: false,
+        sloCount: 0,
+        minBudgetRemaining: null,
+        pageTierFiring: false,
+        breachedCount: 0,
+      },
+    });
+
+    const checkout = await get(
+      '/api/ownership/v1/entities/component/default/checkout-service/facts',
+    );
+    expect(checkout.status).toBe(200);
+    expect(checkout.body).toMatchObject({
+      entityRef: 'component:default/checkout-service',
+      facts: {
+        roles: {
+          devops: {
+            status: 'covered',
+            holder: 'group:default/checkout-team',
+            source: 'default',
+          },
+          sre: {
+            status: 'covered',
+            holder: 'group:default/sre-core',
+            source: 'inherited',
+          },
+        },
+        orphaned: false,
+      },
+    });
+
+    // Hidden entities have no facts, exactly like missing ones.
+    for (const [plugin, hidden] of [
+      ['slo', 'payments-gateway'],
+      ['ownership', 'checkout-service'],
+    ]) {
+      const path = (name: string) =>
+        `/api/${plugin}/v1/entities/component/default/${name}/facts`;
+      const hiddenAnswer = await get(path(hidden), hiddenFrom);
+      const missingAnswer = await get(path('no-such-service'), hiddenFrom);
+      expect(hiddenAnswer.status).toBe(404);
+      expect(missingAnswer.status).toBe(404);
+      expect(hiddenAnswer.body.error.message.replace(hidden, '<name>')).toBe(
+        missingAnswer.body.error.message.replace('no-such-service', '<name>'),
+      );
+    }
   });
 });
