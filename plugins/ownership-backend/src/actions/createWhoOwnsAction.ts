@@ -1,6 +1,7 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { parseEntityRef, stringifyEntityRef } from '@backstage/catalog-model';
+import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { entityRefInput } from '@triad/backend-utils';
 import { RESPONSIBILITY_KINDS } from '@triad/plugin-ownership-common';
 import { OwnershipService } from '../service/OwnershipService';
 import { ownershipSchemas, toRoleOutput } from './ownershipActionOutput';
@@ -49,19 +50,8 @@ export function createWhoOwnsAction(options: {
       },
     ],
     async action({ input, credentials }) {
-      let ref;
-      try {
-        ref = parseEntityRef(input.entityRef.trim(), {
-          defaultKind: 'component',
-          defaultNamespace: 'default',
-        });
-      } catch {
-        throw new InputError(
-          `entityRef: "${input.entityRef}" is not an entity reference such as component:default/name`,
-        );
-      }
-      const kind = ref.kind.toLocaleLowerCase('en-US');
-      if (!kinds.includes(kind)) {
+      const ref = entityRefInput(input.entityRef, 'entityRef', 'component');
+      if (!kinds.includes(ref.kind)) {
         throw new InputError(
           `entityRef: a ${
             ref.kind
@@ -71,7 +61,7 @@ export function createWhoOwnsAction(options: {
         );
       }
       const answer = await service.entityOwnership(
-        stringifyEntityRef({ ...ref, kind }),
+        stringifyEntityRef(ref),
         credentials,
       );
       const roles = answer.roles.map(toRoleOutput);

@@ -1,6 +1,7 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { entityRefInput } from '@triad/backend-utils';
 import { SloService } from '../service/SloService';
-import { entityRefInput } from './entityRefInput';
 
 /** Registers `check-release-gate`: the error-budget policy decision for an entity. */
 export function createCheckReleaseGateAction(options: {
@@ -59,7 +60,9 @@ export function createCheckReleaseGateAction(options: {
       },
     ],
     async action({ input, credentials }) {
-      const ref = entityRefInput(input.entityRef, 'entityRef', 'component');
+      const ref = stringifyEntityRef(
+        entityRefInput(input.entityRef, 'entityRef', 'component'),
+      );
       const decision = await slos.policy(ref, credentials);
       return { output: decision };
     },

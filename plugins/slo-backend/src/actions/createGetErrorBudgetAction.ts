@@ -1,8 +1,7 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
-import { parseEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
+import { entityRefInput } from '@triad/backend-utils';
 import { SloService } from '../service/SloService';
-import { entityRefInput } from './entityRefInput';
 import { describeSlo, sloOutputSchema, toSloOutput } from './sloActionOutput';
 
 const DAY = 86_400_000;
@@ -91,7 +90,7 @@ export function createGetErrorBudgetAction(options: {
       },
     ],
     async action({ input, credentials }) {
-      const ref = parseEntityRef(entityRefInput(input.sloRef, 'sloRef', 'slo'));
+      const ref = entityRefInput(input.sloRef, 'sloRef', 'slo');
       if (ref.kind !== 'slo') {
         throw new InputError(
           `sloRef: "${input.sloRef}" names a ${ref.kind}, not an SLO; use get-slos for the SLOs of an entity`,

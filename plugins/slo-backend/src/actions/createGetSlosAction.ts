@@ -1,6 +1,7 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
+import { stringifyEntityRef } from '@backstage/catalog-model';
+import { entityRefInput } from '@triad/backend-utils';
 import { SloService } from '../service/SloService';
-import { entityRefInput } from './entityRefInput';
 import { describeSlo, sloOutputSchema, toSloOutput } from './sloActionOutput';
 
 /** Registers `get-slos`: every SLO that measures an entity, evaluated now. */
@@ -38,7 +39,9 @@ export function createGetSlosAction(options: {
       },
     ],
     async action({ input, credentials }) {
-      const ref = entityRefInput(input.entityRef, 'entityRef', 'component');
+      const ref = stringifyEntityRef(
+        entityRefInput(input.entityRef, 'entityRef', 'component'),
+      );
       const { entityRef, items } = await slos.entitySlos(ref, credentials);
       const outputs = items.map(toSloOutput);
       return {
