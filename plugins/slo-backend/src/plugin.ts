@@ -2,9 +2,13 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { sloPermissions } from '@triad/plugin-slo-common';
 import { sloDataSourcesExtensionPoint } from '@triad/plugin-slo-node';
+import { createCheckReleaseGateAction } from './actions/createCheckReleaseGateAction';
+import { createGetErrorBudgetAction } from './actions/createGetErrorBudgetAction';
+import { createGetSlosAction } from './actions/createGetSlosAction';
 import { builtinDataSource } from './builtin/builtinDataSource';
 import { ingestLimitsAt } from './builtin/validateSamples';
 import { readSloBackendConfig } from './config';
@@ -42,6 +46,7 @@ export const sloPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const config = readSloBackendConfig(deps.rootConfig);
@@ -77,6 +82,10 @@ export const sloPlugin = createBackendPlugin({
         });
 
         deps.permissionsRegistry.addPermissions(sloPermissions);
+        // Actions for AI assistants (MCP); each reads with the caller's credentials.
+        createGetSlosAction({ ...deps, slos });
+        createGetErrorBudgetAction({ ...deps, slos });
+        createCheckReleaseGateAction({ ...deps, slos });
         await scheduleFleetEvaluation({ ...deps, ...stores, fleet, config });
         deps.httpRouter.use(
           await createRouter({
