@@ -20,7 +20,7 @@ import { EntityLink } from '../EntityLink';
 import { ProvenanceBadge } from '../ProvenanceBadge';
 import { describeProvenance } from '../provenance';
 import { shortRef } from '../refs';
-import { BackendErrorPanel } from '../BackendErrorPanel';
+import { BackendErrorPanel } from '@triad/frontend-utils';
 
 function Item(props: {
   item: ResponsibilityItem;

@@ -5,7 +5,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ownershipApiRef } from '../../api/OwnershipApi';
-import { BackendErrorPanel } from '../BackendErrorPanel';
+import { BackendErrorPanel } from '@triad/frontend-utils';
 import { OnCallLinks } from '../OnCallLinks';
 import { OnCallLinkTemplates } from '../onCall';
 import { RoleOwnershipTable } from '../RoleOwnershipTable';

@@ -17,7 +17,7 @@ import { ProvenanceBadge } from '../ProvenanceBadge';
 import { describeProvenance } from '../provenance';
 import { shortRef } from '../refs';
 import { RoleStatusChip } from '../RoleStatusChip';
-import { BackendErrorPanel } from '../BackendErrorPanel';
+import { BackendErrorPanel } from '@triad/frontend-utils';
 
 function shareColor(share: number): string {
   if (share >= 0.9) return '#2e7d32';

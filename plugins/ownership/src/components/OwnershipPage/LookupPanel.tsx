@@ -19,7 +19,7 @@ import { ownershipApiRef } from '../../api/OwnershipApi';
 import { EntityLink } from '../EntityLink';
 import { RoleOwnershipTable } from '../RoleOwnershipTable';
 import { TEAM_TYPE_LABELS } from '../buildTopologyGraph';
-import { BackendErrorPanel } from '../BackendErrorPanel';
+import { BackendErrorPanel } from '@triad/frontend-utils';
 
 /** How long typing must pause before the lookup is asked. */
 export const LOOKUP_DEBOUNCE_MS = 300;

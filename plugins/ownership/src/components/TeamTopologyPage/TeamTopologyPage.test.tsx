@@ -12,7 +12,7 @@ import { TopologyResponse } from '@triad/plugin-ownership-common';
 import { OwnershipApi, ownershipApiRef } from '../../api/OwnershipApi';
 import { backendError } from '../../__fixtures__/errors';
 import { emptyTopology, topology } from '../../__fixtures__/ownership';
-import { SEARCH_DEBOUNCE_MS } from '../SearchField';
+import { SEARCH_DEBOUNCE_MS } from '@triad/frontend-utils';
 import { TeamTopologyPage } from './TeamTopologyPage';
 
 function render(getTopology: OwnershipApi['getTopology']) {

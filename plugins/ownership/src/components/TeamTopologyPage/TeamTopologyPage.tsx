@@ -25,7 +25,7 @@ import { useMemo, useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ownershipApiRef } from '../../api/OwnershipApi';
 import { EntityLink } from '../EntityLink';
-import { SearchField } from '../SearchField';
+import { BackendErrorPanel, SearchField } from '@triad/frontend-utils';
 import {
   buildTopologyGraph,
   disciplinesOf,
@@ -37,7 +37,6 @@ import { MismatchList } from './MismatchList';
 import { TEAM_TYPE_ORDER } from './teamTypeStyles';
 import { TeamTypeSwatch, TopologyLegend } from './TopologyLegend';
 import { TopologyGraph } from './TopologyGraph';
-import { BackendErrorPanel } from '../BackendErrorPanel';
 
 /** Above this many teams, teams without lines are listed instead of drawn. */
 export const AUTO_HIDE_ISOLATED_ABOVE = 50;

@@ -12,7 +12,7 @@ import { BudgetBar } from '../BudgetBar';
 import { EmptySlos } from '../EmptySlos';
 import { SloStatusChip } from '../SloStatusChip';
 import { useEntitySlos } from '../useSloApi';
-import { BackendErrorPanel } from '../BackendErrorPanel';
+import { BackendErrorPanel } from '@triad/frontend-utils';
 
 function SloSummary(props: { slo: SloResult }) {
   const { slo } = props;

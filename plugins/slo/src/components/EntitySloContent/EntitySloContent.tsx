@@ -5,7 +5,7 @@ import { EmptySlos } from '../EmptySlos';
 import { useEntitySlos } from '../useSloApi';
 import { PolicyPanel } from './PolicyPanel';
 import { SloDetails } from './SloDetails';
-import { BackendErrorPanel } from '../BackendErrorPanel';
+import { BackendErrorPanel } from '@triad/frontend-utils';
 
 /**
  * The "SLOs" tab: the release gate, then every SLO of the entity in detail.

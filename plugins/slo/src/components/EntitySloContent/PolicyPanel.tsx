@@ -5,7 +5,7 @@ import AlertTitle from '@material-ui/lab/AlertTitle';
 import { describeReleaseGatePolicy } from '@triad/plugin-slo-common';
 import useAsync from 'react-use/esm/useAsync';
 import { sloApiRef } from '../../api/SloApi';
-import { BackendErrorPanel } from '../BackendErrorPanel';
+import { BackendErrorPanel } from '@triad/frontend-utils';
 
 /**
  * The release gate of the error-budget policy, with its reasons and the

@@ -17,7 +17,7 @@ import {
   YAxis,
 } from 'recharts';
 import { sloApiRef } from '../../api/SloApi';
-import { BackendErrorPanel } from '../BackendErrorPanel';
+import { BackendErrorPanel } from '@triad/frontend-utils';
 import { historySeries } from './historySeries';
 import { timeAxis } from './timeAxis';
 

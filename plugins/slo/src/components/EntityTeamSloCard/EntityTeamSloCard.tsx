@@ -10,7 +10,7 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { sloApiRef } from '../../api/SloApi';
 import { rollUp } from '../rollUp';
 import { SloTable } from '../SloTable';
-import { BackendErrorPanel } from '../BackendErrorPanel';
+import { BackendErrorPanel } from '@triad/frontend-utils';
 
 /**
  * Group page card: the SLOs of everything the team and its sub-teams own,

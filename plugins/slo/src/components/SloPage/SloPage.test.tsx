@@ -5,7 +5,7 @@ import { act, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SloApi, sloApiRef } from '../../api/SloApi';
 import { burning, healthy, makeSlo, quiet } from '../../__fixtures__/slos';
-import { SEARCH_DEBOUNCE_MS } from '../SearchField';
+import { SEARCH_DEBOUNCE_MS } from '@triad/frontend-utils';
 import { SloPage } from './SloPage';
 
 const breached = makeSlo(

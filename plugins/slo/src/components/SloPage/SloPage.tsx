@@ -19,9 +19,8 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { sloApiRef } from '../../api/SloApi';
 import { RollUpTable } from '../RollUpTable';
 import { rollUp } from '../rollUp';
-import { SearchField } from '../SearchField';
+import { BackendErrorPanel, SearchField } from '@triad/frontend-utils';
 import { SloTable } from '../SloTable';
-import { BackendErrorPanel } from '../BackendErrorPanel';
 
 const STATUSES: SloStatus[] = ['breached', 'warning', 'healthy', 'no-data'];
 
