@@ -1,0 +1,62 @@
+import { SloResult } from '../api/types';
+import { describeSloTransition } from './describeSloTransition';
+
+const slo = {
+  title: 'Checkout availability',
+  serviceRef: 'component:default/checkout-service',
+  objectives: [
+    {
+      index: 0,
+      displayName: 'Requests without a server error',
+      budget: { remaining: 0.8125 },
+      alerts: [
+        { name: 'page-fast', severity: 'page', firing: true, longBurnRate: 20 },
+        { name: 'ticket', severity: 'ticket', firing: true, longBurnRate: 3.5 },
+      ],
+    },
+    { index: 1, budget: {}, alerts: [] },
+  ],
+} as unknown as SloResult;
+
+describe('describeSloTransition', () => {
+  it('says what happened, the figures and why the recipient is told', () => {
+    expect(
+      describeSloTransition('pageStarted', slo, [
+        {
+          role: 'owner',
+          roleTitle: 'Owner',
+          provenance: {
+            source: 'explicit',
+            path: ['component:default/checkout-service'],
+          },
+        },
+        {
+          role: 'sre',
+          roleTitle: 'SRE',
+          provenance: {
+            source: 'inherited',
+            path: [
+              'component:default/checkout-service',
+              'system:default/checkout',
+            ],
+          },
+        },
+      ]),
+    ).toEqual({
+      title:
+        'Checkout availability is burning its error budget fast (page alert firing)',
+      description:
+        'Requests without a server error: 81.25 % of the error budget left, page-fast firing at 20.0×; objective 2: no data. ' +
+        'You receive this as Owner of component:default/checkout-service (assigned on component:default/checkout-service) ' +
+        'and as SRE of component:default/checkout-service (inherited from system:default/checkout via component:default/checkout-service → system:default/checkout).',
+      severity: 'high',
+    });
+  });
+
+  it('gives recoveries a low severity', () => {
+    expect(describeSloTransition('releaseAllowed', slo, []).severity).toBe(
+      'low',
+    );
+    expect(describeSloTransition('budgetLow', slo, []).severity).toBe('normal');
+  });
+});
