@@ -23,23 +23,33 @@ describe('describeSloTransition', () => {
     expect(
       describeSloTransition('pageStarted', slo, [
         {
-          role: 'owner',
-          roleTitle: 'Owner',
-          provenance: {
-            source: 'explicit',
-            path: ['component:default/checkout-service'],
-          },
+          ref: 'group:default/checkout-team',
+          reasons: [
+            {
+              role: 'owner',
+              roleTitle: 'Owner',
+              provenance: {
+                source: 'explicit',
+                path: ['component:default/checkout-service'],
+              },
+            },
+          ],
         },
         {
-          role: 'sre',
-          roleTitle: 'SRE',
-          provenance: {
-            source: 'inherited',
-            path: [
-              'component:default/checkout-service',
-              'system:default/checkout',
-            ],
-          },
+          ref: 'group:default/sre-core',
+          reasons: [
+            {
+              role: 'sre',
+              roleTitle: 'SRE',
+              provenance: {
+                source: 'inherited',
+                path: [
+                  'component:default/checkout-service',
+                  'system:default/checkout',
+                ],
+              },
+            },
+          ],
         },
       ]),
     ).toEqual({
@@ -47,8 +57,8 @@ describe('describeSloTransition', () => {
         'Checkout availability is burning its error budget fast (page alert firing)',
       description:
         'Requests without a server error: 81.25 % of the error budget left, page-fast firing at 20.0×; objective 2: no data. ' +
-        'You receive this as Owner of component:default/checkout-service (assigned on component:default/checkout-service) ' +
-        'and as SRE of component:default/checkout-service (inherited from system:default/checkout via component:default/checkout-service → system:default/checkout).',
+        'Sent to the holders of component:default/checkout-service: group:default/checkout-team as Owner (assigned on component:default/checkout-service); ' +
+        'group:default/sre-core as SRE (inherited from system:default/checkout via component:default/checkout-service → system:default/checkout).',
       severity: 'high',
     });
   });

@@ -15,6 +15,13 @@ export interface SloRecipientReason {
   provenance: { source: string; path: string[] };
 }
 
+/** Who receives a notification about an SLO, and why. */
+export interface SloRecipient {
+  /** A group or user, e.g. `group:default/sre-core`. */
+  ref: string;
+  reasons: SloRecipientReason[];
+}
+
 const SEVERITY: Record<SloTransition, 'high' | 'normal' | 'low'> = {
   pageStarted: 'high',
   budgetExhausted: 'high',
@@ -57,14 +64,15 @@ function describeProvenance(p: SloRecipientReason['provenance']): string {
 }
 
 /**
- * The title, text and severity of one notification about one transition of
- * an SLO, for one recipient: what happened, the figures behind it, and why
- * the recipient is told (role and provenance).
+ * The title, text and severity of the notification about one transition of
+ * an SLO: what happened, the figures behind it, and who is told and why
+ * (role and provenance). One notification goes to every recipient, so a
+ * person in two recipient groups is told once.
  */
 export function describeSloTransition(
   transition: SloTransition,
   slo: SloResult,
-  reasons: readonly SloRecipientReason[],
+  recipients: readonly SloRecipient[],
 ): { title: string; description: string; severity: 'high' | 'normal' | 'low' } {
   const figures = slo.objectives.map(o => {
     const name = o.displayName ?? `objective ${o.index + 1}`;
@@ -77,17 +85,17 @@ export function describeSloTransition(
       .map(a => `${a.name} firing at ${formatBurnRate(a.longBurnRate)}`);
     return `${name}: ${[left, ...firing].join(', ')}`;
   });
-  const why = reasons.map(
-    r =>
-      `${r.roleTitle} of ${slo.serviceRef} (${describeProvenance(
-        r.provenance,
-      )})`,
+  const why = recipients.map(
+    ({ ref, reasons }) =>
+      `${ref} as ${reasons
+        .map(r => `${r.roleTitle} (${describeProvenance(r.provenance)})`)
+        .join(' and ')}`,
   );
   return {
     title: `${slo.title} ${headline(transition)}`,
-    description: `${figures.join('; ')}. You receive this as ${why.join(
-      ' and as ',
-    )}.`,
+    description: `${figures.join('; ')}. Sent to the holders of ${
+      slo.serviceRef
+    }: ${why.join('; ')}.`,
     severity: SEVERITY[transition],
   };
 }
