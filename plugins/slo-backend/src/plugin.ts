@@ -3,6 +3,7 @@ import {
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { sloPermissions } from '@triad/plugin-slo-common';
 import { sloDataSourcesExtensionPoint } from '@triad/plugin-slo-node';
 import { builtinDataSource } from './builtin/builtinDataSource';
@@ -12,6 +13,7 @@ import { openSloDatabase } from './database/openSloDatabase';
 import { createSloEvaluation } from './evaluation/createSloEvaluation';
 import { DataSourceRegistry } from './evaluation/DataSourceRegistry';
 import { guardedCache } from './evaluation/guardedCache';
+import { createSloTransitionNotifier } from './notifications/createSloTransitionNotifier';
 import { FleetEvaluation } from './service/FleetEvaluation';
 import { createRouter } from './service/router';
 import { scheduleFleetEvaluation } from './service/scheduleFleetEvaluation';
@@ -42,6 +44,8 @@ export const sloPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        discovery: coreServices.discovery,
+        notifications: notificationService,
       },
       async init(deps) {
         const config = readSloBackendConfig(deps.rootConfig);
@@ -65,6 +69,7 @@ export const sloPlugin = createBackendPlugin({
           definitions,
           evaluator,
           concurrency: config.evaluation.concurrency,
+          notifier: createSloTransitionNotifier({ ...deps, ...stores, config }),
         });
         const slos = new SloService({
           ...deps,
