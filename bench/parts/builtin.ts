@@ -7,9 +7,9 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import sloPlugin from '@triad/plugin-slo-backend';
 import {
   BuiltinStore,
+  builtinDataSource,
   Sample,
-} from '@triad/plugin-slo-backend/src/builtin/BuiltinStore';
-import { builtinDataSource } from '@triad/plugin-slo-backend/src/builtin/builtinDataSource';
+} from '@triad/plugin-slo-backend/testUtils';
 import {
   alertTiersForPeriod,
   periodAt,

@@ -62,4 +62,8 @@ backend.add(exampleSloSamplesModule);
 // Prometheus on loopback over four weeks of the cart service's traffic.
 backend.add(examplePrometheusModule);
 
+// Serves the actions of the plugins in backend.actions.pluginSources (SLOs and
+// ownership) to AI assistants over MCP at /api/mcp-actions/v1.
+backend.add(import('@backstage/plugin-mcp-actions-backend'));
+
 backend.start();

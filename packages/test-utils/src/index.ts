@@ -3,6 +3,7 @@
  * A private workspace package: plugins take it as a dev dependency only.
  */
 export { poll } from './poll';
+export { fakeDateOnly } from './fakeDateOnly';
 export { HIDDEN_LABEL, hideLabelledEntities } from './hideLabelledEntities';
 export { runAction, exampleInput } from './runAction';
 export { snapshotDir } from './snapshotDir';

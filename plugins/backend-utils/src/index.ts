@@ -6,6 +6,7 @@
  * @packageDocumentation
  */
 
+export { entityRefInput } from './entityRefInput';
 export { isDatabaseUnavailable } from './isDatabaseUnavailable';
 export {
   DATABASE_RETRY_AFTER_SECONDS,

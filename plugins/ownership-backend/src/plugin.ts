@@ -2,8 +2,12 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { eventsServiceRef } from '@backstage/plugin-events-node';
+import { createCoverageAction } from './actions/createCoverageAction';
+import { createLookupAction } from './actions/createLookupAction';
+import { createWhoOwnsAction } from './actions/createWhoOwnsAction';
 import { readOwnershipBackendConfig } from './config';
 import { OwnershipIndexer } from './ownershipIndex/OwnershipIndexer';
 import { scheduleIndexRefresh } from './ownershipIndex/scheduleIndexRefresh';
@@ -32,6 +36,7 @@ export const ownershipPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         catalog: catalogServiceRef,
         events: eventsServiceRef,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const settings = readOwnershipBackendConfig(deps.config);
@@ -46,6 +51,10 @@ export const ownershipPlugin = createBackendPlugin({
           indexer,
           visibility: new CatalogVisibility(deps.catalog, deps.permissions),
         });
+        // Actions for AI assistants (MCP); each reads with the caller's credentials.
+        createWhoOwnsAction({ ...deps, service });
+        createLookupAction({ ...deps, service });
+        createCoverageAction({ ...deps, service });
         deps.httpRouter.use(
           await createRouter({ httpAuth: deps.httpAuth, service }),
         );

@@ -25,10 +25,9 @@ import catalogModuleOpenSlo from '@triad/plugin-catalog-backend-module-openslo';
 import { RELATION_MEASURES } from '@triad/plugin-slo-common';
 import { sloDataSourcesExtensionPoint } from '@triad/plugin-slo-node';
 import request from 'supertest';
-import { fakeDateOnly } from './__testUtils__/fakeDateOnly';
 import { openApiContract } from './__testUtils__/openApiContract';
 import { sloPlugin } from './plugin';
-import { hideLabelledEntities, poll } from '@triad/test-utils';
+import { fakeDateOnly, hideLabelledEntities, poll } from '@triad/test-utils';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;

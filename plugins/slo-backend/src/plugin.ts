@@ -2,10 +2,14 @@ import {
   coreServices,
   createBackendPlugin,
 } from '@backstage/backend-plugin-api';
+import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
 import { sloPermissions } from '@triad/plugin-slo-common';
 import { sloDataSourcesExtensionPoint } from '@triad/plugin-slo-node';
+import { createCheckReleaseGateAction } from './actions/createCheckReleaseGateAction';
+import { createGetErrorBudgetAction } from './actions/createGetErrorBudgetAction';
+import { createGetSlosAction } from './actions/createGetSlosAction';
 import { builtinDataSource } from './builtin/builtinDataSource';
 import { ingestLimitsAt } from './builtin/validateSamples';
 import { readSloBackendConfig } from './config';
@@ -46,6 +50,7 @@ export const sloPlugin = createBackendPlugin({
         catalog: catalogServiceRef,
         discovery: coreServices.discovery,
         notifications: notificationService,
+        actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
         const config = readSloBackendConfig(deps.rootConfig);
@@ -82,6 +87,10 @@ export const sloPlugin = createBackendPlugin({
         });
 
         deps.permissionsRegistry.addPermissions(sloPermissions);
+        // Actions for AI assistants (MCP); each reads with the caller's credentials.
+        createGetSlosAction({ ...deps, slos });
+        createGetErrorBudgetAction({ ...deps, slos });
+        createCheckReleaseGateAction({ ...deps, slos });
         await scheduleFleetEvaluation({ ...deps, ...stores, fleet, config });
         deps.httpRouter.use(
           await createRouter({

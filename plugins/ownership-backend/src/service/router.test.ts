@@ -73,6 +73,41 @@ describe('createRouter', () => {
     expect(res.body.indexedAt).toBe('2026-11-28T10:00:00.000Z');
   });
 
+  it('GET /v1/entities/:kind/:namespace/:name/facts answers the same as flat facts', async () => {
+    const res = await get('/v1/entities/component/default/ledger/facts');
+    expect(res.status).toBe(200);
+    const full = await get('/v1/entities/component/default/ledger');
+    expect(res.body).toEqual({
+      entityRef: 'component:default/ledger',
+      indexedAt: '2026-11-28T10:00:00.000Z',
+      facts: {
+        roles: Object.fromEntries(
+          full.body.roles.map((r: any) => [
+            r.role,
+            {
+              status: r.status,
+              holder: r.owner?.ref ?? null,
+              source: r.provenance?.source ?? null,
+            },
+          ]),
+        ),
+        orphaned: false,
+        uncoveredRoles: ['platform'],
+      },
+    });
+    expect(res.body.facts.roles.sre.source).toBe('inherited');
+    const hidden = await get(
+      '/v1/entities/component/default/ledger/facts',
+      outsider,
+    );
+    expect(hidden.status).toBe(404);
+    const group = await get('/v1/entities/group/default/payments/facts');
+    expect(group.status).toBe(400);
+    expect(group.body.error.message).toMatch(
+      /^kind: "group" has no ownership roles/,
+    );
+  });
+
   it('answers 404 for an entity the caller may not read, as for a missing one', async () => {
     const hidden = await get('/v1/entities/component/default/ledger', outsider);
     const missing = await get('/v1/entities/component/default/nothing');
@@ -239,6 +274,6 @@ describe('createRouter', () => {
       .map(layer => layer.route!.path)
       .sort();
     expect(served).toEqual(documented);
-    expect(served).toHaveLength(5);
+    expect(served).toHaveLength(6);
   });
 });

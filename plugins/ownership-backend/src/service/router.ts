@@ -5,6 +5,7 @@ import { notReadyHandler } from '@triad/backend-utils';
 import { RESPONSIBILITY_KINDS } from '@triad/plugin-ownership-common';
 import express from 'express';
 import Router from 'express-promise-router';
+import { ownershipFacts } from '../facts/ownershipFacts';
 import { OwnershipService } from './OwnershipService';
 
 const validators = makeValidator();
@@ -22,19 +23,21 @@ export async function createRouter(options: {
   const router = Router();
 
   router.get('/v1/entities/:kind/:namespace/:name', async (req, res) => {
-    const kind = req.params.kind.toLocaleLowerCase('en-US');
-    if (!entityKinds.includes(kind)) {
-      throw new InputError(
-        `kind: "${
-          req.params.kind
-        }" has no ownership roles; use one of ${entityKinds.join(
-          ', ',
-        )} (for a group, /v1/groups/:namespace/:name/responsibilities)`,
-      );
-    }
-    const ref = refFromParams(kind, req.params.namespace, req.params.name);
+    const ref = entityRefFromParams(req.params);
     const credentials = await httpAuth.credentials(req);
     res.json(await service.entityOwnership(ref, credentials));
+  });
+
+  // The same answer as flat facts, for scorecards.
+  router.get('/v1/entities/:kind/:namespace/:name/facts', async (req, res) => {
+    const ref = entityRefFromParams(req.params);
+    const credentials = await httpAuth.credentials(req);
+    const answer = await service.entityOwnership(ref, credentials);
+    res.json({
+      entityRef: answer.entity.ref,
+      indexedAt: answer.indexedAt,
+      facts: ownershipFacts(answer),
+    });
   });
 
   router.get(
@@ -81,6 +84,25 @@ export async function createRouter(options: {
   router.use(notReadyHandler);
 
   return router;
+}
+
+/** An entity of a kind with ownership roles, from the path. */
+function entityRefFromParams(params: {
+  kind: string;
+  namespace: string;
+  name: string;
+}): string {
+  const kind = params.kind.toLocaleLowerCase('en-US');
+  if (!entityKinds.includes(kind)) {
+    throw new InputError(
+      `kind: "${
+        params.kind
+      }" has no ownership roles; use one of ${entityKinds.join(
+        ', ',
+      )} (for a group, /v1/groups/:namespace/:name/responsibilities)`,
+    );
+  }
+  return refFromParams(kind, params.namespace, params.name);
 }
 
 function refFromParams(kind: string, namespace: string, name: string): string {

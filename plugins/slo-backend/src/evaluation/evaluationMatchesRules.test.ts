@@ -13,7 +13,7 @@ import {
 } from '@triad/plugin-slo-common';
 import { SloDataSource, SloMeasureRequest } from '@triad/plugin-slo-node';
 import * as fc from 'fast-check';
-import { fakeDateOnly } from '../__testUtils__/fakeDateOnly';
+import { fakeDateOnly } from '@triad/test-utils';
 import { openApiContract } from '../__testUtils__/openApiContract';
 import { SloDefinitions } from './SloDefinitions';
 import { readSloBackendConfig } from '../config';

@@ -1,6 +1,7 @@
 import { notReadyHandler } from '@triad/backend-utils';
 import express from 'express';
 import Router from 'express-promise-router';
+import { createFactsRouter } from '../facts/createFactsRouter';
 import {
   createIngestRouter,
   IngestRouterOptions,
@@ -72,6 +73,7 @@ export async function createRouter(
   });
 
   router.use(createIngestRouter(options));
+  router.use(createFactsRouter(options));
 
   // A 503 while the fleet warms up says when to come back, and is not
   // logged as an error.

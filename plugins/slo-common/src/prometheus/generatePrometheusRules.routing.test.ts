@@ -8,11 +8,8 @@ import {
   alertmanagerRouteTree,
   teamReceiverName,
 } from './alertmanagerRouteTree';
-import {
-  PrometheusRuleGroup,
-  PrometheusRuleOptions,
-  generatePrometheusRules,
-} from './generatePrometheusRules';
+import { generatePrometheusRules } from './generatePrometheusRules';
+import { PrometheusRuleGroup, PrometheusRuleOptions } from './types';
 import { LocatedOpenSloDocument } from './readOpenSloFiles';
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
 import { runAmtool, runPromtool } from '@triad/test-utils';

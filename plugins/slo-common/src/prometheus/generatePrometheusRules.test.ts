@@ -1,9 +1,6 @@
 import { validateOpenSloDocument } from '../openslo/validateOpenSloDocument';
-import {
-  PrometheusRule,
-  PrometheusRuleGroup,
-  generatePrometheusRules,
-} from './generatePrometheusRules';
+import { generatePrometheusRules } from './generatePrometheusRules';
+import { PrometheusRule, PrometheusRuleGroup } from './types';
 import { LocatedOpenSloDocument } from './readOpenSloFiles';
 // The tests run in Node, where promtool does; the package itself stays common.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports

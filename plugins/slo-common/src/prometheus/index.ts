@@ -21,6 +21,8 @@ export type { PromSli, PromSliMetric, SliQueryProblem } from './promql';
 export * from './sliErrorRatioQuery';
 export * from './sloPeriodMs';
 export * from './generatePrometheusRules';
+export * from './types';
+export { MIN_EVENTS_PER_HOUR_ANNOTATION } from './minEventsGuard';
 export * from './toPrometheusRuleResource';
 export * from './alertmanagerRouteTree';
 export * from './sliEventCountQuery';

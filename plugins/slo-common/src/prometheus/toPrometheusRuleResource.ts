@@ -1,4 +1,4 @@
-import { PrometheusRuleGroup } from './generatePrometheusRules';
+import { PrometheusRuleGroup } from './types';
 
 /** The two shapes a rule file can take. */
 export type PrometheusRuleFormat = 'plain' | 'operator';

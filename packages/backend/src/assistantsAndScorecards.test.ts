@@ -1,0 +1,532 @@
+import {
+  coreServices,
+  createBackendModule,
+  SchedulerService,
+} from '@backstage/backend-plugin-api';
+import {
+  actionsRegistryServiceFactory,
+  actionsServiceFactory,
+} from '@backstage/backend-defaults/alpha';
+import {
+  mockCredentials,
+  mockServices,
+  startTestBackend,
+  TestBackend,
+} from '@backstage/backend-test-utils';
+import { Entity } from '@backstage/catalog-model';
+import catalogPlugin from '@backstage/plugin-catalog-backend';
+import catalogModuleScaffolderEntityModel from '@backstage/plugin-catalog-backend-module-scaffolder-entity-model';
+import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import mcpActionsPlugin from '@backstage/plugin-mcp-actions-backend';
+import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
+import catalogModuleOpenSlo from '@triad/plugin-catalog-backend-module-openslo';
+import catalogModuleOwnership from '@triad/plugin-catalog-backend-module-ownership';
+import ownershipPlugin from '@triad/plugin-ownership-backend';
+import sloPlugin from '@triad/plugin-slo-backend';
+import {
+  fakeDateOnly,
+  HIDDEN_LABEL,
+  hideLabelledEntities,
+  poll,
+} from '@triad/test-utils';
+import { readFileSync } from 'fs';
+import { resolve } from 'path';
+import request from 'supertest';
+import { parse } from 'yaml';
+import { exampleSloSamplesModule } from './modules/exampleSloSamples';
+
+/*
+ * The example instance's MCP server, as an assistant sees it: a real MCP
+ * client against the MCP actions backend, which calls the SLO and ownership
+ * actions over HTTP with the caller's credentials, on the real catalog with
+ * the example data and the example built-in samples. Then the facts the two
+ * backends serve to scorecards, on the same data.
+ */
+
+// The example instance's own configuration: catalog locations and the
+// plugins whose actions are served.
+const appConfig = parse(
+  readFileSync(resolve(__dirname, '../../../app-config.yaml'), 'utf8'),
+);
+
+// A Sunday in March at a whole minute: the example payments incident has
+// burned for the two hours before, and the Europe/Berlin calendar month began
+// 2026-02-28T23:00Z and ends 2026-03-31T22:00Z (one hour shorter for DST).
+const NOW = new Date('2026-03-15T12:00:00Z');
+const MONTH_MINUTES = 31 * 1440 - 60;
+const ELAPSED_MINUTES = 14 * 1440 + 13 * 60;
+
+// The user hiddenFrom may not read entities with the hidden label; the
+// module below puts it on two example entities.
+const hiddenFrom = 'user:default/outsider';
+const hiddenEntities = ['payments-gateway', 'checkout-service'];
+const labelModule = createBackendModule({
+  pluginId: 'catalog',
+  moduleId: 'test-hidden-label',
+  register(env) {
+    env.registerInit({
+      deps: { processing: catalogProcessingExtensionPoint },
+      async init({ processing }) {
+        processing.addProcessor({
+          getProcessorName: () => 'TestHiddenLabel',
+          async preProcessEntity(entity: Entity) {
+            if (!hiddenEntities.includes(entity.metadata.name)) return entity;
+            return {
+              ...entity,
+              metadata: {
+                ...entity.metadata,
+                labels: { ...entity.metadata.labels, [HIDDEN_LABEL]: 'true' },
+              },
+            };
+          },
+        });
+      },
+    });
+  },
+});
+
+let ownershipScheduler: SchedulerService;
+const schedulerProbe = createBackendModule({
+  pluginId: 'ownership',
+  moduleId: 'test-scheduler-probe',
+  register(env) {
+    env.registerInit({
+      deps: { scheduler: coreServices.scheduler },
+      async init({ scheduler }) {
+        ownershipScheduler = scheduler;
+      },
+    });
+  },
+});
+
+const isHiddenFrom = (credentials: { principal: unknown }) =>
+  (credentials.principal as { userEntityRef?: string }).userEntityRef ===
+  hiddenFrom;
+
+const permissions = mockServices.permissions.mock({
+  async authorize(requests) {
+    return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
+  },
+  async authorizeConditional(requests, options) {
+    return requests.map(() =>
+      isHiddenFrom(options.credentials)
+        ? hideLabelledEntities()
+        : { result: AuthorizeResult.ALLOW },
+    ) as any;
+  },
+});
+
+describe('the example instance for assistants and scorecards', () => {
+  let backend: TestBackend;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    fakeDateOnly(NOW);
+    backend = await startTestBackend({
+      features: [
+        catalogPlugin,
+        catalogModuleScaffolderEntityModel,
+        catalogModuleOpenSlo,
+        catalogModuleOwnership,
+        labelModule,
+        sloPlugin,
+        exampleSloSamplesModule,
+        ownershipPlugin,
+        schedulerProbe,
+        mcpActionsPlugin,
+        actionsRegistryServiceFactory,
+        actionsServiceFactory,
+        permissions.factory,
+        mockServices.rootConfig.factory({
+          data: {
+            catalog: appConfig.catalog,
+            backend: { actions: appConfig.backend.actions },
+          },
+        }),
+      ],
+    });
+    const address = backend.server.address();
+    if (!address || typeof address === 'string') throw new Error('no port');
+    baseUrl = `http://localhost:${address.port}`;
+  });
+
+  afterAll(async () => {
+    await backend?.stop();
+    jest.useRealTimers();
+  });
+
+  async function connect(userEntityRef: string) {
+    const client = new Client({ name: 'triad-test', version: '1.0.0' });
+    await client.connect(
+      new StreamableHTTPClientTransport(
+        new URL(`${baseUrl}/api/mcp-actions/v1`),
+        {
+          requestInit: {
+            headers: {
+              Authorization: mockCredentials.user.header(userEntityRef),
+            },
+          },
+        },
+      ),
+    );
+    return client;
+  }
+
+  type ToolAnswer = {
+    isError?: boolean;
+    content: { type: string; text: string }[];
+    structuredContent?: any;
+  };
+  const call = async (
+    client: Client,
+    name: string,
+    args: Record<string, unknown>,
+  ) => (await client.callTool({ name, arguments: args })) as ToolAnswer;
+
+  /** Calls a tool until the catalog has loaded the example data. */
+  const callWhenReady = (
+    client: Client,
+    name: string,
+    args: Record<string, unknown>,
+    ready: (answer: ToolAnswer) => boolean,
+  ) =>
+    poll(`${name} ${JSON.stringify(args)}`, async () => {
+      const answer = await call(client, name, args);
+      return ready(answer) ? answer : undefined;
+    });
+
+  /**
+   * Calls an ownership tool until its index holds the catalog. The test
+   * backend's scheduler runs each task once at start (when the catalog may
+   * still be empty), then only when the test triggers it.
+   */
+  async function callWhenIndexed(
+    client: Client,
+    name: string,
+    args: Record<string, unknown>,
+  ) {
+    return poll(`${name} ${JSON.stringify(args)}`, async () => {
+      const answer = await call(client, name, args);
+      if (!answer.isError) return answer;
+      await ownershipScheduler.triggerTask('ownership-index-refresh');
+      return undefined;
+    });
+  }
+
+  it('lists the six actions with their schemas and attributes', async () => {
+    const client = await connect('user:default/guest');
+    const { tools } = await client.listTools();
+    expect(tools.map(t => t.name).sort()).toEqual([
+      'ownership.coverage',
+      'ownership.lookup',
+      'ownership.who-owns',
+      'slo.check-release-gate',
+      'slo.get-error-budget',
+      'slo.get-slos',
+    ]);
+    for (const tool of tools) {
+      expect(tool.annotations).toMatchObject({
+        readOnlyHint: true,
+        idempotentHint: true,
+        destructiveHint: false,
+      });
+      expect(tool.description!.length).toBeGreaterThan(200);
+    }
+    const getSlos = tools.find(t => t.name === 'slo.get-slos')!;
+    expect(getSlos.inputSchema).toMatchObject({
+      type: 'object',
+      properties: { entityRef: { type: 'string' } },
+      required: ['entityRef'],
+    });
+    await client.close();
+  });
+
+  it('answers get-slos for payments-gateway with the figures worked by hand and the SLO endpoint', async () => {
+    const client = await connect('user:default/guest');
+    const answer = await callWhenReady(
+      client,
+      'slo.get-slos',
+      { entityRef: 'payments-gateway' },
+      a =>
+        !a.isError &&
+        a.structuredContent.slos.length === 1 &&
+        a.structuredContent.slos[0].objectives[0].budgetRemaining !== undefined,
+    );
+    const out = answer.structuredContent;
+    expect(out.entityRef).toBe('component:default/payments-gateway');
+    const [slo] = out.slos;
+    expect(slo).toMatchObject({
+      ref: 'slo:default/payments-gateway-availability',
+      serviceRef: 'component:default/payments-gateway',
+      periodStart: '2026-02-28T23:00:00.000Z',
+      periodEnd: '2026-03-31T22:00:00.000Z',
+      stale: false,
+    });
+    const [o] = slo.objectives;
+    // 200 authorisations a minute since the month began, 10 of them failing
+    // in each of the last 120 minutes; target 99.95 %.
+    const bad = 120 * 10;
+    const total = 200 * ELAPSED_MINUTES;
+    expect(o.target).toBeCloseTo(0.9995, 12);
+    expect(o.sli).toBeCloseTo(1 - bad / total, 12);
+    // The month allows 0.05 % of its 200 × 44,580 authorisations to fail.
+    const remaining = 1 - bad / (0.0005 * 200 * MONTH_MINUTES);
+    expect(o.budgetRemaining).toBeCloseTo(remaining, 9); // 0.7308
+    // The last hour: 5 % failing against a 0.05 % budget.
+    expect(o.burnRate).toBeCloseTo(100, 9);
+    expect(o.timeToExhaustionMs).toBeCloseTo(
+      (remaining * MONTH_MINUTES * 60_000) / 100,
+      0,
+    );
+    // 100× exceeds every tier's factor over both of its windows.
+    expect(o.firingTiers.map((t: { name: string }) => t.name)).toEqual([
+      'page-fast',
+      'page-slow',
+      'ticket-fast',
+      'ticket-slow',
+    ]);
+    expect(o.status).toBe('warning');
+    expect(slo.status).toBe('warning');
+    expect(o.budgetLeft).toBe('73.1 % of budget left');
+    expect(out.summary).toContain(
+      'Payment authorisation availability (slo:default/payments-gateway-availability) is warning. Firing: page-fast, page-slow, ticket-fast, ticket-slow.',
+    );
+    expect(out.summary).toContain('73.1 % of the error budget is left.');
+
+    // The same evaluation the SLO tab reads.
+    const rest = await request(backend.server)
+      .get('/api/slo/v1/entities/component/default/payments-gateway/slos')
+      .set('Authorization', mockCredentials.user.header('user:default/guest'));
+    expect(rest.status).toBe(200);
+    const [restObjective] = rest.body.items[0].objectives;
+    expect(o.sli).toBe(restObjective.sli);
+    expect(o.budgetRemaining).toBe(restObjective.budget.remaining);
+    expect(o.burnRate).toBe(restObjective.burnRate);
+    expect(o.timeToExhaustionMs).toBe(restObjective.timeToExhaustionMs);
+
+    // The release gate closes: a page tier fires.
+    const gate = await call(client, 'slo.check-release-gate', {
+      entityRef: 'component:default/payments-gateway',
+    });
+    expect(gate.isError).toBeFalsy();
+    expect(gate.structuredContent).toMatchObject({
+      entityRef: 'component:default/payments-gateway',
+      releaseAllowed: false,
+      policy: { source: 'default', blockOnPageAlert: true },
+    });
+
+    const budget = await call(client, 'slo.get-error-budget', {
+      sloRef: 'payments-gateway-availability',
+      historyDays: 1,
+    });
+    expect(budget.isError).toBeFalsy();
+    expect(budget.structuredContent.slo.objectives[0].budgetRemaining).toBe(
+      o.budgetRemaining,
+    );
+    // 43,200 s × 0.05 % … the month's budget in time: 0.05 % of 44,580 minutes.
+    expect(budget.structuredContent.budget[0].totalTimeMs).toBeCloseTo(
+      0.0005 * MONTH_MINUTES * 60_000,
+      3,
+    );
+    await client.close();
+  });
+
+  it('answers who-owns with an inherited SRE holder and its provenance', async () => {
+    const client = await connect('user:default/guest');
+    const answer = await callWhenIndexed(client, 'ownership.who-owns', {
+      entityRef: 'checkout-service',
+    });
+    const sre = answer.structuredContent.roles.find(
+      (r: { role: string }) => r.role === 'sre',
+    );
+    expect(sre).toMatchObject({
+      status: 'covered',
+      holder: { ref: 'group:default/sre-core', title: 'SRE Core' },
+      provenance: {
+        source: 'inherited',
+        path: ['component:default/checkout-service', 'system:default/checkout'],
+      },
+      summary:
+        'SRE: group:default/sre-core, inherited from system:default/checkout.',
+    });
+    const devops = answer.structuredContent.roles.find(
+      (r: { role: string }) => r.role === 'devops',
+    );
+    expect(devops).toMatchObject({
+      status: 'covered',
+      holder: { ref: 'group:default/checkout-team' },
+      provenance: { source: 'default' },
+    });
+    await client.close();
+  });
+
+  it('answers as if hidden entities did not exist', async () => {
+    const guest = await connect('user:default/guest');
+    // The guest sees both entities, so the catalog has them.
+    await callWhenIndexed(guest, 'ownership.who-owns', {
+      entityRef: 'checkout-service',
+    });
+    await callWhenReady(
+      guest,
+      'slo.get-slos',
+      { entityRef: 'payments-gateway' },
+      a => !a.isError && a.structuredContent.slos.length === 1,
+    );
+    await guest.close();
+
+    const outsider = await connect(hiddenFrom);
+    const errorOf = async (
+      name: string,
+      args: Record<string, unknown>,
+      hiddenName: string,
+    ) => {
+      const answer = await call(outsider, name, args);
+      expect(answer.isError).toBe(true);
+      // Naming the missing entity where the hidden one was named.
+      return answer.content[0].text.replace(hiddenName, '<name>');
+    };
+    for (const [name, arg, hidden, missing] of [
+      ['slo.get-slos', 'entityRef', 'payments-gateway', 'no-such-service'],
+      [
+        'slo.check-release-gate',
+        'entityRef',
+        'payments-gateway',
+        'no-such-service',
+      ],
+      [
+        'slo.get-error-budget',
+        'sloRef',
+        'payments-gateway-availability',
+        'no-such-slo',
+      ],
+      [
+        'ownership.who-owns',
+        'entityRef',
+        'checkout-service',
+        'no-such-service',
+      ],
+    ]) {
+      const hiddenError = await errorOf(name, { [arg]: hidden }, hidden);
+      expect(hiddenError).toMatch(/^NotFoundError: /);
+      expect(hiddenError).toBe(
+        await errorOf(name, { [arg]: missing }, missing),
+      );
+    }
+
+    // Lookup and coverage leave the hidden entities out.
+    const lookup = await call(outsider, 'ownership.lookup', {
+      query: 'checkout-service',
+    });
+    expect(JSON.stringify(lookup.structuredContent)).not.toContain(
+      'component:default/checkout-service',
+    );
+    await outsider.close();
+
+    // Both hidden components are in production: the outsider counts two fewer.
+    const sreTotal = async (userEntityRef: string) => {
+      const client = await connect(userEntityRef);
+      const coverage = await call(client, 'ownership.coverage', {
+        role: 'sre',
+      });
+      await client.close();
+      return coverage.structuredContent.roles[0].total as number;
+    };
+    expect(await sreTotal(hiddenFrom)).toBe(
+      (await sreTotal('user:default/guest')) - 2,
+    );
+  });
+
+  it('refuses bad input naming the field', async () => {
+    const client = await connect('user:default/guest');
+    const answer = await call(client, 'ownership.who-owns', {
+      entityRef: 'group:sre-core',
+    });
+    expect(answer.isError).toBe(true);
+    expect(answer.content[0].text).toMatch(
+      /^InputError: entityRef: a group has no ownership roles/,
+    );
+    await client.close();
+  });
+
+  it('serves the scorecard facts of the example entities', async () => {
+    const get = (path: string, user = 'user:default/guest') =>
+      request(backend.server)
+        .get(path)
+        .set('Authorization', mockCredentials.user.header(user));
+
+    const payments = await get(
+      '/api/slo/v1/entities/component/default/payments-gateway/facts',
+    );
+    expect(payments.status).toBe(200);
+    expect(payments.body).toMatchObject({
+      entityRef: 'component:default/payments-gateway',
+      evaluatedAt: NOW.toISOString(),
+      facts: {
+        hasSlo: true,
+        sloCount: 1,
+        pageTierFiring: true,
+        breachedCount: 0,
+      },
+    });
+    // The budget worked by hand above: 1,200 bad of 4,458 allowed.
+    expect(payments.body.facts.minBudgetRemaining).toBeCloseTo(
+      1 - 1200 / 4458,
+      9,
+    );
+
+    const ledger = await get(
+      '/api/slo/v1/entities/component/default/ledger-service/facts',
+    );
+    expect(ledger.body).toEqual({
+      entityRef: 'component:default/ledger-service',
+      facts: {
+        hasSlo: false,
+        sloCount: 0,
+        minBudgetRemaining: null,
+        pageTierFiring: false,
+        breachedCount: 0,
+      },
+    });
+
+    const checkout = await get(
+      '/api/ownership/v1/entities/component/default/checkout-service/facts',
+    );
+    expect(checkout.status).toBe(200);
+    expect(checkout.body).toMatchObject({
+      entityRef: 'component:default/checkout-service',
+      facts: {
+        roles: {
+          devops: {
+            status: 'covered',
+            holder: 'group:default/checkout-team',
+            source: 'default',
+          },
+          sre: {
+            status: 'covered',
+            holder: 'group:default/sre-core',
+            source: 'inherited',
+          },
+        },
+        orphaned: false,
+      },
+    });
+
+    // Hidden entities have no facts, exactly like missing ones.
+    for (const [plugin, hidden] of [
+      ['slo', 'payments-gateway'],
+      ['ownership', 'checkout-service'],
+    ]) {
+      const path = (name: string) =>
+        `/api/${plugin}/v1/entities/component/default/${name}/facts`;
+      const hiddenAnswer = await get(path(hidden), hiddenFrom);
+      const missingAnswer = await get(path('no-such-service'), hiddenFrom);
+      expect(hiddenAnswer.status).toBe(404);
+      expect(missingAnswer.status).toBe(404);
+      expect(hiddenAnswer.body.error.message.replace(hidden, '<name>')).toBe(
+        missingAnswer.body.error.message.replace('no-such-service', '<name>'),
+      );
+    }
+  });
+});
