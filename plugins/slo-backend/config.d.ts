@@ -79,6 +79,27 @@ export interface Config {
       /** Most samples accepted in one ingest request (default 10000). */
       maxBatchSize?: number;
     };
+    /**
+     * Notifications (through Backstage's notifications backend) when an SLO changes state, sent by
+     * the scheduled evaluation: one per change across all instances, to the service's owner and role
+     * holders, linking to the service's SLO tab.
+     */
+    notifications?: {
+      /** Send notifications (default false: the notifications backend must be installed). */
+      enabled?: boolean;
+      /**
+       * Which changes are told (default all): `pageStarted`, `pageStopped` (a page-severity
+       * burn-rate tier starts or stops firing), `budgetLow` (remaining budget falls below
+       * `slo.status.warningBelow`), `budgetExhausted` (nothing left), `releaseBlocked`,
+       * `releaseAllowed` (the SLO closes or opens its service's release gate).
+       */
+      transitions?: string[];
+      /**
+       * Who is told (default `[owner, sre]`): `owner` is the service's `spec.owner`; any other
+       * name is a role of the ownership model, resolved by the ownership backend with provenance.
+       */
+      roles?: string[];
+    };
     /** How long snapshots for history and the fleet list are kept, e.g. `90d` (default). */
     snapshotRetention?: string;
   };

@@ -41,6 +41,8 @@ backend.add(
 
 // Signals push updates to the browser; the app's storage API relies on them.
 backend.add(import('@backstage/plugin-signals-backend'));
+// Notifications (the SLO backend tells owners and SRE holders of SLO changes).
+backend.add(import('@backstage/plugin-notifications-backend'));
 
 backend.add(import('@backstage/plugin-search-backend'));
 // PostgreSQL full-text search when the database is PostgreSQL; the default

@@ -4,6 +4,7 @@ import {
 } from '@backstage/backend-plugin-api';
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
+import { notificationService } from '@backstage/plugin-notifications-node';
 import { sloPermissions } from '@triad/plugin-slo-common';
 import { sloDataSourcesExtensionPoint } from '@triad/plugin-slo-node';
 import { createCheckReleaseGateAction } from './actions/createCheckReleaseGateAction';
@@ -16,6 +17,7 @@ import { openSloDatabase } from './database/openSloDatabase';
 import { createSloEvaluation } from './evaluation/createSloEvaluation';
 import { DataSourceRegistry } from './evaluation/DataSourceRegistry';
 import { guardedCache } from './evaluation/guardedCache';
+import { createSloTransitionNotifier } from './notifications/createSloTransitionNotifier';
 import { FleetEvaluation } from './service/FleetEvaluation';
 import { createRouter } from './service/router';
 import { scheduleFleetEvaluation } from './service/scheduleFleetEvaluation';
@@ -46,6 +48,8 @@ export const sloPlugin = createBackendPlugin({
         permissions: coreServices.permissions,
         permissionsRegistry: coreServices.permissionsRegistry,
         catalog: catalogServiceRef,
+        discovery: coreServices.discovery,
+        notifications: notificationService,
         actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
@@ -70,6 +74,7 @@ export const sloPlugin = createBackendPlugin({
           definitions,
           evaluator,
           concurrency: config.evaluation.concurrency,
+          notifier: createSloTransitionNotifier({ ...deps, ...stores, config }),
         });
         const slos = new SloService({
           ...deps,

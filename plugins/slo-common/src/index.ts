@@ -26,6 +26,7 @@ export * from './openslo/formatResolutionProblem';
 export * from './openslo/sloAlertTiers';
 export * from './permissions';
 export * from './policy';
+export * from './notifications';
 export * from './api/types';
 export * from './api/SloClient';
 export * from './prometheus';

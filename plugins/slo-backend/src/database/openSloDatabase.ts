@@ -2,6 +2,7 @@ import { DatabaseService } from '@backstage/backend-plugin-api';
 import { BuiltinStore } from '../builtin/BuiltinStore';
 import { FleetRunStore } from './FleetRunStore';
 import { migrateDatabase } from './migrateDatabase';
+import { SloAlertStateStore } from './SloAlertStateStore';
 import { SnapshotStore } from './SnapshotStore';
 
 /**
@@ -15,6 +16,7 @@ export async function openSloDatabase(database: DatabaseService) {
     store: new BuiltinStore(db),
     snapshots: new SnapshotStore(db),
     fleetRuns: new FleetRunStore(db),
+    alertStates: new SloAlertStateStore(db),
     /** Resolves when the database answers a trivial query. */
     pingDatabase: () => db.raw('select 1'),
   };

@@ -11,6 +11,7 @@ import { SnapshotStore } from '../database/SnapshotStore';
 import { contextOf } from '../evaluation/sloContext';
 import { SloDefinition, SloDefinitions } from '../evaluation/SloDefinitions';
 import { SloEvaluator } from '../evaluation/SloEvaluator';
+import { SloTransitionNotifier } from '../notifications/SloTransitionNotifier';
 import { mapLimit } from './mapLimit';
 import { sloRefsFingerprint } from './sloRefsFingerprint';
 
@@ -36,6 +37,8 @@ export class FleetEvaluation {
       fleetRuns: FleetRunStore;
       /** How many SLOs are evaluated at once. */
       concurrency: number;
+      /** Tells people of state changes, when notifications are on. */
+      notifier?: Pick<SloTransitionNotifier, 'notify'>;
     },
   ) {}
 
@@ -50,7 +53,7 @@ export class FleetEvaluation {
     const services = await this.deps.catalog.getEntitiesByRefs(
       {
         entityRefs: defs.map(d => d.serviceRef),
-        fields: [...REF_FIELDS, 'relations'],
+        fields: [...REF_FIELDS, 'relations', 'metadata.annotations'],
       },
       { credentials },
     );
@@ -62,6 +65,13 @@ export class FleetEvaluation {
         this.deps.evaluator.evaluateNow(def, contextOf(service)),
     );
     await this.deps.snapshots.retainOnly(defs.map(d => d.ref));
+    // In this run, so that one instance tells each change once.
+    await this.deps.notifier?.notify(
+      results.map((result, i) => ({
+        result,
+        service: services.items[i] ?? undefined,
+      })),
+    );
     const refs = entities.map(e => stringifyEntityRef(e));
     await this.deps.fleetRuns.saveRun({
       finishedAt: Date.now(),

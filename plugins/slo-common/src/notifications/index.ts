@@ -1,0 +1,3 @@
+export * from './sloAlertState';
+export * from './detectSloTransitions';
+export * from './describeSloTransition';
