@@ -66,6 +66,8 @@ function refProblems(
  */
 export function createTeamAction(options: { roles: readonly OwnershipRole[] }) {
   const roleIds = options.roles.map(r => r.id);
+  // Most of its length is the declarative input and output schema, kept
+  // inline with the action as Backstage's own actions do.
   return createTemplateAction({
     id: 'ownership:team:create',
     description:

@@ -47,6 +47,8 @@ export function createLookupAction(options: {
     ]),
   );
 
+  // Most of its length is the declarative input and output schema, kept
+  // inline with the action as Backstage's own actions do.
   return createTemplateAction({
     id: 'ownership:lookup',
     description: `Resolves who is responsible for an entity, per role (${roleIds.join(

@@ -67,6 +67,8 @@ export function createSetResponsibilitiesAction(options: {
   roles: readonly OwnershipRole[];
 }) {
   const roleIds = options.roles.map(r => r.id);
+  // Most of its length is the declarative input and output schema, kept
+  // inline with the action as Backstage's own actions do.
   return createTemplateAction({
     id: 'ownership:responsibilities:set',
     description: `Sets spec.owner and spec.responsibilities of an entity in a catalog file of the workspace, changing only those lines: comments, key order and other documents stay as they are. Roles must be configured in ownership.roles (${roleIds.join(

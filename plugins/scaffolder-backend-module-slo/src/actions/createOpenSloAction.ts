@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { examples } from './createOpenSloAction.examples';
 import { parseEntityRef } from '@backstage/catalog-model';
 import { JsonValue } from '@backstage/types';
 import { dirname, relative } from 'path';
@@ -24,72 +25,6 @@ type Doc = {
 const asDoc = (value: unknown): Doc =>
   typeof value === 'object' && value !== null ? (value as Doc) : {};
 
-const examples = [
-  {
-    description:
-      'Availability SLO read from the built-in store, appended to catalog-info.yaml',
-    example: `steps:
-  - id: slo
-    action: slo:openslo:create
-    name: Availability SLO
-    input:
-      service: checkout-service
-      type: availability
-      target: 0.999
-      window: 28d
-`,
-  },
-  {
-    description:
-      'Latency SLO on Prometheus in its own file, referenced from catalog-info.yaml by a Location',
-    example: `steps:
-  - id: latency-slo
-    action: slo:openslo:create
-    name: Latency SLO
-    input:
-      service: checkout-service
-      type: latency
-      latencyThresholdMs: 300
-      target: 0.99
-      window: 30d
-      dataSource: prometheus
-      queries:
-        good: http_request_duration_seconds_bucket{job="checkout",le="0.3"}
-        total: http_request_duration_seconds_count{job="checkout"}
-      path: slos.yaml
-`,
-  },
-  {
-    description:
-      'Custom threshold SLO (p99 latency under 500 ms in 99 % of minutes), in a file of its own',
-    example: `steps:
-  - id: custom-slo
-    action: slo:openslo:create
-    name: Custom SLO
-    input:
-      service: component:payments/ledger
-      type: custom
-      name: ledger-p99
-      target: 0.99
-      window: 7d
-      budgetingMethod: Timeslices
-      timeSliceWindow: 1m
-      dataSource: prometheus
-      indicator:
-        thresholdMetric:
-          metricSource:
-            metricSourceRef: prometheus
-            spec:
-              query: histogram_quantile(0.99, sum by (le) (rate(http_request_duration_seconds_bucket{job="ledger"}[{{window}}])))
-      objective:
-        op: lte
-        value: 0.5
-      path: openslo/ledger.yaml
-      catalogFile: false
-`,
-  },
-];
-
 /**
  * `slo:openslo:create`: writes an OpenSLO v1 SLO (with its SLI inline) for a
  * service into its catalog file, or into another file that the catalog file
@@ -98,6 +33,8 @@ const examples = [
  * @public
  */
 export function createOpenSloCreateAction() {
+  // Most of its length is the declarative input and output schema, kept
+  // inline with the action as Backstage's own actions do.
   return createTemplateAction({
     id: 'slo:openslo:create',
     description:

@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { examples } from './importSlosAction.examples';
 import {
   formatImportNote,
   importSlos,
@@ -27,36 +28,14 @@ const DEFAULT_IMPORT_PATH = 'openslo/imported.yaml';
  * @public
  */
 export function createOpenSloImportAction() {
+  // Most of its length is the declarative input and output schema, kept
+  // inline with the action as Backstage's own actions do.
   return createTemplateAction({
     id: 'slo:openslo:import',
     description:
       'Converts Sloth prometheus/v1 specs and Pyrra ServiceLevelObjectives into OpenSLO v1 documents with the same SLI, objective, window and alerting, and lists what could not be carried over.',
     supportsDryRun: true,
-    examples: [
-      {
-        description: 'Import a pasted Sloth spec for a catalog service',
-        example: `steps:
-  - id: import
-    action: slo:openslo:import
-    name: Import from Sloth
-    input:
-      content: \${{ parameters.importSpec }}
-      service: component:default/checkout-service
-      path: openslo/checkout-service.yaml
-`,
-      },
-      {
-        description: "Import the repository's Pyrra resources",
-        example: `steps:
-  - id: import
-    action: slo:openslo:import
-    name: Import from Pyrra
-    input:
-      files: [deploy/slos/*.yaml]
-      dataSource: thanos
-`,
-      },
-    ],
+    examples,
     schema: {
       input: {
         content: z =>

@@ -7,6 +7,7 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { examples } from './policyCheckAction.examples';
 import { parseEntityRefInput } from '@triad/scaffolder-utils';
 import {
   PolicyDecision,
@@ -31,34 +32,14 @@ export function createPolicyCheckAction(options: {
     ...(options.fetch && { fetchApi: { fetch: options.fetch } }),
   });
 
+  // Most of its length is the declarative input and output schema, kept
+  // inline with the action as Backstage's own actions do.
   return createTemplateAction({
     id: 'slo:policy:check',
     description:
       'Asks the error-budget policy of the Triad SLO backend whether an entity may release. By default a blocked release fails the task; with failOnBlock: false the decision is only output. In a dry run the decision is reported and never fails the task.',
     supportsDryRun: true,
-    examples: [
-      {
-        description: 'Stop the template when the service is out of budget',
-        example: `steps:
-  - id: policy
-    action: slo:policy:check
-    name: Error-budget policy
-    input:
-      entityRef: component:default/checkout-service
-`,
-      },
-      {
-        description: 'Only report the decision, for a later step to use',
-        example: `steps:
-  - id: policy
-    action: slo:policy:check
-    name: Error-budget policy
-    input:
-      entityRef: checkout-service
-      failOnBlock: false
-`,
-      },
-    ],
+    examples,
     schema: {
       input: {
         entityRef: z =>

@@ -1,5 +1,6 @@
 import { InputError } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { examples } from './validateOpenSloAction.examples';
 import { formatOpenSloFileProblem } from '@triad/plugin-slo-common';
 import { readOpenSloWorkspaceFiles } from '../lib/readOpenSloWorkspaceFiles';
 
@@ -12,33 +13,14 @@ export const DEFAULT_OPENSLO_FILES = ['**/*.yaml', '**/*.yml'];
  * @public
  */
 export function createOpenSloValidateAction() {
+  // Most of its length is the declarative input and output schema, kept
+  // inline with the action as Backstage's own actions do.
   return createTemplateAction({
     id: 'slo:openslo:validate',
     description:
       'Validates the OpenSLO v1 documents in workspace files (paths or globs) and fails listing every problem with its file, document and field. Other YAML documents, such as Backstage entities, are skipped.',
     supportsDryRun: true,
-    examples: [
-      {
-        description: 'Validate every YAML file of the workspace',
-        example: `steps:
-  - id: validate
-    action: slo:openslo:validate
-    name: Validate SLOs
-`,
-      },
-      {
-        description: 'Validate the catalog file and the files under openslo/',
-        example: `steps:
-  - id: validate
-    action: slo:openslo:validate
-    name: Validate SLOs
-    input:
-      files:
-        - catalog-info.yaml
-        - openslo/**/*.yaml
-`,
-      },
-    ],
+    examples,
     schema: {
       input: {
         files: z =>
