@@ -6,6 +6,8 @@
  * @packageDocumentation
  */
 
+export { CatalogMemory } from './CatalogMemory';
+export type { CallerCatalog, CatalogStaleness } from './CatalogMemory';
 export { isDatabaseUnavailable } from './isDatabaseUnavailable';
 export {
   DATABASE_RETRY_AFTER_SECONDS,

@@ -1,0 +1,177 @@
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { ResponseError } from '@backstage/errors';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { CatalogMemory } from './CatalogMemory';
+import { NotReadyError } from './NotReadyError';
+
+const amara = mockCredentials.user('user:default/amara');
+const bo = mockCredentials.user('user:default/bo');
+const T0 = Date.parse('2026-03-01T12:00:00Z');
+
+function setup(options: { maxAgeMs?: number; maxEntries?: number } = {}) {
+  let nowMs = T0;
+  const memory = new CatalogMemory({
+    timeoutMs: 3_000,
+    maxAgeMs: options.maxAgeMs ?? 60_000,
+    maxEntries: options.maxEntries,
+    now: () => nowMs,
+  });
+  return {
+    memory,
+    advance: (ms: number) => {
+      nowMs += ms;
+    },
+  };
+}
+
+const failing = () => Promise.reject(new Error('connect ECONNREFUSED'));
+const never = () => new Promise<never>(() => {});
+
+describe('CatalogMemory', () => {
+  afterEach(() => jest.useRealTimers());
+
+  it('answers from the catalog while it answers, and is not stale', async () => {
+    const { memory } = setup();
+    const caller = memory.forCaller(amara);
+    expect(await caller.ask('q', async () => 'fresh')).toBe('fresh');
+    expect(caller.staleness()).toBeUndefined();
+  });
+
+  it('answers a failing catalog with the same caller’s last answer, and says how old it is', async () => {
+    const { memory, advance } = setup();
+    await memory.forCaller(amara).ask('q', async () => 'first');
+    advance(42_500);
+    const caller = memory.forCaller(amara);
+    expect(await caller.ask('q', failing)).toBe('first');
+    expect(caller.staleness()).toEqual({
+      asOf: '2026-03-01T12:00:00.000Z',
+      ageSeconds: 42,
+      reason: 'the catalog failed: connect ECONNREFUSED',
+    });
+  });
+
+  it('never answers one caller with what another was told', async () => {
+    const { memory } = setup();
+    await memory.forCaller(amara).ask('q', async () => 'for amara');
+    await expect(memory.forCaller(bo).ask('q', failing)).rejects.toThrow(
+      NotReadyError,
+    );
+  });
+
+  it('refuses (503) once the remembered answer is older than the bound', async () => {
+    const { memory, advance } = setup({ maxAgeMs: 60_000 });
+    await memory.forCaller(amara).ask('q', async () => 'first');
+    advance(60_001);
+    await expect(memory.forCaller(amara).ask('q', failing)).rejects.toThrow(
+      /The catalog cannot answer \(the catalog failed: connect ECONNREFUSED\)/,
+    );
+  });
+
+  it('passes on a 4xx from the catalog: that is an answer, not a failure', async () => {
+    const { memory } = setup();
+    await memory.forCaller(amara).ask('q', async () => 'first');
+    const badRequest = await ResponseError.fromResponse(
+      new Response(JSON.stringify({ error: { name: 'InputError' } }), {
+        status: 400,
+        statusText: 'Bad Request',
+        headers: { 'content-type': 'application/json' },
+      }) as any,
+    );
+    await expect(
+      memory.forCaller(amara).ask('q', () => Promise.reject(badRequest)),
+    ).rejects.toBe(badRequest);
+  });
+
+  it('waits for a slow catalog only as long as the timeout when something is remembered', async () => {
+    const { memory } = setup();
+    await memory.forCaller(amara).ask('q', async () => 'first');
+    jest.useFakeTimers();
+    const caller = memory.forCaller(amara);
+    let settled = false;
+    const answer = caller.ask('q', never).finally(() => {
+      settled = true;
+    });
+    await jest.advanceTimersByTimeAsync(2_999);
+    expect(settled).toBe(false);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(await answer).toBe('first');
+    expect(caller.staleness()?.reason).toBe(
+      'the catalog did not answer within 3 s',
+    );
+  });
+
+  it('waits for a slow catalog when nothing is remembered, and remembers a late answer', async () => {
+    const { memory } = setup();
+    jest.useFakeTimers();
+    let resolve!: (v: string) => void;
+    const answer = memory
+      .forCaller(amara)
+      .ask('q', () => new Promise<string>(r => (resolve = r)));
+    await jest.advanceTimersByTimeAsync(10_000);
+    resolve('late');
+    expect(await answer).toBe('late');
+    expect(await memory.forCaller(amara).ask('q', failing)).toBe('late');
+  });
+
+  it('drops the least recently stored answer beyond maxEntries', async () => {
+    const { memory } = setup({ maxEntries: 2 });
+    const caller = memory.forCaller(amara);
+    await caller.ask('a', async () => 1);
+    await caller.ask('b', async () => 2);
+    await caller.ask('c', async () => 3);
+    await expect(memory.forCaller(amara).ask('a', failing)).rejects.toThrow(
+      NotReadyError,
+    );
+    expect(await memory.forCaller(amara).ask('c', failing)).toBe(3);
+  });
+
+  describe('readable', () => {
+    const entity = (name: string) => ({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'Component',
+      metadata: { name, namespace: 'default' },
+    });
+    const web = 'component:default/web';
+    const ledger = 'component:default/ledger';
+
+    it('remembers each decision, readable or not, and answers from them while the catalog fails', async () => {
+      const { memory, advance } = setup();
+      const catalog = catalogServiceMock({ entities: [entity('ledger')] });
+      expect([
+        ...(await memory.forCaller(amara).readable(catalog, [web, ledger])),
+      ]).toEqual([ledger]);
+
+      advance(5_000);
+      jest
+        .spyOn(catalog, 'getEntitiesByRefs')
+        .mockRejectedValue(new Error('socket hang up'));
+      const caller = memory.forCaller(amara);
+      expect([...(await caller.readable(catalog, [ledger, web]))]).toEqual([
+        ledger,
+      ]);
+      expect(caller.staleness()?.ageSeconds).toBe(5);
+    });
+
+    it('refuses (503) when any reference has no remembered decision', async () => {
+      const { memory } = setup();
+      const catalog = catalogServiceMock({ entities: [entity('ledger')] });
+      await memory.forCaller(amara).readable(catalog, [ledger]);
+      jest
+        .spyOn(catalog, 'getEntitiesByRefs')
+        .mockRejectedValue(new Error('socket hang up'));
+      await expect(
+        memory.forCaller(amara).readable(catalog, [ledger, web]),
+      ).rejects.toThrow(NotReadyError);
+    });
+
+    it('does not ask about no references', async () => {
+      const { memory } = setup();
+      const catalog = catalogServiceMock();
+      const byRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
+      expect(await memory.forCaller(amara).readable(catalog, [])).toEqual(
+        new Set(),
+      );
+      expect(byRefs).not.toHaveBeenCalled();
+    });
+  });
+});
