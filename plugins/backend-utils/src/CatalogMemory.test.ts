@@ -113,6 +113,30 @@ describe('CatalogMemory', () => {
     expect(await memory.forCaller(amara).ask('q', failing)).toBe('late');
   });
 
+  it('after a failure, answers from memory without asking for the back-off, then asks again', async () => {
+    const { memory, advance } = setup();
+    await memory.forCaller(amara).ask('a', async () => 'a1');
+    await memory.forCaller(amara).ask('b', async () => 'b1');
+    await memory.forCaller(amara).ask('a', failing);
+    const query = jest.fn(async () => 'b2');
+    advance(4_999);
+    const caller = memory.forCaller(amara);
+    expect(await caller.ask('b', query)).toBe('b1');
+    expect(query).not.toHaveBeenCalled();
+    expect(caller.staleness()?.reason).toBe(
+      'the catalog failed: connect ECONNREFUSED',
+    );
+    // A question nothing answers is still put to the catalog.
+    expect(await memory.forCaller(bo).ask('b', async () => 'for bo')).toBe(
+      'for bo',
+    );
+    advance(1);
+    await memory.forCaller(amara).ask('a', failing);
+    advance(5_000);
+    expect(await memory.forCaller(amara).ask('b', query)).toBe('b2');
+    expect(query).toHaveBeenCalledTimes(1);
+  });
+
   it('drops the least recently stored answer beyond maxEntries', async () => {
     const { memory } = setup({ maxEntries: 2 });
     const caller = memory.forCaller(amara);

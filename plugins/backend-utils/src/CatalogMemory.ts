@@ -72,13 +72,22 @@ export class CatalogMemory {
   readonly #maxAgeMs: number;
   readonly #maxEntries: number;
   readonly #retryAfterSeconds: number;
+  readonly #backOffMs: number;
   readonly #now: () => number;
   readonly #entries = new Map<string, Remembered>();
+  /** After a failure or timeout: until when, and why, remembered answers are used without asking. */
+  #down?: { untilMs: number; reason: string };
 
   constructor(
     options: {
       /** How long to wait for the catalog when an answer is remembered. */
       timeoutMs?: number;
+      /**
+       * After the catalog failed or timed out, how long remembered answers
+       * are used without asking it, so that one request does not wait for
+       * the timeout once per question and a slow catalog is not piled on.
+       */
+      backOffMs?: number;
       /** How long an answer may be used after the catalog gave it. */
       maxAgeMs?: number;
       maxEntries?: number;
@@ -91,6 +100,7 @@ export class CatalogMemory {
     this.#maxAgeMs = options.maxAgeMs ?? 10 * 60_000;
     this.#maxEntries = options.maxEntries ?? 20_000;
     this.#retryAfterSeconds = options.retryAfterSeconds ?? 5;
+    this.#backOffMs = options.backOffMs ?? 5_000;
     this.#now = options.now ?? Date.now;
   }
 
@@ -160,26 +170,31 @@ export class CatalogMemory {
     keys: string[],
     remember: (value: T) => void,
   ): Promise<{ value: T } | { reason: string }> {
+    const known = keys.every(key => this.#fresh(key));
+    if (known && this.#down && this.#now() < this.#down.untilMs) {
+      return { reason: this.#down.reason };
+    }
     const asked = query().then(
       value => {
+        this.#down = undefined;
         remember(value);
         return { value };
       },
       (error: Error) => {
         if (isClientError(error)) throw error;
-        return { reason: `the catalog failed: ${error.message}` };
+        return this.#failed(`the catalog failed: ${error.message}`);
       },
     );
-    if (!keys.every(key => this.#fresh(key))) return asked;
+    if (!known) return asked;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timedOut = new Promise<{ reason: string }>(resolve => {
       timer = setTimeout(
         () =>
-          resolve({
-            reason: `the catalog did not answer within ${
-              this.#timeoutMs / 1000
-            } s`,
-          }),
+          resolve(
+            this.#failed(
+              `the catalog did not answer within ${this.#timeoutMs / 1000} s`,
+            ),
+          ),
         this.#timeoutMs,
       );
     });
@@ -189,6 +204,11 @@ export class CatalogMemory {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  #failed(reason: string): { reason: string } {
+    this.#down = { untilMs: this.#now() + this.#backOffMs, reason };
+    return { reason };
   }
 
   #fresh(key: string): Remembered | undefined {
