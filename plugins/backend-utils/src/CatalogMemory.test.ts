@@ -24,7 +24,15 @@ function setup(options: { maxAgeMs?: number; maxEntries?: number } = {}) {
   };
 }
 
-const failing = () => Promise.reject(new Error('connect ECONNREFUSED'));
+/** As the catalog client fails: its message names the request. */
+const refused = () =>
+  Object.assign(
+    new Error(
+      'request to http://127.0.0.1:7007/api/catalog/entities/by-name/component/default/secret failed, reason: connect ECONNREFUSED',
+    ),
+    { code: 'ECONNREFUSED' },
+  );
+const failing = () => Promise.reject(refused());
 const never = () => new Promise<never>(() => {});
 
 describe('CatalogMemory', () => {
@@ -46,7 +54,7 @@ describe('CatalogMemory', () => {
     expect(caller.staleness()).toEqual({
       asOf: '2026-03-01T12:00:00.000Z',
       ageSeconds: 42,
-      reason: 'the catalog failed: connect ECONNREFUSED',
+      reason: 'the catalog failed (ECONNREFUSED)',
     });
   });
 
@@ -63,7 +71,7 @@ describe('CatalogMemory', () => {
     await memory.forCaller(amara).ask('q', async () => 'first');
     advance(60_001);
     await expect(memory.forCaller(amara).ask('q', failing)).rejects.toThrow(
-      /The catalog cannot answer \(the catalog failed: connect ECONNREFUSED\)/,
+      /The catalog cannot answer \(the catalog failed \(ECONNREFUSED\)\)/,
     );
   });
 
@@ -82,7 +90,7 @@ describe('CatalogMemory', () => {
     ).rejects.toBe(badRequest);
   });
 
-  it('waits for a slow catalog only as long as the timeout when something is remembered', async () => {
+  it('waits for a slow catalog only as long as the timeout', async () => {
     const { memory } = setup();
     await memory.forCaller(amara).ask('q', async () => 'first');
     jest.useFakeTimers();
@@ -100,40 +108,42 @@ describe('CatalogMemory', () => {
     );
   });
 
-  it('waits for a slow catalog when nothing is remembered, and remembers a late answer', async () => {
-    const { memory } = setup();
+  it('answers 503 at the timeout when nothing is remembered, and remembers the late answer', async () => {
+    const { memory, advance } = setup();
     jest.useFakeTimers();
     let resolve!: (v: string) => void;
     const answer = memory
       .forCaller(amara)
-      .ask('q', () => new Promise<string>(r => (resolve = r)));
-    await jest.advanceTimersByTimeAsync(10_000);
+      .ask('q', () => new Promise<string>(r => (resolve = r)))
+      .catch(e => e);
+    await jest.advanceTimersByTimeAsync(3_000);
+    expect(await answer).toBeInstanceOf(NotReadyError);
     resolve('late');
-    expect(await answer).toBe('late');
-    expect(await memory.forCaller(amara).ask('q', failing)).toBe('late');
+    await jest.advanceTimersByTimeAsync(0);
+    advance(1_000);
+    const caller = memory.forCaller(amara);
+    expect(await caller.ask('q', failing)).toBe('late');
+    expect(caller.staleness()?.ageSeconds).toBe(1);
   });
 
-  it('after a failure, answers from memory without asking for the back-off, then asks again', async () => {
+  it('after a failure, does not ask the catalog for the back-off: what is remembered answers, the rest is 503', async () => {
     const { memory, advance } = setup();
     await memory.forCaller(amara).ask('a', async () => 'a1');
     await memory.forCaller(amara).ask('b', async () => 'b1');
     await memory.forCaller(amara).ask('a', failing);
-    const query = jest.fn(async () => 'b2');
+    const query = jest.fn(async () => 'fresh');
     advance(4_999);
     const caller = memory.forCaller(amara);
     expect(await caller.ask('b', query)).toBe('b1');
-    expect(query).not.toHaveBeenCalled();
     expect(caller.staleness()?.reason).toBe(
-      'the catalog failed: connect ECONNREFUSED',
+      'the catalog failed (ECONNREFUSED)',
     );
-    // A question nothing answers is still put to the catalog.
-    expect(await memory.forCaller(bo).ask('b', async () => 'for bo')).toBe(
-      'for bo',
+    await expect(memory.forCaller(bo).ask('b', query)).rejects.toThrow(
+      NotReadyError,
     );
+    expect(query).not.toHaveBeenCalled();
     advance(1);
-    await memory.forCaller(amara).ask('a', failing);
-    advance(5_000);
-    expect(await memory.forCaller(amara).ask('b', query)).toBe('b2');
+    expect(await memory.forCaller(amara).ask('b', query)).toBe('fresh');
     expect(query).toHaveBeenCalledTimes(1);
   });
 
@@ -174,6 +184,23 @@ describe('CatalogMemory', () => {
         ledger,
       ]);
       expect(caller.staleness()?.ageSeconds).toBe(5);
+    });
+
+    it('for a list, leaves out references without a remembered decision, unless none has one', async () => {
+      const { memory } = setup();
+      const catalog = catalogServiceMock({ entities: [entity('ledger')] });
+      await memory.forCaller(amara).readable(catalog, [ledger]);
+      jest.spyOn(catalog, 'getEntitiesByRefs').mockRejectedValue(refused());
+      const caller = memory.forCaller(amara);
+      expect([
+        ...(await caller.readable(catalog, [ledger, web], { unknown: 'hide' })),
+      ]).toEqual([ledger]);
+      expect(caller.staleness()?.reason).toBe(
+        'the catalog failed (ECONNREFUSED)',
+      );
+      await expect(
+        memory.forCaller(bo).readable(catalog, [ledger], { unknown: 'hide' }),
+      ).rejects.toThrow(NotReadyError);
     });
 
     it('refuses (503) when any reference has no remembered decision', async () => {

@@ -29,8 +29,8 @@ export interface CallerCatalog {
    * The catalog's answer to `question` (a key naming the query and its
    * arguments), or, when the catalog fails or is slower than the timeout,
    * its last answer to the same caller and question within the memory's
-   * bound. Throws a NotReadyError (503) when the catalog failed and nothing
-   * is remembered; waits for a slow catalog then.
+   * bound. Throws a NotReadyError (503) when the catalog cannot answer and
+   * nothing is remembered.
    */
   ask<T>(question: string, query: () => Promise<T>): Promise<T>;
   /**
@@ -43,6 +43,14 @@ export interface CallerCatalog {
   readable(
     catalog: CatalogService,
     entityRefs: Iterable<string>,
+    options?: {
+      /**
+       * `hide`: a reference without a remembered decision counts as not
+       * readable instead of refusing the question — for lists, which then
+       * leave out what cannot be confirmed.
+       */
+      unknown?: 'refuse' | 'hide';
+    },
   ): Promise<Set<string>>;
   /** Set when some answer of this request came from memory. */
   staleness(): CatalogStaleness | undefined;
@@ -80,12 +88,13 @@ export class CatalogMemory {
 
   constructor(
     options: {
-      /** How long to wait for the catalog when an answer is remembered. */
+      /** How long to wait for the catalog. */
       timeoutMs?: number;
       /**
-       * After the catalog failed or timed out, how long remembered answers
-       * are used without asking it, so that one request does not wait for
-       * the timeout once per question and a slow catalog is not piled on.
+       * After the catalog failed or timed out, how long it is not asked
+       * (remembered answers answer, other questions get a 503), so that one
+       * request does not wait for the timeout once per question and a slow
+       * catalog is not piled on.
        */
       backOffMs?: number;
       /** How long an answer may be used after the catalog gave it. */
@@ -116,7 +125,7 @@ export class CatalogMemory {
     return {
       ask: async <T>(question: string, query: () => Promise<T>) => {
         const key = `${caller}\u0000${question}`;
-        const outcome = await this.#race(query, [key], value =>
+        const outcome = await this.#race(query, value =>
           this.#remember(key, value),
         );
         if ('value' in outcome) return outcome.value;
@@ -124,7 +133,7 @@ export class CatalogMemory {
         used(entry, outcome.reason);
         return entry.value as T;
       },
-      readable: async (catalog, entityRefs) => {
+      readable: async (catalog, entityRefs, options) => {
         const refs = [...new Set(entityRefs)];
         if (!refs.length) return new Set<string>();
         const keys = refs.map(ref => `${caller}\u0000read ${ref}`);
@@ -135,7 +144,6 @@ export class CatalogMemory {
             });
             return refs.map(ref => readable.has(ref));
           },
-          keys,
           decisions =>
             decisions.forEach((readable, i) =>
               this.#remember(keys[i], readable),
@@ -143,6 +151,12 @@ export class CatalogMemory {
         );
         if ('value' in outcome) {
           return new Set(refs.filter((_, i) => outcome.value[i]));
+        }
+        if (options?.unknown === 'hide') {
+          const entries = keys.map(key => this.#fresh(key));
+          entries.forEach(entry => entry && used(entry, outcome.reason));
+          if (!entries.some(Boolean)) this.#recall(keys, outcome.reason);
+          return new Set(refs.filter((_, i) => entries[i]?.value === true));
         }
         const entries = this.#recall(keys, outcome.reason);
         entries.forEach(entry => used(entry, outcome.reason));
@@ -161,17 +175,15 @@ export class CatalogMemory {
   }
 
   /**
-   * The catalog's answer, or why there is none. Without a remembered answer
-   * to every key there is nothing to fall back on, so a slow catalog is
-   * waited for. Every answer is remembered, a late one for the next request.
+   * The catalog's answer within the timeout, or why there is none. After a
+   * failure or timeout the catalog is not asked during the back-off. Every
+   * answer is remembered, a late one for the next request.
    */
   async #race<T>(
     query: () => Promise<T>,
-    keys: string[],
     remember: (value: T) => void,
   ): Promise<{ value: T } | { reason: string }> {
-    const known = keys.every(key => this.#fresh(key));
-    if (known && this.#down && this.#now() < this.#down.untilMs) {
+    if (this.#down && this.#now() < this.#down.untilMs) {
       return { reason: this.#down.reason };
     }
     const asked = query().then(
@@ -182,10 +194,9 @@ export class CatalogMemory {
       },
       (error: Error) => {
         if (isClientError(error)) throw error;
-        return this.#failed(`the catalog failed: ${error.message}`);
+        return this.#failed(`the catalog failed (${failureOf(error)})`);
       },
     );
-    if (!known) return asked;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const timedOut = new Promise<{ reason: string }>(resolve => {
       timer = setTimeout(
@@ -252,6 +263,21 @@ function callerKey(credentials: BackstageCredentials): string {
   if (principal?.type === 'user') return `user ${principal.userEntityRef}`;
   if (principal?.type === 'service') return `service ${principal.subject}`;
   return 'none';
+}
+
+/**
+ * What went wrong, without the catalog client's message: that names the
+ * request, and so entities another caller asked about.
+ */
+function failureOf(error: unknown): string {
+  const e = error as {
+    code?: string;
+    name?: string;
+    cause?: { code?: string };
+    response?: { status?: number };
+  };
+  if (e?.response?.status) return `HTTP ${e.response.status}`;
+  return e?.code ?? e?.cause?.code ?? e?.name ?? 'unknown error';
 }
 
 /** A 4xx from the catalog is an answer about the question, not a failure. */

@@ -101,9 +101,11 @@ describe('CatalogVisibility', () => {
 
   it('answers 503 when the catalog cannot say what the caller may read', async () => {
     const catalog = catalogServiceMock.mock({
-      getEntitiesByRefs: jest
-        .fn()
-        .mockRejectedValue(new Error('connect ECONNREFUSED')),
+      getEntitiesByRefs: jest.fn().mockRejectedValue(
+        Object.assign(new Error('connect ECONNREFUSED'), {
+          code: 'ECONNREFUSED',
+        }),
+      ),
     });
     await expect(
       new CatalogVisibility(catalog).filter(credentials, index, canRead =>
@@ -113,7 +115,7 @@ describe('CatalogVisibility', () => {
       name: 'ServiceUnavailableError',
       retryAfterSeconds: 5,
       message:
-        'The catalog cannot answer (the catalog failed: connect ECONNREFUSED) and what the caller may see here is not known from an earlier answer; try again in a few seconds',
+        'The catalog cannot answer (the catalog failed (ECONNREFUSED)) and what the caller may see here is not known from an earlier answer; try again in a few seconds',
     });
   });
 
@@ -133,14 +135,16 @@ describe('CatalogVisibility', () => {
 
     nowMs += 61_000;
     (catalog.getEntitiesByRefs as jest.Mock).mockRejectedValue(
-      new Error('connect ECONNREFUSED'),
+      Object.assign(new Error('connect ECONNREFUSED'), {
+        code: 'ECONNREFUSED',
+      }),
     );
     expect(await visibility.filter(credentials, index, compute)).toEqual({
       result: ['component:default/ledger'],
       catalogStale: {
         asOf: '2026-03-01T12:00:00.000Z',
         ageSeconds: 61,
-        reason: 'the catalog failed: connect ECONNREFUSED',
+        reason: 'the catalog failed (ECONNREFUSED)',
       },
     });
     // Another caller has no earlier decision: refused, not guessed.

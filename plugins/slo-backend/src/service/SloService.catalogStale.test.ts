@@ -19,7 +19,12 @@ function setup() {
       nowMs += ms;
     },
     failCatalog() {
-      const down = new Error('connect ECONNREFUSED 127.0.0.1:7007');
+      const down = Object.assign(
+        new Error('connect ECONNREFUSED 127.0.0.1:7007'),
+        {
+          code: 'ECONNREFUSED',
+        },
+      );
       jest.spyOn(catalog, 'getEntityByRef').mockRejectedValue(down);
       jest.spyOn(catalog, 'getEntities').mockRejectedValue(down);
       jest.spyOn(catalog, 'getEntitiesByRefs').mockRejectedValue(down);
@@ -30,7 +35,7 @@ function setup() {
 const staleSince = (ageSeconds: number) => ({
   asOf: '2026-03-01T12:00:00.000Z',
   ageSeconds,
-  reason: 'the catalog failed: connect ECONNREFUSED 127.0.0.1:7007',
+  reason: 'the catalog failed (ECONNREFUSED)',
 });
 
 describe('SloService while the catalog fails', () => {
@@ -87,7 +92,7 @@ describe('SloService while the catalog fails', () => {
     ).rejects.toBeInstanceOf(NotReadyError);
   });
 
-  it('lists the fleet from the snapshots with the remembered decisions, and refuses an SLO whose visibility is not known', async () => {
+  it('lists the fleet from the snapshots with the remembered decisions, and leaves out an SLO whose visibility is not known', async () => {
     const { service, fleet, snapshots, catalog, failCatalog, advance } =
       setup();
     await fleet.evaluateAll();
@@ -123,6 +128,10 @@ describe('SloService while the catalog fails', () => {
       row('availability', 'svc'),
       row('new', 'svc'),
     ]);
-    await expect(service.list({}, amara)).rejects.toBeInstanceOf(NotReadyError);
+    // An SLO whose visibility was never decided is left out, not guessed.
+    const withNew = await service.list({}, amara);
+    expect(withNew.items.map(i => i.ref)).toEqual(['slo:default/availability']);
+    // A caller with no remembered decision at all gets a 503.
+    await expect(service.list({}, bo)).rejects.toBeInstanceOf(NotReadyError);
   });
 });

@@ -9,6 +9,7 @@ import { BackendErrorPanel } from '../BackendErrorPanel';
 import { OnCallLinks } from '../OnCallLinks';
 import { OnCallLinkTemplates } from '../onCall';
 import { RoleOwnershipTable } from '../RoleOwnershipTable';
+import { CatalogStaleNotice } from '../CatalogStaleNotice';
 
 /** @public */
 export interface EntityRoleOwnershipCardProps {
@@ -48,6 +49,7 @@ export function EntityRoleOwnershipCard(props: EntityRoleOwnershipCardProps) {
     >
       {loading && <Progress />}
       {error && <BackendErrorPanel error={error} onRetry={retry} />}
+      <CatalogStaleNotice stale={value?.catalogStale} />
       {value && value.roles.length === 0 && (
         <EmptyState
           missing="field"

@@ -18,6 +18,7 @@ import { describeProvenance } from '../provenance';
 import { shortRef } from '../refs';
 import { RoleStatusChip } from '../RoleStatusChip';
 import { BackendErrorPanel } from '../BackendErrorPanel';
+import { CatalogStaleNotice } from '../CatalogStaleNotice';
 
 function shareColor(share: number): string {
   if (share >= 0.9) return '#2e7d32';
@@ -250,6 +251,7 @@ export function CoverageReport() {
     >
       {loading && <Progress />}
       {error && <BackendErrorPanel error={error} onRetry={retry} />}
+      <CatalogStaleNotice stale={value?.catalogStale} />
       {value && <Report coverage={value} />}
     </InfoCard>
   );

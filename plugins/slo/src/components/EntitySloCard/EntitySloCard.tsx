@@ -13,6 +13,7 @@ import { EmptySlos } from '../EmptySlos';
 import { SloStatusChip } from '../SloStatusChip';
 import { useEntitySlos } from '../useSloApi';
 import { BackendErrorPanel } from '../BackendErrorPanel';
+import { CatalogStaleNotice } from '../CatalogStaleNotice';
 
 function SloSummary(props: { slo: SloResult }) {
   const { slo } = props;
@@ -77,6 +78,7 @@ export function EntitySloCard() {
     <InfoCard title="Service level objectives">
       {loading && <Progress />}
       {error && <BackendErrorPanel error={error} />}
+      <CatalogStaleNotice stale={value?.catalogStale} />
       {value && value.items.length === 0 && <EmptySlos />}
       {value?.items.map(slo => (
         <SloSummary key={slo.ref} slo={slo} />

@@ -22,6 +22,7 @@ import { rollUp } from '../rollUp';
 import { SearchField } from '../SearchField';
 import { SloTable } from '../SloTable';
 import { BackendErrorPanel } from '../BackendErrorPanel';
+import { CatalogStaleNotice } from '../CatalogStaleNotice';
 
 const STATUSES: SloStatus[] = ['breached', 'warning', 'healthy', 'no-data'];
 
@@ -108,6 +109,11 @@ export function SloPage() {
         {error && <BackendErrorPanel error={error} onRetry={retry} />}
         {value && (
           <Grid container spacing={2}>
+            {value.catalogStale && (
+              <Grid item xs={12}>
+                <CatalogStaleNotice stale={value.catalogStale} />
+              </Grid>
+            )}
             <Grid item xs={12}>
               {/* On a card, so the filter labels keep their contrast. */}
               <Paper style={{ padding: 16 }}>
