@@ -50,6 +50,8 @@ export async function startBackend(options: {
   /** Reuse a port, e.g. to restart "the same" backend after a crash. */
   port?: number;
   readyTimeoutMs?: number;
+  /** Runs the backend with its wall clock moved by this much (Debian's faketime). */
+  clockOffsetSeconds?: number;
 }): Promise<BackendProcess> {
   const started = Date.now();
   const port = options.port ?? (await freePort());
@@ -72,16 +74,32 @@ export async function startBackend(options: {
 
   const logs: LogLine[] = [];
   let output = '';
+  const node = [
+    process.execPath,
+    '--require',
+    TRANSFORM,
+    MAIN,
+    '--config',
+    configFile,
+  ];
+  const offset = options.clockOffsetSeconds;
+  // faketime execs the command, so the pid stays the backend's; timers and
+  // durations keep the real (monotonic) clock.
+  const command =
+    offset === undefined
+      ? node
+      : ['faketime', '-f', `${offset >= 0 ? '+' : ''}${offset}s`, ...node];
   const child: ChildProcess = track(
-    spawn(
-      process.execPath,
-      ['--require', TRANSFORM, MAIN, '--config', configFile],
-      {
-        cwd: reliabilityPath(),
-        env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info' },
-        stdio: ['ignore', 'pipe', 'pipe'],
+    spawn(command[0], command.slice(1), {
+      cwd: reliabilityPath(),
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        LOG_LEVEL: 'info',
+        ...(offset !== undefined && { FAKETIME_DONT_FAKE_MONOTONIC: '1' }),
       },
-    ),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    }),
   );
   // TRIAD_RELIABILITY_LOGS=<folder> keeps every backend's full output there.
   const logDir = process.env.TRIAD_RELIABILITY_LOGS;
