@@ -18,7 +18,7 @@
 # private PostgreSQL (initdb and postgres from `pg_config --bindir` or
 # /usr/lib/postgresql/*/bin) and a private redis-server on free ports, so that
 # they can stop them; the shared servers are never stopped. The skew scenario
-# runs one replica under faketime (installed here when missing, as root).
+# runs one replica under libfaketime (installed here when missing, as root).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 triad_bootstrap
@@ -67,14 +67,14 @@ if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
   echo "PostgreSQL does not run as root and there is no user 'postgres' to run the private server as (Debian's postgresql package creates it)." >&2
   exit 1
 fi
-# The skew scenario runs a replica with its clock moved (Debian's faketime);
-# nothing else installs it, so install it here when we may.
-if ! command -v faketime >/dev/null; then
+# The skew scenario runs a replica with its clock moved (Debian's libfaketime,
+# preloaded); nothing else installs it, so install it here when we may.
+if [ ! -e /usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     echo "installing Debian's faketime"
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null
   else
-    echo "faketime is missing: the skew scenario runs a replica with its clock moved ahead (Debian: apt-get install faketime)." >&2
+    echo "libfaketime is missing: the skew scenario runs a replica with its clock moved ahead (Debian: apt-get install faketime)." >&2
     exit 1
   fi
 fi

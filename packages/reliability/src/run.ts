@@ -110,7 +110,7 @@ const SCENARIOS: Scenario[] = [
   {
     id: 'skew',
     title: '11. Clock skew: a replica 3 minutes ahead',
-    timeoutMs: 240_000,
+    timeoutMs: 300_000,
     run: report => clockSkew(report),
   },
 ];

@@ -38,6 +38,9 @@ export interface BackendProcess {
 
 const MAIN = reliabilityPath('src/backend/main.ts');
 const TRANSFORM = require.resolve('@backstage/cli/config/nodeTransform.cjs');
+/** Debian's libfaketime (package libfaketime, which faketime depends on). */
+export const FAKETIME_LIBRARY =
+  '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
 
 /**
  * Starts the suite's backend (src/backend/main.ts) as a child process with the
@@ -74,32 +77,29 @@ export async function startBackend(options: {
 
   const logs: LogLine[] = [];
   let output = '';
-  const node = [
-    process.execPath,
-    '--require',
-    TRANSFORM,
-    MAIN,
-    '--config',
-    configFile,
-  ];
   const offset = options.clockOffsetSeconds;
-  // faketime execs the command, so the pid stays the backend's; timers and
-  // durations keep the real (monotonic) clock.
-  const command =
-    offset === undefined
-      ? node
-      : ['faketime', '-f', `${offset >= 0 ? '+' : ''}${offset}s`, ...node];
   const child: ChildProcess = track(
-    spawn(command[0], command.slice(1), {
-      cwd: reliabilityPath(),
-      env: {
-        ...process.env,
-        NODE_ENV: 'production',
-        LOG_LEVEL: 'info',
-        ...(offset !== undefined && { FAKETIME_DONT_FAKE_MONOTONIC: '1' }),
+    spawn(
+      process.execPath,
+      ['--require', TRANSFORM, MAIN, '--config', configFile],
+      {
+        cwd: reliabilityPath(),
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          LOG_LEVEL: 'info',
+          // Debian's libfaketime, preloaded into this process (the faketime
+          // command would run it as a child of its own, which a kill of its
+          // pid leaves behind); timers and durations keep the real clock.
+          ...(offset !== undefined && {
+            LD_PRELOAD: FAKETIME_LIBRARY,
+            FAKETIME: `${offset >= 0 ? '+' : ''}${offset}s`,
+            FAKETIME_DONT_FAKE_MONOTONIC: '1',
+          }),
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
       },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    }),
+    ),
   );
   // TRIAD_RELIABILITY_LOGS=<folder> keeps every backend's full output there.
   const logDir = process.env.TRIAD_RELIABILITY_LOGS;

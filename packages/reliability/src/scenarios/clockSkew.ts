@@ -24,7 +24,7 @@ const FUTURE_MINUTES = [2, 3, 4, 5];
 
 /**
  * 11. Clock skew between replicas: two backends on one PostgreSQL, replica B
- * run under Debian's faketime 3 minutes ahead; samples in the "future"
+ * run with Debian's libfaketime 3 minutes ahead; samples in the "future"
  * window, ingest at the edges of its tolerance, scheduled runs and
  * snapshots.
  */
