@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The reliability and security suite (packages/reliability): source outage,
 # slow source, crash during ingest, two replicas, hostile input, permissions,
-# workspace safety, a PostgreSQL restart and a Redis outage, against real
+# workspace safety, a PostgreSQL restart, a Redis outage, the catalog failing
+# and slow, and a replica whose clock runs ahead, against real
 # PostgreSQL, Redis and Prometheus processes on loopback. Prints what it tried
 # and what held; exits non-zero when anything did not hold. Takes about 7
 # minutes.
@@ -16,7 +17,8 @@
 # every backend the suite starts. The database and cache scenarios start a
 # private PostgreSQL (initdb and postgres from `pg_config --bindir` or
 # /usr/lib/postgresql/*/bin) and a private redis-server on free ports, so that
-# they can stop them; the shared servers are never stopped.
+# they can stop them; the shared servers are never stopped. The skew scenario
+# runs one replica under libfaketime (installed here when missing, as root).
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/bootstrap.sh"
 triad_bootstrap
@@ -64,6 +66,17 @@ fi
 if [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; then
   echo "PostgreSQL does not run as root and there is no user 'postgres' to run the private server as (Debian's postgresql package creates it)." >&2
   exit 1
+fi
+# The skew scenario runs a replica with its clock moved (Debian's libfaketime,
+# preloaded); nothing else installs it, so install it here when we may.
+if [ ! -e /usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1 ]; then
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "installing Debian's faketime"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq faketime >/dev/null
+  else
+    echo "libfaketime is missing: the skew scenario runs a replica with its clock moved ahead (Debian: apt-get install faketime)." >&2
+    exit 1
+  fi
 fi
 if ! command -v redis-server >/dev/null; then
   echo "redis-server is missing: the cache scenario starts a private Redis to freeze and stop (Debian: apt-get install redis-server)." >&2

@@ -11,6 +11,8 @@
 import { killAll } from './lib/children';
 import { Figure, FIGURE_TITLES, ScenarioReport } from './lib/report';
 import { cacheOutage } from './scenarios/cacheOutage';
+import { catalogOutage } from './scenarios/catalogOutage';
+import { clockSkew } from './scenarios/clockSkew';
 import { crashDuringIngest } from './scenarios/crashDuringIngest';
 import { databaseRestart } from './scenarios/databaseRestart';
 import { hostileInput } from './scenarios/hostileInput';
@@ -97,6 +99,19 @@ const SCENARIOS: Scenario[] = [
     title: '9. Redis frozen and stopped under the cache',
     timeoutMs: 150_000,
     run: report => cacheOutage(report),
+  },
+  {
+    id: 'catalog',
+    title:
+      '10. The catalog failing and slow for the SLO and ownership backends',
+    timeoutMs: 150_000,
+    run: report => catalogOutage(report),
+  },
+  {
+    id: 'skew',
+    title: '11. Clock skew: a replica 3 minutes ahead',
+    timeoutMs: 300_000,
+    run: report => clockSkew(report),
   },
 ];
 

@@ -7,6 +7,8 @@
  */
 
 export { entityRefInput } from './entityRefInput';
+export { CatalogMemory } from './CatalogMemory';
+export type { CallerCatalog, CatalogStaleness } from './CatalogMemory';
 export { isDatabaseUnavailable } from './isDatabaseUnavailable';
 export {
   DATABASE_RETRY_AFTER_SECONDS,

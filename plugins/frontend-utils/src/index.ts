@@ -1,6 +1,8 @@
 /*
- * What the Triad frontend plugins share: how a backend's error is shown, and
- * a search box that filters once typing pauses.
+ * What the Triad frontend plugins share: how a backend's error is shown, the
+ * notice of an answer from the catalog's earlier answers, and a search box
+ * that filters once typing pauses.
  */
 export { BackendErrorPanel, backendError } from './BackendErrorPanel';
+export { CatalogStaleNotice, formatAge } from './CatalogStaleNotice';
 export { SEARCH_DEBOUNCE_MS, SearchField } from './SearchField';

@@ -5,6 +5,7 @@ import {
 import { actionsRegistryServiceRef } from '@backstage/backend-plugin-api/alpha';
 import { catalogServiceRef } from '@backstage/plugin-catalog-node';
 import { notificationService } from '@backstage/plugin-notifications-node';
+import { CatalogMemory } from '@triad/backend-utils';
 import { sloPermissions } from '@triad/plugin-slo-common';
 import { sloDataSourcesExtensionPoint } from '@triad/plugin-slo-node';
 import { createCheckReleaseGateAction } from './actions/createCheckReleaseGateAction';
@@ -55,9 +56,13 @@ export const sloPlugin = createBackendPlugin({
       async init(deps) {
         const config = readSloBackendConfig(deps.rootConfig);
         const stores = await openSloDatabase(deps.database);
+        // One memory of the catalog's answers, so that pages keep answering
+        // while the catalog is slow or failing (see CatalogMemory).
+        const catalogMemory = new CatalogMemory();
         const { definitions, evaluator } = createSloEvaluation({
           ...deps,
           ...stores,
+          catalogMemory,
           // A cache server that is gone or frozen costs an answer half a
           // second at most, then is left alone for a few seconds.
           cache: guardedCache(deps.cache, {
@@ -79,6 +84,7 @@ export const sloPlugin = createBackendPlugin({
         const slos = new SloService({
           ...deps,
           ...stores,
+          catalogMemory,
           evaluator,
           policy: config.policy,
           fleetRetryAfterSeconds: Math.ceil(

@@ -38,6 +38,9 @@ export interface BackendProcess {
 
 const MAIN = reliabilityPath('src/backend/main.ts');
 const TRANSFORM = require.resolve('@backstage/cli/config/nodeTransform.cjs');
+/** Debian's libfaketime (package libfaketime, which faketime depends on). */
+export const FAKETIME_LIBRARY =
+  '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
 
 /**
  * Starts the suite's backend (src/backend/main.ts) as a child process with the
@@ -50,6 +53,8 @@ export async function startBackend(options: {
   /** Reuse a port, e.g. to restart "the same" backend after a crash. */
   port?: number;
   readyTimeoutMs?: number;
+  /** Runs the backend with its wall clock moved by this much (Debian's faketime). */
+  clockOffsetSeconds?: number;
 }): Promise<BackendProcess> {
   const started = Date.now();
   const port = options.port ?? (await freePort());
@@ -72,13 +77,26 @@ export async function startBackend(options: {
 
   const logs: LogLine[] = [];
   let output = '';
+  const offset = options.clockOffsetSeconds;
   const child: ChildProcess = track(
     spawn(
       process.execPath,
       ['--require', TRANSFORM, MAIN, '--config', configFile],
       {
         cwd: reliabilityPath(),
-        env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info' },
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          LOG_LEVEL: 'info',
+          // Debian's libfaketime, preloaded into this process (the faketime
+          // command would run it as a child of its own, which a kill of its
+          // pid leaves behind); timers and durations keep the real clock.
+          ...(offset !== undefined && {
+            LD_PRELOAD: FAKETIME_LIBRARY,
+            FAKETIME: `${offset >= 0 ? '+' : ''}${offset}s`,
+            FAKETIME_DONT_FAKE_MONOTONIC: '1',
+          }),
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     ),

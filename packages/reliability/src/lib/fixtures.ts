@@ -164,6 +164,8 @@ export interface BackendSettings {
   slo?: Record<string, unknown>;
   /** More catalog documents, appended to the fixture. */
   extraCatalog?: string;
+  /** Where the backend's plugins reach the catalog (e.g. a fault proxy in front of it). */
+  catalogUrl?: string;
 }
 
 /** Writes the catalog and returns the configuration of one backend. */
@@ -204,6 +206,16 @@ export async function backendConfig(settings: BackendSettings) {
       },
     },
     permission: { enabled: true },
+    ...(settings.catalogUrl && {
+      discovery: {
+        endpoints: [
+          {
+            target: `${settings.catalogUrl}/api/{{pluginId}}`,
+            plugins: ['catalog'],
+          },
+        ],
+      },
+    }),
     catalog: {
       rules: [
         {

@@ -22,9 +22,9 @@ const RUNS_TO_WATCH = 6;
  * `frequency` (one replica late in a slot, the other early in the next), but
  * never in the same slot and never overlapping.
  */
-const START_JITTER_MS = 6_000;
+export const START_JITTER_MS = 6_000;
 
-interface Run {
+export interface Run {
   replica: string;
   start: number;
   end: number;
@@ -34,11 +34,12 @@ interface Run {
 /**
  * "Evaluated N SLOs" lines of a replica, timed by the backend itself (its
  * `startedAt` and `durationMs` fields): when the suite reads a line depends
- * on each child's output buffering.
+ * on each child's output buffering. `clockOffsetMs` is how far the
+ * replica's clock is ahead.
  */
-function runsOf(api: Api, replica: string): Run[] {
+export function runsOf(api: Api, replica: string, clockOffsetMs = 0): Run[] {
   return api.backend.grep(/^Evaluated \d+ SLOs/).map(l => {
-    const start = Date.parse(String(l.startedAt));
+    const start = Date.parse(String(l.startedAt)) - clockOffsetMs;
     const durationMs = Number(l.durationMs);
     if (!Number.isFinite(start + durationMs)) {
       throw new Error(

@@ -155,12 +155,17 @@ export async function startSuiteBackend(
   resources: Resources,
   name: string,
   settings: BackendSettings,
-  options: { port?: number; waitForCatalog?: boolean } = {},
+  options: {
+    port?: number;
+    waitForCatalog?: boolean;
+    clockOffsetSeconds?: number;
+  } = {},
 ): Promise<Api> {
   const backend = await startBackend({
     name,
     config: await backendConfig(settings),
     port: options.port,
+    clockOffsetSeconds: options.clockOffsetSeconds,
   });
   resources.add(() => backend.stop());
   const api = new Api(backend, settings.token);

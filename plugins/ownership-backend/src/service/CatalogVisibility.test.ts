@@ -1,6 +1,7 @@
 import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { CatalogMemory } from '@triad/backend-utils';
 import { testIndex } from '../__fixtures__/catalog';
 import { CatalogVisibility } from './CatalogVisibility';
 
@@ -24,7 +25,7 @@ describe('CatalogVisibility', () => {
   it('asks the catalog once, with the caller credentials, about every reference', async () => {
     const catalog = catalogHiding('component:default/web');
     const visibility = new CatalogVisibility(catalog);
-    const result = await visibility.filter(credentials, index, canRead =>
+    const { result } = await visibility.filter(credentials, index, canRead =>
       [
         'component:default/web',
         'component:default/ledger',
@@ -45,7 +46,7 @@ describe('CatalogVisibility', () => {
 
   it('does not call the catalog for a response without references', async () => {
     const catalog = catalogHiding();
-    const result = await new CatalogVisibility(catalog).filter(
+    const { result } = await new CatalogVisibility(catalog).filter(
       credentials,
       index,
       () => 42,
@@ -58,7 +59,7 @@ describe('CatalogVisibility', () => {
     const catalog = catalogHiding('component:default/web');
     // Like a lookup with one place: the first readable match and its owner.
     const candidates = ['component:default/web', 'component:default/ledger'];
-    const result = await new CatalogVisibility(catalog).filter(
+    const { result } = await new CatalogVisibility(catalog).filter(
       credentials,
       index,
       canRead => {
@@ -84,7 +85,7 @@ describe('CatalogVisibility', () => {
   it('treats references it could not check as unreadable', async () => {
     let round = 0;
     const catalog = catalogHiding();
-    const result = await new CatalogVisibility(catalog).filter(
+    const { result } = await new CatalogVisibility(catalog).filter(
       credentials,
       index,
       canRead => {
@@ -100,9 +101,11 @@ describe('CatalogVisibility', () => {
 
   it('answers 503 when the catalog cannot say what the caller may read', async () => {
     const catalog = catalogServiceMock.mock({
-      getEntitiesByRefs: jest
-        .fn()
-        .mockRejectedValue(new Error('connect ECONNREFUSED')),
+      getEntitiesByRefs: jest.fn().mockRejectedValue(
+        Object.assign(new Error('connect ECONNREFUSED'), {
+          code: 'ECONNREFUSED',
+        }),
+      ),
     });
     await expect(
       new CatalogVisibility(catalog).filter(credentials, index, canRead =>
@@ -110,9 +113,48 @@ describe('CatalogVisibility', () => {
       ),
     ).rejects.toMatchObject({
       name: 'ServiceUnavailableError',
+      retryAfterSeconds: 5,
       message:
-        'Could not ask the catalog what the caller may read: connect ECONNREFUSED',
+        'The catalog cannot answer (the catalog failed (ECONNREFUSED)) and what the caller may see here is not known from an earlier answer; try again in a few seconds',
     });
+  });
+
+  it('decides from the catalog’s earlier decisions for the caller while it fails, and says so', async () => {
+    let nowMs = Date.parse('2026-03-01T12:00:00Z');
+    const catalog = catalogHiding('component:default/web');
+    const visibility = new CatalogVisibility(
+      catalog,
+      undefined,
+      new CatalogMemory({ now: () => nowMs }),
+    );
+    const compute = (canRead: (ref: string) => boolean) =>
+      ['component:default/web', 'component:default/ledger'].filter(canRead);
+    expect(await visibility.filter(credentials, index, compute)).toEqual({
+      result: ['component:default/ledger'],
+    });
+
+    nowMs += 61_000;
+    (catalog.getEntitiesByRefs as jest.Mock).mockRejectedValue(
+      Object.assign(new Error('connect ECONNREFUSED'), {
+        code: 'ECONNREFUSED',
+      }),
+    );
+    expect(await visibility.filter(credentials, index, compute)).toEqual({
+      result: ['component:default/ledger'],
+      catalogStale: {
+        asOf: '2026-03-01T12:00:00.000Z',
+        ageSeconds: 61,
+        reason: 'the catalog failed (ECONNREFUSED)',
+      },
+    });
+    // Another caller has no earlier decision: refused, not guessed.
+    await expect(
+      visibility.filter(
+        mockCredentials.user('user:default/other'),
+        index,
+        compute,
+      ),
+    ).rejects.toMatchObject({ name: 'ServiceUnavailableError' });
   });
 
   it('does not ask the catalog when the policy lets the caller read every entity', async () => {
@@ -122,7 +164,7 @@ describe('CatalogVisibility', () => {
         { result: AuthorizeResult.ALLOW } as const,
       ]),
     });
-    const result = await new CatalogVisibility(catalog, permissions).filter(
+    const { result } = await new CatalogVisibility(catalog, permissions).filter(
       credentials,
       index,
       canRead => ['component:default/web'].filter(canRead),
@@ -158,7 +200,7 @@ describe('CatalogVisibility', () => {
         } as const,
       ]),
     });
-    const result = await new CatalogVisibility(catalog, permissions).filter(
+    const { result } = await new CatalogVisibility(catalog, permissions).filter(
       credentials,
       index,
       canRead =>

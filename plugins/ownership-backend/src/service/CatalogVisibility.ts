@@ -4,11 +4,16 @@ import {
 } from '@backstage/backend-plugin-api';
 import { ServiceUnavailableError } from '@backstage/errors';
 import {
+  CallerCatalog,
+  CatalogMemory,
+  CatalogStaleness,
+  NotReadyError,
+} from '@triad/backend-utils';
+import {
   AuthorizeResult,
   createPermission,
 } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
-import { readableEntityRefs } from '@triad/backend-utils';
 import { OwnershipIndex } from '../ownershipIndex/OwnershipIndex';
 import { CanRead } from './queries/shared';
 
@@ -37,22 +42,35 @@ const catalogEntityReadPermission = createPermission({
  * When the permission policy lets the caller read every catalog entity
  * unconditionally (the catalog itself then filters nothing), the catalog is
  * not asked at all.
+ *
+ * While the catalog fails or is slow, the catalog's last decisions for the
+ * same caller and references answer (see CatalogMemory), and the answer says
+ * it is stale; without a decision for every reference it is a 503.
  */
 export class CatalogVisibility {
   readonly #catalog: CatalogService;
   readonly #permissions?: PermissionsService;
+  readonly #memory: CatalogMemory;
 
-  constructor(catalog: CatalogService, permissions?: PermissionsService) {
+  constructor(
+    catalog: CatalogService,
+    permissions?: PermissionsService,
+    memory = new CatalogMemory(),
+  ) {
     this.#catalog = catalog;
     this.#permissions = permissions;
+    this.#memory = memory;
   }
 
   async filter<T>(
     credentials: BackstageCredentials,
     index: OwnershipIndex,
     compute: (canRead: CanRead) => T,
-  ): Promise<T> {
-    if (await this.#readsEverything(credentials)) return compute(() => true);
+  ): Promise<{ result: T; catalogStale?: CatalogStaleness }> {
+    if (await this.#readsEverything(credentials)) {
+      return { result: compute(() => true) };
+    }
+    const caller = this.#memory.forCaller(credentials);
     const decided = new Map<string, boolean>();
     for (let round = 0; ; round++) {
       const unchecked = new Set<string>();
@@ -66,8 +84,11 @@ export class CatalogVisibility {
         unchecked.add(ref);
         return round < MAX_ROUNDS;
       });
-      if (unchecked.size === 0 || round === MAX_ROUNDS) return result;
-      const readable = await this.#readable(unchecked, credentials);
+      if (unchecked.size === 0 || round === MAX_ROUNDS) {
+        const catalogStale = caller.staleness();
+        return catalogStale ? { result, catalogStale } : { result };
+      }
+      const readable = await this.#readable(caller, unchecked);
       for (const ref of unchecked) decided.set(ref, readable.has(ref));
     }
   }
@@ -88,14 +109,13 @@ export class CatalogVisibility {
   }
 
   async #readable(
+    caller: CallerCatalog,
     entityRefs: Set<string>,
-    credentials: BackstageCredentials,
   ): Promise<Set<string>> {
     try {
-      return await readableEntityRefs(this.#catalog, entityRefs, {
-        credentials,
-      });
+      return await caller.readable(this.#catalog, entityRefs);
     } catch (error) {
+      if (error instanceof NotReadyError) throw error;
       // Without the catalog's answer nothing may be shown.
       throw new ServiceUnavailableError(
         `Could not ask the catalog what the caller may read: ${

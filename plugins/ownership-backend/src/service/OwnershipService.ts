@@ -1,5 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import {
+  CatalogStaleness,
   CoverageResponse,
   EntityOwnershipResponse,
   GroupResponsibilitiesResponse,
@@ -74,14 +75,17 @@ export class OwnershipService {
     );
   }
 
-  async #answer<T>(
+  async #answer<T extends { catalogStale?: CatalogStaleness }>(
     credentials: BackstageCredentials,
     query: (index: OwnershipIndex, canRead: CanRead) => T,
   ): Promise<T> {
     const index = await this.#indexer.current();
-    return this.#visibility.filter(credentials, index, canRead =>
-      query(index, canRead),
+    const { result, catalogStale } = await this.#visibility.filter(
+      credentials,
+      index,
+      canRead => query(index, canRead),
     );
+    return catalogStale ? { ...result, catalogStale } : result;
   }
 
   #today(): string {

@@ -103,6 +103,21 @@ export type RoleOwnership =
   | { role: string; title: string; status: 'restricted' };
 
 /**
+ * Set on an answer when the catalog failed or was slow and what the caller
+ * may see was decided from the catalog's earlier answers to the same caller.
+ *
+ * @public
+ */
+export interface CatalogStaleness {
+  /** When the oldest earlier answer used was given (ISO 8601). */
+  asOf: string;
+  /** Its age when this answer was made, in whole seconds. */
+  ageSeconds: number;
+  /** Why the catalog's answer was not used. */
+  reason: string;
+}
+
+/**
  * Response of `GET /v1/entities/:kind/:namespace/:name`.
  *
  * @public
@@ -112,6 +127,8 @@ export interface EntityOwnershipResponse {
   roles: RoleOwnership[];
   /** When the index that answered was built (ISO 8601). */
   indexedAt: string;
+  /** Present when visibility came from earlier catalog answers. */
+  catalogStale?: CatalogStaleness;
 }
 
 /**
@@ -138,6 +155,8 @@ export interface GroupResponsibilitiesResponse {
   teams: GroupSummary[];
   roles: { role: string; title: string; items: ResponsibilityItem[] }[];
   indexedAt: string;
+  /** Present when visibility came from earlier catalog answers. */
+  catalogStale?: CatalogStaleness;
 }
 
 /**
@@ -181,6 +200,8 @@ export interface LookupResponse {
   query: string;
   results: LookupResult[];
   indexedAt: string;
+  /** Present when visibility came from earlier catalog answers. */
+  catalogStale?: CatalogStaleness;
 }
 
 /**
@@ -254,6 +275,8 @@ export interface CoverageResponse {
   /** Declared interactions whose `until` has passed. */
   staleInteractions: TopologyInteraction[];
   indexedAt: string;
+  /** Present when visibility came from earlier catalog answers. */
+  catalogStale?: CatalogStaleness;
 }
 
 /**
@@ -280,4 +303,6 @@ export interface TopologyResponse {
   declared: TopologyInteraction[];
   observed: ObservedInteraction[];
   indexedAt: string;
+  /** Present when visibility came from earlier catalog answers. */
+  catalogStale?: CatalogStaleness;
 }

@@ -2,6 +2,7 @@ import { CacheService } from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { CatalogMemory } from '@triad/backend-utils';
 import { RELATION_MEASURES } from '@triad/plugin-slo-common';
 import { SloDataSource } from '@triad/plugin-slo-node';
 import { FleetRun, FleetRunStore } from '../database/FleetRunStore';
@@ -83,7 +84,9 @@ function mapCache(): { cache: CacheService; clear(): void } {
  * with one SLO, and an SLO of a service the catalog does not hold; a test
  * data source; stores and cache faked in memory.
  */
-export function setupSloServices() {
+export function setupSloServices(
+  options: { catalogMemory?: CatalogMemory } = {},
+) {
   const catalog = catalogServiceMock({ entities: [...entities, orphan] });
   const byRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
   const source: SloDataSource = {
@@ -109,7 +112,12 @@ export function setupSloServices() {
     }),
   };
   const logger = mockServices.logger.mock();
-  const definitions = new SloDefinitions(catalog, mockServices.auth(), []);
+  const definitions = new SloDefinitions(
+    catalog,
+    mockServices.auth(),
+    [],
+    options.catalogMemory,
+  );
   const evaluator = new SloEvaluator({
     definitions,
     sources: new SloSources({
@@ -131,6 +139,7 @@ export function setupSloServices() {
       defaults: { minRemainingBudget: 0, blockOnPageAlert: true },
       teams: new Map(),
     },
+    catalogMemory: options.catalogMemory,
   });
   const fleet = new FleetEvaluation({
     catalog,
@@ -143,6 +152,7 @@ export function setupSloServices() {
     concurrency: 1,
   });
   return {
+    snapshots,
     service,
     fleet,
     catalog,

@@ -6,6 +6,7 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { CatalogMemory } from '@triad/backend-utils';
 import {
   DataSourceDocument,
   formatResolutionProblem,
@@ -141,6 +142,8 @@ export class SloDefinitions {
     private readonly catalog: CatalogService,
     private readonly auth: AuthService,
     configured: readonly ConfiguredDataSource[],
+    // While the catalog fails or is slow, its last answers resolve the SLOs.
+    private readonly memory = new CatalogMemory(),
   ) {
     for (const { name, type, connectionDetails } of configured) {
       this.configured.set(name, {
@@ -200,10 +203,16 @@ export class SloDefinitions {
     entityRefs: string[],
     into: Map<string, Entity | null>,
   ): Promise<void> {
-    const { items } = await this.catalog.getEntitiesByRefs(
-      { entityRefs },
-      { credentials: await this.auth.getOwnServiceCredentials() },
-    );
+    const credentials = await this.auth.getOwnServiceCredentials();
+    const items = await this.memory
+      .forCaller(credentials)
+      .ask(`entities ${entityRefs.join(' ')}`, async () => {
+        const answer = await this.catalog.getEntitiesByRefs(
+          { entityRefs },
+          { credentials },
+        );
+        return answer.items;
+      });
     entityRefs.forEach((ref, i) => into.set(ref, items[i] ?? null));
   }
 }

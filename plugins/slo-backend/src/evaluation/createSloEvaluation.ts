@@ -4,6 +4,7 @@ import {
   LoggerService,
 } from '@backstage/backend-plugin-api';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { CatalogMemory } from '@triad/backend-utils';
 import { SloDataSource } from '@triad/plugin-slo-node';
 import { SloBackendConfig } from '../config';
 import { SnapshotStore } from '../database/SnapshotStore';
@@ -20,9 +21,15 @@ export function createSloEvaluation(options: {
   snapshots: SnapshotStore;
   dataSources: ReadonlyMap<string, SloDataSource>;
   config: SloBackendConfig;
+  catalogMemory?: CatalogMemory;
 }): { definitions: SloDefinitions; evaluator: SloEvaluator } {
   const { catalog, auth, config } = options;
-  const definitions = new SloDefinitions(catalog, auth, config.dataSources);
+  const definitions = new SloDefinitions(
+    catalog,
+    auth,
+    config.dataSources,
+    options.catalogMemory,
+  );
   const evaluator = new SloEvaluator({
     definitions,
     sources: new SloSources({

@@ -1,7 +1,11 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { NotFoundError } from '@backstage/errors';
-import { NotReadyError, readableEntityRefs } from '@triad/backend-utils';
+import {
+  CallerCatalog,
+  CatalogMemory,
+  NotReadyError,
+} from '@triad/backend-utils';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntitySlosResponse,
@@ -27,8 +31,15 @@ import { SloBackendConfig } from '../config';
 /**
  * The SLO use cases behind the HTTP API. Every method that takes credentials
  * returns only SLOs whose entity and service the caller may read.
+ *
+ * @remarks
+ * The catalog is asked with the caller's credentials through a
+ * CatalogMemory: while it fails or is slow, its last answers to the same
+ * caller are used and the response carries `catalogStale`.
  */
 export class SloService {
+  private readonly memory: CatalogMemory;
+
   constructor(
     private readonly deps: {
       catalog: CatalogService;
@@ -38,14 +49,39 @@ export class SloService {
       policy: SloBackendConfig['policy'];
       /** What a fleet request answered 503 is told to wait. */
       fleetRetryAfterSeconds?: number;
+      catalogMemory?: CatalogMemory;
     },
-  ) {}
+  ) {
+    this.memory = deps.catalogMemory ?? new CatalogMemory();
+  }
+
+  /** Asks on the caller's behalf; marks the answer stale when the catalog's was remembered. */
+  private async withCatalog<T extends object>(
+    credentials: BackstageCredentials,
+    answer: (catalog: CallerCatalog) => Promise<T>,
+  ): Promise<T> {
+    const catalog = this.memory.forCaller(credentials);
+    const result = await answer(catalog);
+    const catalogStale = catalog.staleness();
+    return catalogStale ? { ...result, catalogStale } : result;
+  }
+
+  private entityByRef(
+    catalog: CallerCatalog,
+    ref: string,
+    credentials: BackstageCredentials,
+  ): Promise<Entity | undefined> {
+    return catalog.ask(`entity ${ref}`, () =>
+      this.deps.catalog.getEntityByRef(ref, { credentials }),
+    );
+  }
 
   private async entityOrThrow(
+    catalog: CallerCatalog,
     ref: string,
     credentials: BackstageCredentials,
   ): Promise<Entity> {
-    const entity = await this.deps.catalog.getEntityByRef(ref, { credentials });
+    const entity = await this.entityByRef(catalog, ref, credentials);
     if (!entity) throw new NotFoundError(`No entity ${ref} found`);
     return entity;
   }
@@ -55,26 +91,39 @@ export class SloService {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<EntitySlosResponse> {
-    const { service, results } = await this.measure(entityRef, credentials);
-    return { entityRef: service.ref, items: results };
+    return this.withCatalog(credentials, async catalog => {
+      const { service, results } = await this.measure(
+        catalog,
+        entityRef,
+        credentials,
+      );
+      return { entityRef: service.ref, items: results };
+    });
   }
 
   /** The entity, as evaluations name it, and the SLOs that measure it. */
-  private async measure(entityRef: string, credentials: BackstageCredentials) {
+  private async measure(
+    catalog: CallerCatalog,
+    entityRef: string,
+    credentials: BackstageCredentials,
+  ) {
     // The request behind every service page: the entity and the SLOs that
     // measure it are asked for at once (two small queries in parallel are
     // faster in the catalog than one query with both filters).
-    const [entity, { items }] = await Promise.all([
-      this.deps.catalog.getEntityByRef(entityRef, { credentials }),
-      this.deps.catalog.getEntities(
-        {
-          filter: {
-            kind: 'SLO',
-            [`relations.${RELATION_MEASURES}`]: entityRef,
+    const [entity, items] = await Promise.all([
+      this.entityByRef(catalog, entityRef, credentials),
+      catalog.ask(`slos measuring ${entityRef}`, async () => {
+        const { items: slos } = await this.deps.catalog.getEntities(
+          {
+            filter: {
+              kind: 'SLO',
+              [`relations.${RELATION_MEASURES}`]: entityRef,
+            },
           },
-        },
-        { credentials },
-      ),
+          { credentials },
+        );
+        return slos;
+      }),
     ]);
     if (!entity) throw new NotFoundError(`No entity ${entityRef} found`);
     const service = measuredService(entity);
@@ -88,17 +137,19 @@ export class SloService {
 
   /** An SLO entity with its service, or NotFound unless the caller may read both. */
   private async visibleSlo(
+    catalog: CallerCatalog,
     namespace: string,
     name: string,
     credentials: BackstageCredentials,
   ): Promise<{ slo: Entity; service: Entity }> {
     const ref = `slo:${namespace}/${name}`;
-    const slo = await this.entityOrThrow(ref, credentials);
+    const slo = await this.entityOrThrow(catalog, ref, credentials);
     const doc = sloDocumentOf(slo);
     if (!doc) throw new NotFoundError(`${ref} is not a valid OpenSLO SLO`);
-    const service = await this.deps.catalog.getEntityByRef(
+    const service = await this.entityByRef(
+      catalog,
       stringifyEntityRef(sloServiceRef(doc)),
-      { credentials },
+      credentials,
     );
     if (!service) throw new NotFoundError(`No entity ${ref} found`);
     return { slo, service };
@@ -110,16 +161,19 @@ export class SloService {
     name: string,
     credentials: BackstageCredentials,
   ): Promise<SloResult> {
-    const { slo, service } = await this.visibleSlo(
-      namespace,
-      name,
-      credentials,
-    );
-    const [result] = await this.deps.evaluator.evaluate(
-      [slo],
-      measuredService(service),
-    );
-    return result;
+    return this.withCatalog(credentials, async catalog => {
+      const { slo, service } = await this.visibleSlo(
+        catalog,
+        namespace,
+        name,
+        credentials,
+      );
+      const [result] = await this.deps.evaluator.evaluate(
+        [slo],
+        measuredService(service),
+      );
+      return result;
+    });
   }
 
   /**
@@ -131,12 +185,15 @@ export class SloService {
     name: string,
     credentials: BackstageCredentials,
   ): Promise<SloTimelineResponse> {
-    const { slo, service } = await this.visibleSlo(
-      namespace,
-      name,
-      credentials,
-    );
-    return this.deps.evaluator.timeline(slo, measuredService(service));
+    return this.withCatalog(credentials, async catalog => {
+      const { slo, service } = await this.visibleSlo(
+        catalog,
+        namespace,
+        name,
+        credentials,
+      );
+      return this.deps.evaluator.timeline(slo, measuredService(service));
+    });
   }
 
   /** SLI and budget over time, from snapshots. */
@@ -146,18 +203,25 @@ export class SloService {
     range: { from: Date; to: Date },
     credentials: BackstageCredentials,
   ): Promise<SloHistoryResponse> {
-    const { slo } = await this.visibleSlo(namespace, name, credentials);
-    const ref = stringifyEntityRef(slo);
-    return {
-      ref,
-      from: range.from.toISOString(),
-      to: range.to.toISOString(),
-      points: await this.deps.snapshots.history(
+    return this.withCatalog(credentials, async catalog => {
+      const { slo } = await this.visibleSlo(
+        catalog,
+        namespace,
+        name,
+        credentials,
+      );
+      const ref = stringifyEntityRef(slo);
+      return {
         ref,
-        range.from.getTime(),
-        range.to.getTime(),
-      ),
-    };
+        from: range.from.toISOString(),
+        to: range.to.toISOString(),
+        points: await this.deps.snapshots.history(
+          ref,
+          range.from.getTime(),
+          range.to.getTime(),
+        ),
+      };
+    });
   }
 
   /**
@@ -176,22 +240,25 @@ export class SloService {
       );
     }
     const all = await this.deps.snapshots.list(query);
-    const visible = await readableEntityRefs(
-      this.deps.catalog,
-      all.flatMap(r => [r.ref, r.serviceRef]),
-      { credentials },
-    );
-    const items = all.filter(
-      r => visible.has(r.ref) && visible.has(r.serviceRef),
-    );
-    const offset = query.offset ?? 0;
-    const limit = query.limit ?? 100;
-    return {
-      items: items.slice(offset, offset + limit),
-      totalItems: items.length,
-      offset,
-      limit,
-    };
+    return this.withCatalog(credentials, async catalog => {
+      // From memory, SLOs whose visibility is not known are left out.
+      const visible = await catalog.readable(
+        this.deps.catalog,
+        all.flatMap(r => [r.ref, r.serviceRef]),
+        { unknown: 'hide' },
+      );
+      const items = all.filter(
+        r => visible.has(r.ref) && visible.has(r.serviceRef),
+      );
+      const offset = query.offset ?? 0;
+      const limit = query.limit ?? 100;
+      return {
+        items: items.slice(offset, offset + limit),
+        totalItems: items.length,
+        offset,
+        limit,
+      };
+    });
   }
 
   /**
@@ -202,15 +269,19 @@ export class SloService {
     entityRef: string,
     credentials: BackstageCredentials,
   ): Promise<PolicyDecision> {
-    const { entity, service, results } = await this.measure(
-      entityRef,
-      credentials,
-    );
-    const policy = resolveReleaseGatePolicy({
-      annotation: entity.metadata.annotations?.[RELEASE_GATE_POLICY_ANNOTATION],
-      ownerRef: service.context.ownerRef,
-      ...this.deps.policy,
+    return this.withCatalog(credentials, async catalog => {
+      const { entity, service, results } = await this.measure(
+        catalog,
+        entityRef,
+        credentials,
+      );
+      const policy = resolveReleaseGatePolicy({
+        annotation:
+          entity.metadata.annotations?.[RELEASE_GATE_POLICY_ANNOTATION],
+        ownerRef: service.context.ownerRef,
+        ...this.deps.policy,
+      });
+      return decidePolicy(service.ref, results, policy, new Date());
     });
-    return decidePolicy(service.ref, results, policy, new Date());
   }
 }

@@ -9,6 +9,20 @@ export interface SloObjectiveResult extends ObjectiveEvaluation {
   displayName?: string;
 }
 
+/**
+ * Set on an answer when the catalog failed or was slow and the entities, and
+ * what the caller may see, came from the catalog's earlier answers to the
+ * same caller.
+ */
+export interface CatalogStaleness {
+  /** When the oldest earlier answer used was given (ISO 8601). */
+  asOf: string;
+  /** Its age when this answer was made, in whole seconds. */
+  ageSeconds: number;
+  /** Why the catalog's answer was not used. */
+  reason: string;
+}
+
 /** An evaluated SLO, as every SLO endpoint returns it. */
 export interface SloResult {
   /** Entity reference of the SLO, e.g. `slo:default/checkout-availability`. */
@@ -42,12 +56,16 @@ export interface SloResult {
   /** The worst status of its objectives. */
   status: SloStatus;
   objectives: SloObjectiveResult[];
+  /** Present when entities and visibility came from earlier catalog answers. */
+  catalogStale?: CatalogStaleness;
 }
 
 /** `GET /v1/entities/:kind/:namespace/:name/slos` */
 export interface EntitySlosResponse {
   entityRef: string;
   items: SloResult[];
+  /** Present when entities and visibility came from earlier catalog answers. */
+  catalogStale?: CatalogStaleness;
 }
 
 /** `GET /v1/slos` */
@@ -56,6 +74,8 @@ export interface SloListResponse {
   totalItems: number;
   offset: number;
   limit: number;
+  /** Present when entities and visibility came from earlier catalog answers. */
+  catalogStale?: CatalogStaleness;
 }
 
 /** Filters of `GET /v1/slos`. */
@@ -88,6 +108,8 @@ export interface SloHistoryResponse {
   from: string;
   to: string;
   points: SloHistoryPoint[];
+  /** Present when entities and visibility came from earlier catalog answers. */
+  catalogStale?: CatalogStaleness;
 }
 
 /** One reason behind a release decision. */
@@ -111,6 +133,8 @@ export interface PolicyDecision {
    * from backends older than per-service and per-team policies).
    */
   policy?: AppliedReleaseGatePolicy;
+  /** Present when entities and visibility came from earlier catalog answers. */
+  catalogStale?: CatalogStaleness;
 }
 
 /** One per-minute sample for the built-in store. */
@@ -148,4 +172,6 @@ export interface SloTimelineResponse {
       idealRemaining: number;
     }[];
   }[];
+  /** Present when entities and visibility came from earlier catalog answers. */
+  catalogStale?: CatalogStaleness;
 }

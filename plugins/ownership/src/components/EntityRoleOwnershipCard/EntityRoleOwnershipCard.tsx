@@ -5,7 +5,7 @@ import { useEntity } from '@backstage/plugin-catalog-react';
 import Typography from '@material-ui/core/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ownershipApiRef } from '../../api/OwnershipApi';
-import { BackendErrorPanel } from '@triad/frontend-utils';
+import { BackendErrorPanel, CatalogStaleNotice } from '@triad/frontend-utils';
 import { OnCallLinks } from '../OnCallLinks';
 import { OnCallLinkTemplates } from '../onCall';
 import { RoleOwnershipTable } from '../RoleOwnershipTable';
@@ -48,6 +48,7 @@ export function EntityRoleOwnershipCard(props: EntityRoleOwnershipCardProps) {
     >
       {loading && <Progress />}
       {error && <BackendErrorPanel error={error} onRetry={retry} />}
+      <CatalogStaleNotice stale={value?.catalogStale} />
       {value && value.roles.length === 0 && (
         <EmptyState
           missing="field"

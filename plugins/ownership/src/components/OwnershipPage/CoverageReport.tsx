@@ -17,7 +17,7 @@ import { ProvenanceBadge } from '../ProvenanceBadge';
 import { describeProvenance } from '../provenance';
 import { shortRef } from '../refs';
 import { RoleStatusChip } from '../RoleStatusChip';
-import { BackendErrorPanel } from '@triad/frontend-utils';
+import { BackendErrorPanel, CatalogStaleNotice } from '@triad/frontend-utils';
 
 function shareColor(share: number): string {
   if (share >= 0.9) return '#2e7d32';
@@ -250,6 +250,7 @@ export function CoverageReport() {
     >
       {loading && <Progress />}
       {error && <BackendErrorPanel error={error} onRetry={retry} />}
+      <CatalogStaleNotice stale={value?.catalogStale} />
       {value && <Report coverage={value} />}
     </InfoCard>
   );

@@ -19,7 +19,7 @@ import { ownershipApiRef } from '../../api/OwnershipApi';
 import { EntityLink } from '../EntityLink';
 import { RoleOwnershipTable } from '../RoleOwnershipTable';
 import { TEAM_TYPE_LABELS } from '../buildTopologyGraph';
-import { BackendErrorPanel } from '@triad/frontend-utils';
+import { BackendErrorPanel, CatalogStaleNotice } from '@triad/frontend-utils';
 
 /** How long typing must pause before the lookup is asked. */
 export const LOOKUP_DEBOUNCE_MS = 300;
@@ -211,6 +211,9 @@ export function LookupPanel() {
         )}
         {query && loading && <Progress />}
         {query && error && <BackendErrorPanel error={error} />}
+        {query && !loading && (
+          <CatalogStaleNotice stale={value?.catalogStale} />
+        )}
         {query && !loading && value && value.results.length === 0 && (
           <Typography variant="body2">
             Nothing you may see matches “{value.query}”.

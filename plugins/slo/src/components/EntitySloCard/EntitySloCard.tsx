@@ -12,7 +12,7 @@ import { BudgetBar } from '../BudgetBar';
 import { EmptySlos } from '../EmptySlos';
 import { SloStatusChip } from '../SloStatusChip';
 import { useEntitySlos } from '../useSloApi';
-import { BackendErrorPanel } from '@triad/frontend-utils';
+import { BackendErrorPanel, CatalogStaleNotice } from '@triad/frontend-utils';
 
 function SloSummary(props: { slo: SloResult }) {
   const { slo } = props;
@@ -77,6 +77,7 @@ export function EntitySloCard() {
     <InfoCard title="Service level objectives">
       {loading && <Progress />}
       {error && <BackendErrorPanel error={error} />}
+      <CatalogStaleNotice stale={value?.catalogStale} />
       {value && value.items.length === 0 && <EmptySlos />}
       {value?.items.map(slo => (
         <SloSummary key={slo.ref} slo={slo} />

@@ -5,7 +5,7 @@ import { EmptySlos } from '../EmptySlos';
 import { useEntitySlos } from '../useSloApi';
 import { PolicyPanel } from './PolicyPanel';
 import { SloDetails } from './SloDetails';
-import { BackendErrorPanel } from '@triad/frontend-utils';
+import { BackendErrorPanel, CatalogStaleNotice } from '@triad/frontend-utils';
 
 /**
  * The "SLOs" tab: the release gate, then every SLO of the entity in detail.
@@ -20,6 +20,11 @@ export function EntitySloContent() {
   if (!value || value.items.length === 0) return <EmptySlos />;
   return (
     <Grid container spacing={3}>
+      {value.catalogStale && (
+        <Grid item xs={12}>
+          <CatalogStaleNotice stale={value.catalogStale} />
+        </Grid>
+      )}
       <Grid item xs={12}>
         <PolicyPanel entityRef={value.entityRef} />
       </Grid>

@@ -19,7 +19,11 @@ import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { sloApiRef } from '../../api/SloApi';
 import { RollUpTable } from '../RollUpTable';
 import { rollUp } from '../rollUp';
-import { BackendErrorPanel, SearchField } from '@triad/frontend-utils';
+import {
+  BackendErrorPanel,
+  CatalogStaleNotice,
+  SearchField,
+} from '@triad/frontend-utils';
 import { SloTable } from '../SloTable';
 
 const STATUSES: SloStatus[] = ['breached', 'warning', 'healthy', 'no-data'];
@@ -107,6 +111,11 @@ export function SloPage() {
         {error && <BackendErrorPanel error={error} onRetry={retry} />}
         {value && (
           <Grid container spacing={2}>
+            {value.catalogStale && (
+              <Grid item xs={12}>
+                <CatalogStaleNotice stale={value.catalogStale} />
+              </Grid>
+            )}
             <Grid item xs={12}>
               {/* On a card, so the filter labels keep their contrast. */}
               <Paper style={{ padding: 16 }}>
