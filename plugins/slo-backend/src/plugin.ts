@@ -18,6 +18,7 @@ import { createSloEvaluation } from './evaluation/createSloEvaluation';
 import { DataSourceRegistry } from './evaluation/DataSourceRegistry';
 import { guardedCache } from './evaluation/guardedCache';
 import { createSloTransitionNotifier } from './notifications/createSloTransitionNotifier';
+import { EventService } from './events/EventService';
 import { FleetEvaluation } from './service/FleetEvaluation';
 import { createRouter } from './service/router';
 import { scheduleFleetEvaluation } from './service/scheduleFleetEvaluation';
@@ -97,6 +98,11 @@ export const sloPlugin = createBackendPlugin({
             ...deps,
             ...stores,
             slos,
+            events: new EventService({
+              ...deps,
+              ...stores,
+              snapshotRetentionMs: config.snapshotRetentionMs,
+            }),
             maxBodyBytes: 4 * 1024 * 1024,
             ingestLimits: () => ingestLimitsAt(Date.now(), config.builtin),
           }),
