@@ -6,12 +6,9 @@ import { parseEventEntityRef } from './parseEventEntityRef';
 const ID = /^[A-Za-z0-9][A-Za-z0-9._:/@+-]{0,199}$/;
 
 function timeOf(value: unknown): number {
-  const ms =
-    typeof value === 'number'
-      ? value
-      : typeof value === 'string'
-      ? Date.parse(value)
-      : NaN;
+  let ms = NaN;
+  if (typeof value === 'number') ms = value;
+  if (typeof value === 'string') ms = Date.parse(value);
   // Beyond what a Date can hold is as unusable as no time at all.
   return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? ms : NaN;
 }
