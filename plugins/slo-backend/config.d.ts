@@ -100,7 +100,10 @@ export interface Config {
        */
       roles?: string[];
     };
-    /** How long snapshots for history and the fleet list are kept, e.g. `90d` (default). */
+    /**
+     * How long snapshots for history and the fleet list, and the deploy and
+     * incident events marked on the charts, are kept, e.g. `90d` (default).
+     */
     snapshotRetention?: string;
   };
 }

@@ -1,6 +1,7 @@
 import { Command, CommanderError, Option } from 'commander';
 import { gate } from './commands/gate';
 import { importSlos } from './commands/importSlos';
+import { mark } from './commands/mark';
 import { push } from './commands/push';
 import { rules } from './commands/rules';
 import { validate } from './commands/validate';
@@ -153,6 +154,36 @@ export async function main(
     .option('--batch-size <n>', 'samples per request', '1000')
     .action(async (file: string, options) => {
       code = await push(io, file, options);
+    });
+
+  program
+    .command('mark')
+    .description(
+      'Record a deploy, incident or maintenance of an entity, marked on its SLO charts with the budget spent in the hour after a deploy against the hour before',
+    )
+    .argument('<entityRef>', 'e.g. component:default/checkout-service')
+    .requiredOption(
+      '--url <url>',
+      'the Backstage backend, e.g. https://backstage.example.com',
+    )
+    .option('--token <token>', 'a Backstage token (or set TRIAD_SLO_TOKEN)')
+    .requiredOption(
+      '--id <id>',
+      'names the event: the same id again replaces it (e.g. the pipeline run id)',
+    )
+    .requiredOption('--title <title>', 'what happened, e.g. "Deploy 1.4.2"')
+    .addOption(
+      new Option('--type <type>', 'the kind of event')
+        .choices(['deploy', 'incident', 'maintenance'])
+        .default('deploy'),
+    )
+    .option('--time <time>', 'when it happened, ISO 8601 (default: now)')
+    .option('--end <time>', 'when an incident or maintenance ended, ISO 8601')
+    .option('--link <url>', 'the pipeline run, change or incident')
+    // Not --version: that prints the CLI's own version.
+    .option('--release-version <version>', 'the version deployed')
+    .action(async (entityRef: string, options) => {
+      code = await mark(io, entityRef, options);
     });
 
   program

@@ -1,6 +1,7 @@
 /**
  * Scaffolder actions that write OpenSLO documents, validate them, generate
- * Prometheus alert rules and check the error-budget policy.
+ * Prometheus alert rules, check the error-budget policy and mark deploys
+ * and incidents on SLO charts.
  *
  * @packageDocumentation
  */
@@ -11,3 +12,4 @@ export { createOpenSloValidateAction } from './actions/validateOpenSloAction';
 export { createOpenSloImportAction } from './actions/importSlosAction';
 export { createPrometheusRulesAction } from './actions/prometheusRulesAction';
 export { createPolicyCheckAction } from './actions/policyCheckAction';
+export { createEventCreateAction } from './actions/eventCreateAction';

@@ -26,6 +26,7 @@ describe('scaffolderModuleSlo', () => {
       'slo:openslo:import',
       'slo:prometheus:rules',
       'slo:policy:check',
+      'slo:event:create',
     ]);
     for (const action of actions) {
       expect(action.supportsDryRun).toBe(true);

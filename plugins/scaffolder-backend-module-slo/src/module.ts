@@ -9,6 +9,7 @@ import { createOpenSloImportAction } from './actions/importSlosAction';
 import { createOpenSloValidateAction } from './actions/validateOpenSloAction';
 import { createPrometheusRulesAction } from './actions/prometheusRulesAction';
 import { createPolicyCheckAction } from './actions/policyCheckAction';
+import { createEventCreateAction } from './actions/eventCreateAction';
 
 /**
  * Adds the `slo:*` actions to the scaffolder.
@@ -33,6 +34,7 @@ export const scaffolderModuleSlo = createBackendModule({
           createOpenSloImportAction(),
           createPrometheusRulesAction({ catalog, discovery, auth }),
           createPolicyCheckAction({ discovery, auth }),
+          createEventCreateAction({ discovery, auth }),
         );
       },
     });

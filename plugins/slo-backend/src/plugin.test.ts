@@ -583,6 +583,59 @@ describe('SLO backend over HTTP', () => {
     },
   );
 
+  it('records deploy markers idempotently and lists them only for entities the caller may read', async () => {
+    const deploy = {
+      id: 'pipeline-123',
+      entityRef: 'component:default/svc-a',
+      type: 'deploy',
+      time: new Date(Date.now() - 10 * MINUTE).toISOString(),
+      title: 'Deploy 1.2.3',
+      version: '1.2.3',
+    };
+    const send = (body: object, authorization = user) =>
+      post('/v1/events', r => r.set('Authorization', authorization).send(body));
+    const created = await send(deploy);
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      id: 'pipeline-123',
+      version: '1.2.3',
+    });
+    const replaced = await send({ ...deploy, title: 'Deploy 1.2.3 (retry)' });
+    expect(replaced.status).toBe(200);
+
+    const listed = await get('/v1/events?entityRef=component:default/svc-a');
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toHaveLength(1);
+    expect(listed.body.items[0]).toMatchObject({
+      title: 'Deploy 1.2.3 (retry)',
+      // A figure per objective of both SLOs of svc-a.
+      budget: [
+        { sloRef: 'slo:default/slo-a', objectiveIndex: 0 },
+        { sloRef: 'slo:default/slo-flaky', objectiveIndex: 0 },
+      ],
+    });
+
+    // Hidden from users: 404 as if missing, to record and to list.
+    const hidden = { ...deploy, entityRef: 'component:default/svc-hidden' };
+    expect((await send(hidden)).status).toBe(404);
+    expect(
+      (await get('/v1/events?entityRef=component:default/svc-hidden')).status,
+    ).toBe(404);
+    expect((await send(hidden, mockCredentials.service.header())).status).toBe(
+      201,
+    );
+    expect(
+      (await send({ ...deploy, type: 'release' })).body.error.message,
+    ).toBe('type: must be one of deploy, incident, maintenance');
+
+    denyIngest = true;
+    const denied = await send(deploy);
+    denyIngest = false;
+    expect(denied.status).toBe(403);
+    expect(denied.body.error.message).toMatch(/slo\.events\.create/);
+    expect((await post('/v1/events', r => r.send(deploy))).status).toBe(401);
+  });
+
   it('guards ingest: token, permission, body', async () => {
     const sample = { series: 'a', timestamp: Date.now(), good: 1, total: 1 };
     expect(

@@ -19,6 +19,7 @@ import { createSloEvaluation } from './evaluation/createSloEvaluation';
 import { DataSourceRegistry } from './evaluation/DataSourceRegistry';
 import { guardedCache } from './evaluation/guardedCache';
 import { createSloTransitionNotifier } from './notifications/createSloTransitionNotifier';
+import { EventService } from './events/EventService';
 import { FleetEvaluation } from './service/FleetEvaluation';
 import { createRouter } from './service/router';
 import { scheduleFleetEvaluation } from './service/scheduleFleetEvaluation';
@@ -103,6 +104,11 @@ export const sloPlugin = createBackendPlugin({
             ...deps,
             ...stores,
             slos,
+            events: new EventService({
+              ...deps,
+              ...stores,
+              snapshotRetentionMs: config.snapshotRetentionMs,
+            }),
             maxBodyBytes: 4 * 1024 * 1024,
             ingestLimits: () => ingestLimitsAt(Date.now(), config.builtin),
           }),

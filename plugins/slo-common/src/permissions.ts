@@ -11,5 +11,19 @@ export const sloSamplesCreatePermission = createPermission({
   attributes: { action: 'create' },
 });
 
+/**
+ * Record deploy, incident and maintenance events (`POST /api/slo/v1/events`).
+ * Service-to-service callers are allowed without it, as for samples.
+ *
+ * @public
+ */
+export const sloEventsCreatePermission = createPermission({
+  name: 'slo.events.create',
+  attributes: { action: 'create' },
+});
+
 /** @public */
-export const sloPermissions = [sloSamplesCreatePermission];
+export const sloPermissions = [
+  sloSamplesCreatePermission,
+  sloEventsCreatePermission,
+];

@@ -55,6 +55,12 @@ const apis: Partial<SloApi> = {
     to: '',
     points: [],
   }),
+  listEvents: async ({ entityRef }) => ({
+    entityRef,
+    from: '',
+    to: '',
+    items: [],
+  }),
 };
 
 describe('legacy exports', () => {

@@ -1,5 +1,6 @@
 import { DatabaseService } from '@backstage/backend-plugin-api';
 import { BuiltinStore } from '../builtin/BuiltinStore';
+import { EventStore } from '../events/EventStore';
 import { FleetRunStore } from './FleetRunStore';
 import { migrateDatabase } from './migrateDatabase';
 import { SloAlertStateStore } from './SloAlertStateStore';
@@ -17,6 +18,7 @@ export async function openSloDatabase(database: DatabaseService) {
     snapshots: new SnapshotStore(db),
     fleetRuns: new FleetRunStore(db),
     alertStates: new SloAlertStateStore(db),
+    eventStore: new EventStore(db),
     /** Resolves when the database answers a trivial query. */
     pingDatabase: () => db.raw('select 1'),
   };

@@ -8,6 +8,9 @@ import request from 'supertest';
 import { createRouter } from './router';
 import { BuiltinStore } from '../builtin/BuiltinStore';
 import { SloService } from './SloService';
+import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
+import { EventService } from '../events/EventService';
+import { EventStore } from '../events/EventStore';
 
 /*
  * Hostile input found by the reliability suite (packages/reliability): every
@@ -24,6 +27,8 @@ const slos = {
   history: jest.fn(),
 };
 const store = { ingest: jest.fn() };
+const eventStore = { record: jest.fn(), list: jest.fn() };
+const snapshots = { history: jest.fn() };
 
 async function app() {
   const router = await createRouter({
@@ -32,6 +37,23 @@ async function app() {
     permissions: mockServices.permissions(),
     slos: slos as unknown as SloService,
     store: store as unknown as BuiltinStore,
+    events: new EventService({
+      auth: mockServices.auth(),
+      permissions: mockServices.permissions(),
+      catalog: catalogServiceMock({
+        entities: [
+          {
+            apiVersion: 'backstage.io/v1alpha1',
+            kind: 'Component',
+            metadata: { name: 'svc', namespace: 'default' },
+          },
+        ],
+      }),
+      eventStore: eventStore as unknown as EventStore,
+      snapshots,
+      snapshotRetentionMs: 90 * 86_400_000,
+      now: () => Date.parse('2026-12-01T00:00:00Z'),
+    }),
     maxBodyBytes: 4 * 1024 * 1024,
     ingestLimits: () => ({
       maxBatchSize: 100,
@@ -80,6 +102,12 @@ describe('SLO router with hostile input', () => {
       '/v1/slos/default/slo-a/history?to=-271821-04-20T00:00:00.000Z',
       'from: must be before to',
     ],
+    ['/v1/events', 'entityRef: required, an entity reference'],
+    [
+      '/v1/events?entityRef=a%3Ab%3Ac%3Ad',
+      'entityRef: "a:b:c:d" is not an entity reference such as component:default/name',
+    ],
+    ['/v1/events?entityRef=svc&from=monday', 'from: must be an ISO 8601 time'],
   ])('GET %s is a 400 naming the parameter', async (path, message) => {
     const res = await request(server)
       .get(path)
@@ -87,6 +115,47 @@ describe('SLO router with hostile input', () => {
     expect(res.status).toBe(400);
     expect(res.body.error.message).toBe(message);
     for (const fn of Object.values(slos)) expect(fn).not.toHaveBeenCalled();
+    expect(eventStore.list).not.toHaveBeenCalled();
+  });
+
+  const event = {
+    id: 'run-1',
+    entityRef: 'component:default/svc',
+    type: 'deploy',
+    time: '2026-11-30T12:00:00Z',
+    title: 'Deploy 1.2.3',
+  };
+  it.each([
+    [{}, 'id: required'],
+    [{ ...event, id: '../../x' }, 'id: required, 1 to 200 letters'],
+    [{ ...event, entityRef: 'a:b:c:d' }, 'entityRef: "a:b:c:d" is not'],
+    [
+      { ...event, type: 'release' },
+      'type: must be one of deploy, incident, maintenance',
+    ],
+    [{ ...event, time: 'now' }, 'time: must be an ISO 8601 time'],
+    [{ ...event, time: 1e300 }, 'time: must be an ISO 8601 time'],
+    [
+      { ...event, time: '2026-08-01T00:00:00Z' },
+      'time: 2026-08-01T00:00:00.000Z is older than the retention period',
+    ],
+    [{ ...event, end: '2026-11-30T11:00:00Z' }, 'end: must not be before time'],
+    [{ ...event, title: '' }, 'title: must be a non-empty string'],
+    [{ ...event, title: null }, 'title: required'],
+    [
+      { ...event, link: 'ftp://example.com/x' },
+      'link: must be an http or https URL',
+    ],
+    [{ ...event, version: 42 }, 'version: must be a non-empty string'],
+    [[event], 'body: must be an object'],
+  ])('POST /v1/events %j is a 400 naming the field', async (body, message) => {
+    const res = await request(server)
+      .post('/v1/events')
+      .set('Authorization', mockCredentials.service.header())
+      .send(body as object);
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).toContain(message);
+    expect(eventStore.record).not.toHaveBeenCalled();
   });
 
   it.each([1e20, -1e20, 8.64e15 + 1, 1.5e300, -8.64e15 - 1])(

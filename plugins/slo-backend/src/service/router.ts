@@ -7,6 +7,10 @@ import {
   IngestRouterOptions,
 } from '../builtin/createIngestRouter';
 import {
+  createEventsRouter,
+  EventsRouterOptions,
+} from '../events/createEventsRouter';
+import {
   checkParams,
   entityRefOf,
   historyRangeOf,
@@ -14,7 +18,9 @@ import {
 } from './requestParams';
 import { SloService } from './SloService';
 
-export interface RouterOptions extends IngestRouterOptions {
+export interface RouterOptions
+  extends IngestRouterOptions,
+    EventsRouterOptions {
   slos: SloService;
   maxBodyBytes: number;
 }
@@ -74,6 +80,7 @@ export async function createRouter(
 
   router.use(createIngestRouter(options));
   router.use(createFactsRouter(options));
+  router.use(createEventsRouter(options));
 
   // A 503 while the fleet warms up says when to come back, and is not
   // logged as an error.

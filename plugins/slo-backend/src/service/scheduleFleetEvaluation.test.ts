@@ -16,6 +16,7 @@ async function evaluationTask(failure: Error, pingDatabase: jest.Mock) {
     fleet,
     store: { deleteBefore: jest.fn() },
     snapshots: { deleteBefore: jest.fn() },
+    eventStore: { deleteBefore: jest.fn() },
     config: readSloBackendConfig(mockServices.rootConfig()),
     pingDatabase,
   });
@@ -55,5 +56,36 @@ describe('scheduleFleetEvaluation', () => {
     const fn = await evaluationTask(new Error('boom'), ping);
     await expect(fn(new AbortController().signal)).rejects.toThrow('boom');
     expect(ping).not.toHaveBeenCalled();
+  });
+
+  it('removes events with the retention of snapshots', async () => {
+    jest.setSystemTime(Date.parse('2026-12-01T00:00:00Z'));
+    const scheduler = mockServices.scheduler.mock();
+    const snapshots = { deleteBefore: jest.fn().mockResolvedValue(3) };
+    const eventStore = { deleteBefore: jest.fn().mockResolvedValue(2) };
+    await scheduleFleetEvaluation({
+      scheduler,
+      logger: mockServices.logger.mock(),
+      fleet: {
+        evaluateAll: jest.fn().mockResolvedValue({ evaluated: 1, failed: 0 }),
+      } as unknown as FleetEvaluation,
+      store: { deleteBefore: jest.fn().mockResolvedValue(0) },
+      snapshots,
+      eventStore,
+      config: readSloBackendConfig(
+        mockServices.rootConfig({
+          data: { slo: { snapshotRetention: '30d' } },
+        }),
+      ),
+      pingDatabase: jest.fn(),
+    });
+    const task = scheduler.scheduleTask.mock.calls.find(
+      ([t]) => t.id === 'slo-evaluate-all',
+    )![0] as SchedulerServiceTaskInvocationDefinition;
+    await task.fn(new AbortController().signal);
+    // 30 days before 2026-12-01 is 2026-11-01, for both.
+    const cutoff = Date.parse('2026-11-01T00:00:00Z');
+    expect(snapshots.deleteBefore).toHaveBeenCalledWith(cutoff);
+    expect(eventStore.deleteBefore).toHaveBeenCalledWith(cutoff);
   });
 });

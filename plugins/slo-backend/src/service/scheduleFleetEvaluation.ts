@@ -4,6 +4,7 @@ import { isDatabaseUnavailable } from '@triad/backend-utils';
 import { BuiltinStore } from '../builtin/BuiltinStore';
 import { SloBackendConfig } from '../config';
 import { SnapshotStore } from '../database/SnapshotStore';
+import { EventStore } from '../events/EventStore';
 import { FleetEvaluation } from './FleetEvaluation';
 import { waitForDatabase } from './waitForDatabase';
 
@@ -11,7 +12,8 @@ const EVALUATE_ALL = 'slo-evaluate-all';
 
 /**
  * Schedules the evaluation of every SLO (every `frequency`, one run across
- * all instances) with the removal of samples and snapshots past retention,
+ * all instances) with the removal of samples, snapshots and events past
+ * retention (events are kept as long as snapshots, for the charts they mark),
  * and the change check that runs it before its turn.
  */
 export async function scheduleFleetEvaluation(options: {
@@ -20,10 +22,12 @@ export async function scheduleFleetEvaluation(options: {
   fleet: FleetEvaluation;
   store: Pick<BuiltinStore, 'deleteBefore'>;
   snapshots: Pick<SnapshotStore, 'deleteBefore'>;
+  eventStore: Pick<EventStore, 'deleteBefore'>;
   config: SloBackendConfig;
   pingDatabase: () => Promise<unknown>;
 }): Promise<void> {
-  const { scheduler, logger, fleet, store, snapshots, config } = options;
+  const { scheduler, logger, fleet, store, snapshots, eventStore, config } =
+    options;
   await scheduler.scheduleTask({
     id: EVALUATE_ALL,
     frequency: { milliseconds: config.evaluation.frequencyMs },
@@ -40,9 +44,12 @@ export async function scheduleFleetEvaluation(options: {
         const old = await snapshots.deleteBefore(
           now - config.snapshotRetentionMs,
         );
+        const events = await eventStore.deleteBefore(
+          now - config.snapshotRetentionMs,
+        );
         const durationMs = Date.now() - started;
         logger.info(
-          `Evaluated ${evaluated} SLOs (${failed} from stale data); removed ${samples} old samples and ${old} old snapshots in ${durationMs} ms`,
+          `Evaluated ${evaluated} SLOs (${failed} from stale data); removed ${samples} old samples, ${old} old snapshots and ${events} old events in ${durationMs} ms`,
           { startedAt: new Date(started).toISOString(), durationMs },
         );
       } catch (error) {

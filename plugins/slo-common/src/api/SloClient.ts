@@ -10,6 +10,12 @@ import {
   SloSample,
   SloTimelineResponse,
 } from './types';
+import {
+  SloEvent,
+  SloEventInput,
+  SloEventsQuery,
+  SloEventsResponse,
+} from './eventTypes';
 
 /** The subset of Backstage's DiscoveryApi the client needs. */
 export interface SloClientDiscovery {
@@ -164,5 +170,35 @@ export class SloClient {
       },
       options,
     );
+  }
+
+  /**
+   * Records a deploy, incident or maintenance event; the same id for the
+   * same entity replaces the event.
+   */
+  recordEvent(
+    event: SloEventInput,
+    options?: SloRequestOptions,
+  ): Promise<SloEvent> {
+    return this.request(
+      '/v1/events',
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(event),
+      },
+      options,
+    );
+  }
+
+  /** Events of an entity in a time range, for chart markers. */
+  listEvents(
+    query: SloEventsQuery,
+    options?: SloRequestOptions,
+  ): Promise<SloEventsResponse> {
+    const params = new URLSearchParams({ entityRef: query.entityRef });
+    if (query.from) params.set('from', query.from.toISOString());
+    if (query.to) params.set('to', query.to.toISOString());
+    return this.request(`/v1/events?${params}`, {}, options);
   }
 }

@@ -15,6 +15,7 @@ export type SloApi = Pick<
   | 'getSloHistory'
   | 'getSloTimeline'
   | 'getPolicy'
+  | 'listEvents'
 >;
 
 /** @public */

@@ -61,6 +61,12 @@ const api = (overrides: Partial<SloApi> = {}): Partial<SloApi> => ({
     to: '',
     points: [],
   }),
+  listEvents: async ({ entityRef }) => ({
+    entityRef,
+    from: '',
+    to: '',
+    items: [],
+  }),
   ...overrides,
 });
 

@@ -18,13 +18,16 @@ import {
 } from 'recharts';
 import { sloApiRef } from '../../api/SloApi';
 import { BackendErrorPanel } from '@triad/frontend-utils';
+import { eventMarkerLines } from './eventMarkerLines';
+import { SloEventTable } from './SloEventTable';
 import { timeAxis } from './timeAxis';
 
 const pct = (v: number) => `${(v * 100).toFixed(2)} %`;
 
 /**
  * SLI over the period against the target, and the budget burn-down against
- * spending evenly, per objective.
+ * spending evenly, per objective; deploys and incidents of the service
+ * marked on both, and listed with the budget spent around each deploy.
  */
 export function SloCharts(props: { slo: SloResult }) {
   const api = useApi(sloApiRef);
@@ -33,6 +36,18 @@ export function SloCharts(props: { slo: SloResult }) {
     () => api.getSloTimeline(slo.namespace, slo.name),
     [api, slo.namespace, slo.name],
   );
+  // Markers are extra: without them (an older backend, a failure) the
+  // charts still show.
+  const events = useAsync(
+    async () =>
+      api.listEvents({
+        entityRef: slo.serviceRef,
+        from: new Date(slo.period.start),
+        to: new Date(slo.evaluatedAt),
+      }),
+    [api, slo.serviceRef, slo.period.start, slo.evaluatedAt],
+  );
+  const markers = eventMarkerLines(events.value?.items ?? []);
   if (loading) return <Progress />;
   if (error)
     return (
@@ -86,6 +101,7 @@ export function SloCharts(props: { slo: SloResult }) {
                       strokeDasharray="4 4"
                       label="target"
                     />
+                    {markers}
                     <Line
                       type="monotone"
                       dataKey="sli"
@@ -120,6 +136,7 @@ export function SloCharts(props: { slo: SloResult }) {
                     />
                     <Legend />
                     <ReferenceLine y={0} stroke="#d32f2f" />
+                    {markers}
                     <Line
                       type="monotone"
                       dataKey="remaining"
@@ -144,6 +161,7 @@ export function SloCharts(props: { slo: SloResult }) {
           </Grid>
         );
       })}
+      <SloEventTable events={events.value?.items ?? []} sloRef={slo.ref} />
     </>
   );
 }
