@@ -1,5 +1,8 @@
 import { createBackendModule } from '@backstage/backend-plugin-api';
+import { CatalogModelSources } from '@backstage/catalog-model/alpha';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { catalogModelExtensionPoint } from '@backstage/plugin-catalog-node/alpha';
+import { opensloModelLayer } from './model/opensloModelLayer';
 import { OpenSloEntitiesProcessor } from './processor/OpenSloEntitiesProcessor';
 
 /**
@@ -12,9 +15,13 @@ export const catalogModuleOpenSlo = createBackendModule({
   moduleId: 'openslo',
   register(env) {
     env.registerInit({
-      deps: { catalog: catalogProcessingExtensionPoint },
-      async init({ catalog }) {
+      deps: {
+        catalog: catalogProcessingExtensionPoint,
+        model: catalogModelExtensionPoint,
+      },
+      async init({ catalog, model }) {
         catalog.addProcessor(new OpenSloEntitiesProcessor());
+        model.addModelSource(CatalogModelSources.static([opensloModelLayer]));
       },
     });
   },

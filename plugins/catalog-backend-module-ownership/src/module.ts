@@ -2,7 +2,11 @@ import {
   coreServices,
   createBackendModule,
 } from '@backstage/backend-plugin-api';
+import { CatalogModelSources } from '@backstage/catalog-model/alpha';
 import { catalogProcessingExtensionPoint } from '@backstage/plugin-catalog-node';
+import { catalogModelExtensionPoint } from '@backstage/plugin-catalog-node/alpha';
+import { parseOwnershipRoles } from '@triad/plugin-ownership-common';
+import { ownershipModelLayer } from './model/ownershipModelLayer';
 import { OwnershipEntitiesProcessor } from './processor/OwnershipEntitiesProcessor';
 
 /**
@@ -18,10 +22,17 @@ export const catalogModuleOwnership = createBackendModule({
     env.registerInit({
       deps: {
         catalog: catalogProcessingExtensionPoint,
+        model: catalogModelExtensionPoint,
         config: coreServices.rootConfig,
       },
-      async init({ catalog, config }) {
-        catalog.addProcessor(OwnershipEntitiesProcessor.fromConfig(config));
+      async init({ catalog, model, config }) {
+        const roles = parseOwnershipRoles(
+          config.getOptional('ownership.roles'),
+        );
+        catalog.addProcessor(new OwnershipEntitiesProcessor({ roles }));
+        model.addModelSource(
+          CatalogModelSources.static([ownershipModelLayer(roles)]),
+        );
       },
     });
   },

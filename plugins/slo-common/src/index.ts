@@ -25,6 +25,7 @@ export * from './openslo/resolveSlo';
 export { SHORT_WINDOW_ANNOTATION } from './openslo/resolveAlertConditions';
 export * from './openslo/formatResolutionProblem';
 export * from './openslo/sloAlertTiers';
+export * from './openslo/openSloSpecFields';
 export * from './permissions';
 export * from './policy';
 export * from './notifications';
