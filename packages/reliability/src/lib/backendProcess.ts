@@ -50,6 +50,8 @@ export async function startBackend(options: {
   /** Reuse a port, e.g. to restart "the same" backend after a crash. */
   port?: number;
   readyTimeoutMs?: number;
+  /** More environment variables for the process. */
+  env?: Record<string, string>;
 }): Promise<BackendProcess> {
   const started = Date.now();
   const port = options.port ?? (await freePort());
@@ -78,7 +80,12 @@ export async function startBackend(options: {
       ['--require', TRANSFORM, MAIN, '--config', configFile],
       {
         cwd: reliabilityPath(),
-        env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'info' },
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          LOG_LEVEL: 'info',
+          ...options.env,
+        },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     ),
