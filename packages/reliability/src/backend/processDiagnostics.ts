@@ -30,8 +30,9 @@ export const processDiagnosticsPlugin = createBackendPlugin({
         let majorGcs = 0;
         const gcObserver = new PerformanceObserver(list => {
           for (const entry of list.getEntries()) {
-            const kind = (entry.detail as { kind?: number } | undefined)?.kind;
-            if (kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
+            // A gc entry's detail (Node 16+) is missing from the PerformanceEntry type.
+            const { detail } = entry as { detail?: { kind?: number } };
+            if (detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR) {
               majorGcs++;
               heapAfterMajorGc = process.memoryUsage().heapUsed;
             }
