@@ -186,15 +186,19 @@ async function main() {
   const only = onlyIndex >= 0 ? args[onlyIndex + 1]?.split(',') : undefined;
   const minutesIndex = args.indexOf('--minutes');
   const minutes = minutesIndex >= 0 ? Number(args[minutesIndex + 1]) : 60;
-  if (!(minutes >= 1)) {
-    write(`--minutes: give a number of minutes, at least 1`);
+  if (!(minutes >= 1) || (minutesIndex >= 0 && !args.includes('--soak'))) {
+    write('--minutes: give a number of minutes, at least 1, with --soak');
     process.exit(2);
   }
   const selected = args.includes('--soak')
     ? [soakScenario(minutes)]
     : SCENARIOS.filter(s => !only || only.includes(s.id));
   if (!selected.length) {
-    write(`no scenario matches; ids: ${SCENARIOS.map(s => s.id).join(', ')}`);
+    write(
+      `no scenario matches; ids: ${SCENARIOS.map(s => s.id).join(
+        ', ',
+      )} (the soak runs alone, with --soak)`,
+    );
     process.exit(2);
   }
 
