@@ -9,6 +9,9 @@
 #
 #   scripts/test-reliability.sh                      # every scenario
 #   scripts/test-reliability.sh --only outage,slow   # some of them
+#   scripts/test-reliability.sh --soak [--minutes N] # the soak alone: N minutes
+#                                                    # (default 60) of mixed traffic;
+#                                                    # never part of the default run
 #
 # Uses $TRIAD_TEST_POSTGRES (default postgresql://postgres@127.0.0.1:5432; the
 # user must be able to create databases) and $TRIAD_TEST_REDIS (default
@@ -34,6 +37,12 @@ if ! node -e '
   echo "PostgreSQL is not reachable at $TRIAD_TEST_POSTGRES (set TRIAD_TEST_POSTGRES to use another server)." >&2
   exit 1
 fi
+# The soak needs nothing more than PostgreSQL.
+for arg in "$@"; do
+  if [ "$arg" = --soak ]; then
+    exec node --require @backstage/cli/config/nodeTransform.cjs packages/reliability/src/run.ts "$@"
+  fi
+done
 if ! node -e '
   const net = require("net");
   const u = new URL(process.argv[1]);

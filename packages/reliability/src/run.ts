@@ -5,6 +5,7 @@
  * Exits non-zero when anything did not hold.
  *
  *   node --require @backstage/cli/config/nodeTransform.cjs packages/reliability/src/run.ts [--only id,id]
+ *   node … run.ts --soak [--minutes N]   # the soak alone (60 minutes by default), never part of the default run
  *
  * (scripts/test-reliability.sh does this after setting up the toolchain.)
  */
@@ -21,6 +22,7 @@ import { slowSource } from './scenarios/slowSource';
 import { sourceOutage } from './scenarios/sourceOutage';
 import { twoReplicas } from './scenarios/twoReplicas';
 import { workspaceSafety } from './scenarios/workspaceSafety';
+import { soak } from './soak/soak';
 import {
   MainSetup,
   newBackendSettings,
@@ -115,6 +117,17 @@ const SCENARIOS: Scenario[] = [
   },
 ];
 
+/** The soak, only with --soak: it takes an hour by default. */
+function soakScenario(minutes: number): Scenario {
+  return {
+    id: 'soak',
+    title: `10. Soak: ${minutes} minutes of mixed traffic (PostgreSQL, example catalog)`,
+    // Start-up, history and the final checks on top of the traffic.
+    timeoutMs: (minutes + 10) * 60_000,
+    run: report => soak(report, minutes),
+  };
+}
+
 const write = (line = '') => process.stdout.write(`${line}\n`);
 
 function withTimeout<T>(promise: Promise<T>, ms: number, what: string) {
@@ -186,9 +199,21 @@ async function main() {
   const args = process.argv.slice(2);
   const onlyIndex = args.indexOf('--only');
   const only = onlyIndex >= 0 ? args[onlyIndex + 1]?.split(',') : undefined;
-  const selected = SCENARIOS.filter(s => !only || only.includes(s.id));
+  const minutesIndex = args.indexOf('--minutes');
+  const minutes = minutesIndex >= 0 ? Number(args[minutesIndex + 1]) : 60;
+  if (!(minutes >= 1) || (minutesIndex >= 0 && !args.includes('--soak'))) {
+    write('--minutes: give a number of minutes, at least 1, with --soak');
+    process.exit(2);
+  }
+  const selected = args.includes('--soak')
+    ? [soakScenario(minutes)]
+    : SCENARIOS.filter(s => !only || only.includes(s.id));
   if (!selected.length) {
-    write(`no scenario matches; ids: ${SCENARIOS.map(s => s.id).join(', ')}`);
+    write(
+      `no scenario matches; ids: ${SCENARIOS.map(s => s.id).join(
+        ', ',
+      )} (the soak runs alone, with --soak)`,
+    );
     process.exit(2);
   }
 

@@ -10,6 +10,7 @@
 import { createBackend } from '@backstage/backend-defaults';
 import { createBackendModule } from '@backstage/backend-plugin-api';
 import { policyExtensionPoint } from '@backstage/plugin-permission-node/alpha';
+import { processDiagnosticsPlugin } from './processDiagnostics';
 import { reliabilityPolicy } from './reliabilityPolicy';
 
 const policyModule = createBackendModule({
@@ -36,4 +37,5 @@ backend.add(import('@triad/plugin-catalog-backend-module-ownership'));
 backend.add(import('@triad/plugin-slo-backend'));
 backend.add(import('@triad/plugin-slo-backend-module-prometheus'));
 backend.add(import('@triad/plugin-ownership-backend'));
+backend.add(processDiagnosticsPlugin);
 backend.start();

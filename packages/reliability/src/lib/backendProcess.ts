@@ -55,6 +55,8 @@ export async function startBackend(options: {
   readyTimeoutMs?: number;
   /** Runs the backend with its wall clock moved by this much (Debian's faketime). */
   clockOffsetSeconds?: number;
+  /** More environment variables for the process. */
+  env?: Record<string, string>;
 }): Promise<BackendProcess> {
   const started = Date.now();
   const port = options.port ?? (await freePort());
@@ -96,6 +98,7 @@ export async function startBackend(options: {
             FAKETIME: `${offset >= 0 ? '+' : ''}${offset}s`,
             FAKETIME_DONT_FAKE_MONOTONIC: '1',
           }),
+          ...options.env,
         },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
