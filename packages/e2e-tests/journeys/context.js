@@ -4,14 +4,23 @@ const { guestToken, BACKEND } = require('../src/instance');
 
 const artefacts = path.resolve(__dirname, '../../../test-results/e2e');
 
-/** Asks the backend directly, to compare what the page shows with the API. */
-async function api(pathname) {
+/**
+ * Asks the backend directly as the guest, to compare what the page shows
+ * with the API; `body`, when given, is POSTed as JSON.
+ */
+async function api(pathname, body) {
   const res = await fetch(`${BACKEND}${pathname}`, {
-    headers: { Authorization: `Bearer ${await guestToken()}` },
+    method: body === undefined ? 'GET' : 'POST',
+    headers: {
+      Authorization: `Bearer ${await guestToken()}`,
+      ...(body === undefined ? {} : { 'Content-Type': 'application/json' }),
+    },
+    body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!res.ok)
     throw new Error(`${pathname}: ${res.status} ${await res.text()}`);
-  return res.json();
+  const text = await res.text();
+  return text ? JSON.parse(text) : undefined;
 }
 
 module.exports = { artefacts, api, state: {} };

@@ -22,3 +22,5 @@ after(async () => {
 require('./slo');
 require('./scaffolder');
 require('./ownership');
+// Last: it drives an example SLO into its page tier.
+require('./notifications');
