@@ -108,6 +108,7 @@ export const sloPlugin = createBackendPlugin({
               ...deps,
               ...stores,
               snapshotRetentionMs: config.snapshotRetentionMs,
+              catalogMemory,
             }),
             maxBodyBytes: 4 * 1024 * 1024,
             ingestLimits: () => ingestLimitsAt(Date.now(), config.builtin),

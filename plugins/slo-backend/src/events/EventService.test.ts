@@ -6,6 +6,7 @@ import {
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { CatalogMemory } from '@triad/backend-utils';
 import { RELATION_MEASURES, SloResult } from '@triad/plugin-slo-common';
 import { migrateDatabase } from '../database/migrateDatabase';
 import { SnapshotStore } from '../database/SnapshotStore';
@@ -171,5 +172,46 @@ describe('EventService', () => {
         mockCredentials.user(),
       ),
     ).rejects.toMatchObject({ name: 'NotFoundError' });
+  });
+
+  it("answers from the catalog's earlier answers to the same caller while the catalog fails, and 503 for another caller", async () => {
+    const knex = await databases.init('SQLITE_3');
+    await migrateDatabase(knex);
+    const catalog = catalogServiceMock({ entities });
+    let nowMs = DEPLOY + 3 * HOUR;
+    const service = new EventService({
+      auth: mockServices.auth(),
+      permissions: mockServices.permissions(),
+      catalog,
+      eventStore: new EventStore(knex),
+      snapshots: new SnapshotStore(knex),
+      snapshotRetentionMs: 90 * 24 * HOUR,
+      catalogMemory: new CatalogMemory({ now: () => nowMs }),
+      now: () => nowMs,
+    });
+    const alice = mockCredentials.user('user:default/alice');
+    const range = { from: new Date(DEPLOY - HOUR), to: new Date(nowMs) };
+    const fresh = await service.list('component:default/svc', range, alice);
+    expect(fresh.catalogStale).toBeUndefined();
+
+    const down = Object.assign(new Error('connect ECONNREFUSED'), {
+      code: 'ECONNREFUSED',
+    });
+    jest.spyOn(catalog, 'getEntityByRef').mockRejectedValue(down);
+    jest.spyOn(catalog, 'getEntities').mockRejectedValue(down);
+    nowMs += 90_000;
+    const stale = await service.list('component:default/svc', range, alice);
+    expect(stale.items).toEqual(fresh.items);
+    expect(stale.catalogStale).toMatchObject({
+      asOf: new Date(DEPLOY + 3 * HOUR).toISOString(),
+      ageSeconds: 90,
+    });
+    await expect(
+      service.list(
+        'component:default/svc',
+        range,
+        mockCredentials.user('user:default/bob'),
+      ),
+    ).rejects.toMatchObject({ name: 'ServiceUnavailableError' });
   });
 });

@@ -7,6 +7,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import { NotAllowedError, NotFoundError } from '@backstage/errors';
 import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { CallerCatalog, CatalogMemory } from '@triad/backend-utils';
 import {
   budgetSpentAround,
   RELATION_MEASURES,
@@ -36,21 +37,29 @@ export class EventService {
       eventStore: EventStore;
       snapshots: Pick<SnapshotStore, 'history'>;
       snapshotRetentionMs: number;
+      /** Shared with SloService: answers from memory while the catalog is down. */
+      catalogMemory?: CatalogMemory;
       now?: () => number;
     },
-  ) {}
+  ) {
+    this.memory = deps.catalogMemory ?? new CatalogMemory();
+  }
+
+  private readonly memory: CatalogMemory;
 
   private now() {
     return this.deps.now?.() ?? Date.now();
   }
 
   private async readableOrThrow(
+    catalog: CallerCatalog,
     entityRef: string,
     credentials: BackstageCredentials,
   ) {
-    const entity = await this.deps.catalog.getEntityByRef(entityRef, {
-      credentials,
-    });
+    // The same question as SloService asks, so either remembers for both.
+    const entity = await catalog.ask(`entity ${entityRef}`, () =>
+      this.deps.catalog.getEntityByRef(entityRef, { credentials }),
+    );
     if (!entity) throw new NotFoundError(`No entity ${entityRef} found`);
   }
 
@@ -70,7 +79,11 @@ export class EventService {
     }
     const now = this.now();
     const input = validateEventInput(body, now - this.deps.snapshotRetentionMs);
-    await this.readableOrThrow(input.entityRef, credentials);
+    await this.readableOrThrow(
+      this.memory.forCaller(credentials),
+      input.entityRef,
+      credentials,
+    );
     return this.deps.eventStore.record(input, now);
   }
 
@@ -80,17 +93,20 @@ export class EventService {
     range: { from: Date; to: Date },
     credentials: BackstageCredentials,
   ): Promise<SloEventsResponse> {
+    const catalog = this.memory.forCaller(credentials);
     const [, { items: slos }] = await Promise.all([
-      this.readableOrThrow(entityRef, credentials),
-      this.deps.catalog.getEntities(
-        {
-          filter: {
-            kind: 'SLO',
-            [`relations.${RELATION_MEASURES}`]: entityRef,
+      this.readableOrThrow(catalog, entityRef, credentials),
+      catalog.ask(`event slos measuring ${entityRef}`, () =>
+        this.deps.catalog.getEntities(
+          {
+            filter: {
+              kind: 'SLO',
+              [`relations.${RELATION_MEASURES}`]: entityRef,
+            },
+            fields: ['kind', 'metadata.namespace', 'metadata.name'],
           },
-          fields: ['kind', 'metadata.namespace', 'metadata.name'],
-        },
-        { credentials },
+          { credentials },
+        ),
       ),
     ]);
     const sloRefs = slos.map(s => stringifyEntityRef(s)).sort();
@@ -106,11 +122,13 @@ export class EventService {
           : e,
       ),
     );
+    const catalogStale = catalog.staleness();
     return {
       entityRef,
       from: range.from.toISOString(),
       to: range.to.toISOString(),
       items,
+      ...(catalogStale && { catalogStale }),
     };
   }
 

@@ -1,3 +1,5 @@
+import { CatalogStaleness } from './types';
+
 /** Kinds of event the SLO charts mark. */
 export const SLO_EVENT_TYPES = ['deploy', 'incident', 'maintenance'] as const;
 
@@ -58,6 +60,8 @@ export interface SloEventsResponse {
   from: string;
   to: string;
   items: SloEvent[];
+  /** Set when the catalog could not answer and its earlier answers were used. */
+  catalogStale?: CatalogStaleness;
 }
 
 /** Range of `GET /v1/events` (default: the 7 days up to now). */
