@@ -93,16 +93,21 @@ export class SloEvaluator {
     service: MeasuredService,
   ): Promise<SloTimelineResponse> {
     const [evaluation] = await this.evaluate([slo], service);
-    const key = `timeline:${evaluation.ref}:${evaluation.evaluatedAt}`;
+    // One key per SLO, holding the timeline of the latest evaluation drawn:
+    // Backstage's memory cache drops an expired entry only when it is read,
+    // so a key per evaluation would keep every timeline ever drawn.
+    const key = `timeline:${evaluation.ref}`;
     const cached = (await this.options.cache.get(key)) as
-      | SloTimelineResponse
+      | { evaluatedAt: string; timeline: SloTimelineResponse }
       | undefined;
-    if (cached) return cached;
+    if (cached?.evaluatedAt === evaluation.evaluatedAt) return cached.timeline;
     const [def] = await this.options.definitions.resolve([slo]);
     const result = await sloTimeline(def, evaluation, this.options.sources);
-    await this.options.cache.set(key, result as any, {
-      ttl: this.options.cacheTtlMs,
-    });
+    await this.options.cache.set(
+      key,
+      { evaluatedAt: evaluation.evaluatedAt, timeline: result } as any,
+      { ttl: this.options.cacheTtlMs },
+    );
     return result;
   }
 
