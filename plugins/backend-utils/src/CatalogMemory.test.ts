@@ -225,4 +225,25 @@ describe('CatalogMemory', () => {
       expect(byRefs).not.toHaveBeenCalled();
     });
   });
+
+  it('asks the catalog again after its back-off even when the wall clock stands still', async () => {
+    // The default clock: back-offs are measured on a monotonic one, so a
+    // wall clock stepped back or frozen cannot keep the catalog unasked.
+    jest.spyOn(Date, 'now').mockReturnValue(T0);
+    const memory = new CatalogMemory({ backOffMs: 50 });
+    await expect(memory.forCaller(amara).ask('q', failing)).rejects.toThrow(
+      NotReadyError,
+    );
+    const answered = jest.fn(async () => 'fresh');
+    await expect(memory.forCaller(amara).ask('q', answered)).rejects.toThrow(
+      NotReadyError,
+    );
+    expect(answered).not.toHaveBeenCalled();
+    const started = performance.now();
+    while (performance.now() - started <= 50) {
+      await new Promise(resolve => setTimeout(resolve, 10));
+    }
+    expect(await memory.forCaller(amara).ask('q', answered)).toBe('fresh');
+    jest.restoreAllMocks();
+  });
 });

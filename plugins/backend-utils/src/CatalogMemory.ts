@@ -81,7 +81,10 @@ export class CatalogMemory {
   readonly #maxEntries: number;
   readonly #retryAfterSeconds: number;
   readonly #backOffMs: number;
+  /** Measures back-offs and ages: monotonic unless a test injects a clock. */
   readonly #now: () => number;
+  /** Dates `asOf`. */
+  readonly #wallNow: () => number;
   readonly #entries = new Map<string, Remembered>();
   /** After a failure or timeout: until when, and why, remembered answers are used without asking. */
   #down?: { untilMs: number; reason: string };
@@ -102,6 +105,7 @@ export class CatalogMemory {
       maxEntries?: number;
       /** What a 503 for a question nothing answers tells the caller to wait. */
       retryAfterSeconds?: number;
+      /** One clock for back-offs, ages and `asOf`, for tests. */
       now?: () => number;
     } = {},
   ) {
@@ -110,7 +114,10 @@ export class CatalogMemory {
     this.#maxEntries = options.maxEntries ?? 20_000;
     this.#retryAfterSeconds = options.retryAfterSeconds ?? 5;
     this.#backOffMs = options.backOffMs ?? 5_000;
-    this.#now = options.now ?? Date.now;
+    // A wall clock stepped back (NTP, a replica's skew) or frozen would
+    // stretch a 5 s back-off indefinitely, so durations use a monotonic one.
+    this.#now = options.now ?? (() => performance.now());
+    this.#wallNow = options.now ?? Date.now;
   }
 
   /** Questions on behalf of the caller with these credentials. */
@@ -164,7 +171,9 @@ export class CatalogMemory {
       },
       staleness: () =>
         oldest && {
-          asOf: new Date(oldest.atMs).toISOString(),
+          asOf: new Date(
+            this.#wallNow() - (this.#now() - oldest.atMs),
+          ).toISOString(),
           ageSeconds: Math.max(
             0,
             Math.floor((this.#now() - oldest.atMs) / 1000),
