@@ -150,6 +150,25 @@ describe('the example instance for assistants and scorecards', () => {
     const address = backend.server.address();
     if (!address || typeof address === 'string') throw new Error('no port');
     baseUrl = `http://localhost:${address.port}`;
+    // Wait until the catalog holds the entities the tests ask about and the
+    // SLOs measuring them, so that no plugin meets a catalog still loading.
+    await poll(
+      'the example entities and their SLOs in the catalog',
+      async () => {
+        const found = await Promise.all(
+          hiddenEntities.map(async name => {
+            const res = await request(backend.server)
+              .get('/api/catalog/entities')
+              .query({
+                filter: `kind=SLO,relations.measures=component:default/${name}`,
+              })
+              .set('Authorization', mockCredentials.service.header());
+            return res.status === 200 && res.body.length > 0;
+          }),
+        );
+        return found.every(Boolean) || undefined;
+      },
+    );
   });
 
   afterAll(async () => {
