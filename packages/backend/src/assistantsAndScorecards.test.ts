@@ -141,7 +141,17 @@ describe('the example instance for assistants and scorecards', () => {
         permissions.factory,
         mockServices.rootConfig.factory({
           data: {
-            catalog: appConfig.catalog,
+            catalog: {
+              ...appConfig.catalog,
+              // The targets are relative to packages/backend, where the
+              // instance runs; the whole suite runs from the repository root.
+              locations: appConfig.catalog.locations.map(
+                (l: { type: string; target: string }) =>
+                  l.type === 'file'
+                    ? { ...l, target: resolve(__dirname, '..', l.target) }
+                    : l,
+              ),
+            },
             backend: { actions: appConfig.backend.actions },
           },
         }),
