@@ -16,8 +16,61 @@ import { readFile } from 'fs/promises';
 import { join } from 'path';
 import { parseAllDocuments } from 'yaml';
 import { findWorkspaceFiles } from '../lib/findWorkspaceFiles';
+import { ActionSchemaField } from '../lib/ActionSchemaField';
 
 const DEFAULT_IMPORT_PATH = 'openslo/imported.yaml';
+
+// The declarative input and output schema of the action.
+const schema = {
+  input: {
+    content: z =>
+      z
+        .string()
+        .optional()
+        .describe('Sloth or Pyrra YAML (one or more documents)'),
+    files: z =>
+      z
+        .array(z.string())
+        .optional()
+        .describe(
+          'Workspace files or glob patterns holding Sloth or Pyrra YAML',
+        ),
+    service: z =>
+      z
+        .string()
+        .optional()
+        .describe(
+          "The catalog entity the SLOs measure (spec.service); default Sloth's service, or a Pyrra SLO's own name",
+        ),
+    dataSource: z =>
+      z
+        .string()
+        .optional()
+        .describe('metricSourceRef of the SLIs; default prometheus'),
+    slothPeriod: z =>
+      z
+        .enum(['30d', '28d'])
+        .optional()
+        .describe('The period Sloth runs with; default 30d, its own default'),
+    path: z =>
+      z
+        .string()
+        .optional()
+        .describe(
+          `Where to write the OpenSLO documents; default ${DEFAULT_IMPORT_PATH}`,
+        ),
+  } satisfies Record<string, ActionSchemaField>,
+  output: {
+    path: z =>
+      z.string().describe('The file written, relative to the workspace'),
+    content: z => z.string().describe('The OpenSLO documents written'),
+    slos: z => z.array(z.string()).describe('Names of the SLOs imported'),
+    notes: z =>
+      z
+        .array(z.string())
+        .describe('What could not be carried over, one line each'),
+  } satisfies Record<string, ActionSchemaField>,
+};
 
 /**
  * `slo:openslo:import`: converts Sloth specs and Pyrra ServiceLevelObjectives
@@ -28,66 +81,13 @@ const DEFAULT_IMPORT_PATH = 'openslo/imported.yaml';
  * @public
  */
 export function createOpenSloImportAction() {
-  // Most of its length is the declarative input and output schema, kept
-  // inline with the action as Backstage's own actions do.
   return createTemplateAction({
     id: 'slo:openslo:import',
     description:
       'Converts Sloth prometheus/v1 specs and Pyrra ServiceLevelObjectives into OpenSLO v1 documents with the same SLI, objective, window and alerting, and lists what could not be carried over.',
     supportsDryRun: true,
     examples,
-    schema: {
-      input: {
-        content: z =>
-          z
-            .string()
-            .optional()
-            .describe('Sloth or Pyrra YAML (one or more documents)'),
-        files: z =>
-          z
-            .array(z.string())
-            .optional()
-            .describe(
-              'Workspace files or glob patterns holding Sloth or Pyrra YAML',
-            ),
-        service: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              "The catalog entity the SLOs measure (spec.service); default Sloth's service, or a Pyrra SLO's own name",
-            ),
-        dataSource: z =>
-          z
-            .string()
-            .optional()
-            .describe('metricSourceRef of the SLIs; default prometheus'),
-        slothPeriod: z =>
-          z
-            .enum(['30d', '28d'])
-            .optional()
-            .describe(
-              'The period Sloth runs with; default 30d, its own default',
-            ),
-        path: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              `Where to write the OpenSLO documents; default ${DEFAULT_IMPORT_PATH}`,
-            ),
-      },
-      output: {
-        path: z =>
-          z.string().describe('The file written, relative to the workspace'),
-        content: z => z.string().describe('The OpenSLO documents written'),
-        slos: z => z.array(z.string()).describe('Names of the SLOs imported'),
-        notes: z =>
-          z
-            .array(z.string())
-            .describe('What could not be carried over, one line each'),
-      },
-    },
+    schema,
     async handler(ctx) {
       const { input, workspacePath } = ctx;
       if (!input.content && !input.files?.length) {
@@ -100,29 +100,7 @@ export function createOpenSloImportAction() {
         input.path ?? DEFAULT_IMPORT_PATH,
         'path',
       );
-      const texts: Array<{ where: string; text: string }> = [];
-      if (input.content) texts.push({ where: 'content', text: input.content });
-      for (const path of input.files?.length
-        ? await findWorkspaceFiles(workspacePath, input.files, 'files')
-        : []) {
-        texts.push({
-          where: `files: ${path}`,
-          text: await readFile(join(workspacePath, path), 'utf8'),
-        });
-      }
-      const docs: unknown[] = [];
-      for (const { where, text } of texts) {
-        for (const doc of parseAllDocuments(text)) {
-          if (doc.errors.length) {
-            throw new InputError(
-              `${where}: YAML syntax error: ${
-                doc.errors[0].message.split('\n')[0]
-              }`,
-            );
-          }
-          docs.push(doc.toJS());
-        }
-      }
+      const docs = await readImportInput(workspacePath, input);
       const result = importSlos(docs, {
         service: input.service,
         dataSource: input.dataSource,
@@ -163,4 +141,35 @@ export function createOpenSloImportAction() {
       ctx.output('notes', notes);
     },
   });
+}
+
+/** The YAML documents of `content` and of the workspace files in `files`. */
+async function readImportInput(
+  workspacePath: string,
+  input: { content?: string; files?: string[] },
+): Promise<unknown[]> {
+  const texts: Array<{ where: string; text: string }> = [];
+  if (input.content) texts.push({ where: 'content', text: input.content });
+  for (const path of input.files?.length
+    ? await findWorkspaceFiles(workspacePath, input.files, 'files')
+    : []) {
+    texts.push({
+      where: `files: ${path}`,
+      text: await readFile(join(workspacePath, path), 'utf8'),
+    });
+  }
+  const docs: unknown[] = [];
+  for (const { where, text } of texts) {
+    for (const doc of parseAllDocuments(text)) {
+      if (doc.errors.length) {
+        throw new InputError(
+          `${where}: YAML syntax error: ${
+            doc.errors[0].message.split('\n')[0]
+          }`,
+        );
+      }
+      docs.push(doc.toJS());
+    }
+  }
+  return docs;
 }

@@ -14,6 +14,56 @@ import {
   SloClient,
   describeReleaseGatePolicy,
 } from '@triad/plugin-slo-common';
+import { ActionSchemaField } from '../lib/ActionSchemaField';
+
+// The declarative input and output schema of the action.
+const schema = {
+  input: {
+    entityRef: z =>
+      z
+        .string()
+        .min(1)
+        .describe(
+          'The entity to ask about: component:default/checkout-service (default kind component)',
+        ),
+    failOnBlock: z =>
+      z
+        .boolean()
+        .optional()
+        .describe(
+          'Fail the task when the policy blocks releases. Default true',
+        ),
+  } satisfies Record<string, ActionSchemaField>,
+  output: {
+    entityRef: z => z.string().describe('The entity, as the backend names it'),
+    releaseAllowed: z =>
+      z.boolean().describe('Whether the policy allows a release now'),
+    summary: z => z.string().describe('One sentence that sums the decision up'),
+    blockingReasons: z =>
+      z
+        .array(z.string())
+        .describe('Why releases are blocked (empty when allowed)'),
+    reasons: z =>
+      z
+        .array(
+          z.object({
+            sloRef: z.string(),
+            objective: z.string().optional(),
+            blocking: z.boolean(),
+            message: z.string(),
+          }),
+        )
+        .describe('Every SLO objective considered, blocking or not'),
+    evaluatedAt: z => z.string().describe('When the decision was made'),
+    policy: z =>
+      z
+        .string()
+        .optional()
+        .describe(
+          "The policy applied and where each setting came from (the service's annotation, its team's config or the default)",
+        ),
+  } satisfies Record<string, ActionSchemaField>,
+};
 
 /**
  * `slo:policy:check`: asks the SLO backend's error-budget policy whether an
@@ -32,63 +82,13 @@ export function createPolicyCheckAction(options: {
     ...(options.fetch && { fetchApi: { fetch: options.fetch } }),
   });
 
-  // Most of its length is the declarative input and output schema, kept
-  // inline with the action as Backstage's own actions do.
   return createTemplateAction({
     id: 'slo:policy:check',
     description:
       'Asks the error-budget policy of the Triad SLO backend whether an entity may release. By default a blocked release fails the task; with failOnBlock: false the decision is only output. In a dry run the decision is reported and never fails the task.',
     supportsDryRun: true,
     examples,
-    schema: {
-      input: {
-        entityRef: z =>
-          z
-            .string()
-            .min(1)
-            .describe(
-              'The entity to ask about: component:default/checkout-service (default kind component)',
-            ),
-        failOnBlock: z =>
-          z
-            .boolean()
-            .optional()
-            .describe(
-              'Fail the task when the policy blocks releases. Default true',
-            ),
-      },
-      output: {
-        entityRef: z =>
-          z.string().describe('The entity, as the backend names it'),
-        releaseAllowed: z =>
-          z.boolean().describe('Whether the policy allows a release now'),
-        summary: z =>
-          z.string().describe('One sentence that sums the decision up'),
-        blockingReasons: z =>
-          z
-            .array(z.string())
-            .describe('Why releases are blocked (empty when allowed)'),
-        reasons: z =>
-          z
-            .array(
-              z.object({
-                sloRef: z.string(),
-                objective: z.string().optional(),
-                blocking: z.boolean(),
-                message: z.string(),
-              }),
-            )
-            .describe('Every SLO objective considered, blocking or not'),
-        evaluatedAt: z => z.string().describe('When the decision was made'),
-        policy: z =>
-          z
-            .string()
-            .optional()
-            .describe(
-              "The policy applied and where each setting came from (the service's annotation, its team's config or the default)",
-            ),
-      },
-    },
+    schema,
     async handler(ctx) {
       const entityRef = stringifyEntityRef(
         parseEntityRefInput(ctx.input.entityRef, 'entityRef'),
@@ -102,21 +102,7 @@ export function createPolicyCheckAction(options: {
       try {
         decision = await client.getPolicy(entityRef, { token });
       } catch (e) {
-        if (e instanceof ResponseError && e.statusCode === 404) {
-          throw new InputError(
-            `entityRef: ${entityRef} is not in the catalog, or you may not see it`,
-          );
-        }
-        if (e instanceof ResponseError) {
-          throw new ServiceUnavailableError(
-            `The SLO backend refused the policy request for ${entityRef}: ${e.message}`,
-          );
-        }
-        throw new ServiceUnavailableError(
-          `The SLO backend did not answer the policy request for ${entityRef}: ${
-            (e as Error).message
-          }`,
-        );
+        throw policyError(e, entityRef);
       }
 
       const blocking = decision.reasons
@@ -155,4 +141,23 @@ export function createPolicyCheckAction(options: {
       }
     },
   });
+}
+
+/** The SLO backend's answer as the error the action fails with. */
+function policyError(e: unknown, entityRef: string): Error {
+  if (e instanceof ResponseError && e.statusCode === 404) {
+    return new InputError(
+      `entityRef: ${entityRef} is not in the catalog, or you may not see it`,
+    );
+  }
+  if (e instanceof ResponseError) {
+    return new ServiceUnavailableError(
+      `The SLO backend refused the policy request for ${entityRef}: ${e.message}`,
+    );
+  }
+  return new ServiceUnavailableError(
+    `The SLO backend did not answer the policy request for ${entityRef}: ${
+      (e as Error).message
+    }`,
+  );
 }

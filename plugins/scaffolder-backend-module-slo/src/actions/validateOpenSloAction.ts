@@ -3,8 +3,44 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { examples } from './validateOpenSloAction.examples';
 import { formatOpenSloFileProblem } from '@triad/plugin-slo-common';
 import { readOpenSloWorkspaceFiles } from '../lib/readOpenSloWorkspaceFiles';
+import { ActionSchemaField } from '../lib/ActionSchemaField';
 
 export const DEFAULT_OPENSLO_FILES = ['**/*.yaml', '**/*.yml'];
+
+// The declarative input and output schema of the action.
+const schema = {
+  input: {
+    files: z =>
+      z
+        .array(z.string())
+        .optional()
+        .describe(
+          'Workspace files or glob patterns (*, **, ?, {a,b}); default every .yaml and .yml file',
+        ),
+    allowEmpty: z =>
+      z
+        .boolean()
+        .optional()
+        .describe(
+          'Succeed when the files hold no OpenSLO document at all. Default false',
+        ),
+  } satisfies Record<string, ActionSchemaField>,
+  output: {
+    files: z => z.array(z.string()).describe('The files that were read'),
+    documents: z =>
+      z.number().describe('How many OpenSLO documents were validated'),
+    slos: z =>
+      z
+        .array(z.string())
+        .describe('References of the SLOs found: slo:default/<name>'),
+    warnings: z =>
+      z
+        .array(z.string())
+        .describe(
+          'Defaults taken where OpenSLO leaves a meaning open (e.g. a ratioMetric without counter), one line each; they do not fail the step',
+        ),
+  } satisfies Record<string, ActionSchemaField>,
+};
 
 /**
  * `slo:openslo:validate`: validates the OpenSLO documents of workspace files
@@ -13,47 +49,13 @@ export const DEFAULT_OPENSLO_FILES = ['**/*.yaml', '**/*.yml'];
  * @public
  */
 export function createOpenSloValidateAction() {
-  // Most of its length is the declarative input and output schema, kept
-  // inline with the action as Backstage's own actions do.
   return createTemplateAction({
     id: 'slo:openslo:validate',
     description:
       'Validates the OpenSLO v1 documents in workspace files (paths or globs) and fails listing every problem with its file, document and field. Other YAML documents, such as Backstage entities, are skipped.',
     supportsDryRun: true,
     examples,
-    schema: {
-      input: {
-        files: z =>
-          z
-            .array(z.string())
-            .optional()
-            .describe(
-              'Workspace files or glob patterns (*, **, ?, {a,b}); default every .yaml and .yml file',
-            ),
-        allowEmpty: z =>
-          z
-            .boolean()
-            .optional()
-            .describe(
-              'Succeed when the files hold no OpenSLO document at all. Default false',
-            ),
-      },
-      output: {
-        files: z => z.array(z.string()).describe('The files that were read'),
-        documents: z =>
-          z.number().describe('How many OpenSLO documents were validated'),
-        slos: z =>
-          z
-            .array(z.string())
-            .describe('References of the SLOs found: slo:default/<name>'),
-        warnings: z =>
-          z
-            .array(z.string())
-            .describe(
-              'Defaults taken where OpenSLO leaves a meaning open (e.g. a ratioMetric without counter), one line each; they do not fail the step',
-            ),
-      },
-    },
+    schema,
     async handler(ctx) {
       const patterns = ctx.input.files?.length
         ? ctx.input.files
