@@ -26,6 +26,7 @@ export { SHORT_WINDOW_ANNOTATION } from './openslo/resolveAlertConditions';
 export * from './openslo/formatResolutionProblem';
 export * from './openslo/sloAlertTiers';
 export * from './openslo/openSloSpecFields';
+export * from './composite';
 export * from './permissions';
 export * from './policy';
 export * from './notifications';
