@@ -32,6 +32,7 @@ export * from './policy';
 export * from './notifications';
 export * from './api/types';
 export * from './api/eventTypes';
+export * from './api/compositeTypes';
 export * from './api/SloClient';
 export * from './prometheus';
 export * from './import';
