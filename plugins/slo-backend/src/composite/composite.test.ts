@@ -253,11 +253,20 @@ describe('composite SLOs over HTTP, from a real catalog', () => {
     expect(res.body).not.toHaveProperty('consumed');
   });
 
+  it("leaves composites out of the system's list of measured SLOs", async () => {
+    const res = await get('/v1/entities/system/default/sys-p/slos', service);
+    expect(res.status).toBe(200);
+    expect(res.body.items).toEqual([]);
+  });
+
   it('answers 404 for an unknown SLO, 400 for a plain one or a bad name', async () => {
     expect((await get('/v1/slos/default/nothing/composite')).status).toBe(404);
     const plain = await get('/v1/slos/default/api-availability/composite');
     expect(plain.status).toBe(400);
     expect(plain.body.error.message).toMatch(/is not a composite SLO/);
+    const asPlain = await get('/v1/slos/default/sys-p-availability');
+    expect(asPlain.status).toBe(400);
+    expect(asPlain.body.error.message).toMatch(/is a composite SLO/);
     const bad = await get('/v1/slos/default/Not%20A%20Name/composite');
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toMatch(/^name: /);
