@@ -28,6 +28,9 @@ describe('validating a composite SLO', () => {
       { sloRef: 'ledger-availability' },
     ]);
     expect(problemsOf(doc)).toEqual([]);
+    // Its parts have their own windows: no warning about the default one.
+    const result = validateOpenSloDocument(doc);
+    expect(result.ok && result.warnings).toEqual([]);
   });
 
   it.each([0, -2])('refuses compositeWeight %p, naming the field', weight => {
