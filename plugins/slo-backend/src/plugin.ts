@@ -11,6 +11,7 @@ import { sloDataSourcesExtensionPoint } from '@triad/plugin-slo-node';
 import { createCheckReleaseGateAction } from './actions/createCheckReleaseGateAction';
 import { createGetErrorBudgetAction } from './actions/createGetErrorBudgetAction';
 import { createGetSlosAction } from './actions/createGetSlosAction';
+import { CompositeService } from './composite/CompositeService';
 import { builtinDataSource } from './builtin/builtinDataSource';
 import { ingestLimitsAt } from './builtin/validateSamples';
 import { readSloBackendConfig } from './config';
@@ -104,6 +105,7 @@ export const sloPlugin = createBackendPlugin({
             ...deps,
             ...stores,
             slos,
+            composites: new CompositeService({ ...deps, evaluator }),
             events: new EventService({
               ...deps,
               ...stores,

@@ -12,6 +12,7 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
+  compositeParts,
   describeProblems,
   isOpenSloDocument,
   OpenSloDocument,
@@ -25,11 +26,13 @@ import {
   RELATION_HAS_ALERT_CONDITION,
   RELATION_HAS_ALERT_POLICY,
   RELATION_HAS_INDICATOR,
+  RELATION_HAS_SLO_PART,
   RELATION_INDICATOR_OF,
   RELATION_MEASURED_BY,
   RELATION_MEASURES,
   RELATION_NOTIFIED_BY,
   RELATION_NOTIFIES,
+  RELATION_SLO_PART_OF,
   RELATION_USES_DATA_SOURCE,
   validateOpenSloDocument,
 } from '@triad/plugin-slo-common';
@@ -177,6 +180,13 @@ export class OpenSloEntitiesProcessor implements CatalogProcessor {
         RELATION_MEASURES,
         RELATION_MEASURED_BY,
       ]);
+      // A composite's parts, so that each part's page can show what it rolls up into.
+      for (const part of compositeParts(doc.spec)) {
+        linkOnce('slo', part.sloRef, part.path, [
+          RELATION_HAS_SLO_PART,
+          RELATION_SLO_PART_OF,
+        ]);
+      }
     }
     // A Service is the component of its name: the one its SLOs measure.
     if (doc.kind === 'Service') {

@@ -10,6 +10,7 @@ import { CatalogMemory } from '@triad/backend-utils';
 import {
   DataSourceDocument,
   formatResolutionProblem,
+  isCompositeSlo,
   OpenSloReferenceKind,
   ResolvedAlertCondition,
   ResolvedMetricSource,
@@ -158,7 +159,8 @@ export class SloDefinitions {
   async resolve(entities: Entity[]): Promise<SloDefinition[]> {
     const slos = entities.flatMap(entity => {
       const doc = sloDocumentOf(entity);
-      return doc
+      // A composite has no SLI of its own: CompositeService evaluates it from its parts.
+      return doc && !isCompositeSlo(doc.spec)
         ? [{ entity, doc, ns: entity.metadata.namespace ?? 'default' }]
         : [];
     });

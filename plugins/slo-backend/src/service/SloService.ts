@@ -1,6 +1,6 @@
 import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
-import { NotFoundError } from '@backstage/errors';
+import { InputError, NotFoundError } from '@backstage/errors';
 import {
   CallerCatalog,
   CatalogMemory,
@@ -9,6 +9,7 @@ import {
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntitySlosResponse,
+  isCompositeSlo,
   PolicyDecision,
   RELATION_MEASURES,
   RELEASE_GATE_POLICY_ANNOTATION,
@@ -146,6 +147,11 @@ export class SloService {
     const slo = await this.entityOrThrow(catalog, ref, credentials);
     const doc = sloDocumentOf(slo);
     if (!doc) throw new NotFoundError(`${ref} is not a valid OpenSLO SLO`);
+    if (isCompositeSlo(doc.spec)) {
+      throw new InputError(
+        `${ref} is a composite SLO: GET /v1/slos/${namespace}/${name}/composite evaluates it`,
+      );
+    }
     const service = await this.entityByRef(
       catalog,
       stringifyEntityRef(sloServiceRef(doc)),

@@ -36,6 +36,7 @@ async function app() {
     auth: mockServices.auth(),
     permissions: mockServices.permissions(),
     slos: slos as unknown as SloService,
+    composites: { evaluate: jest.fn() },
     store: store as unknown as BuiltinStore,
     events: new EventService({
       auth: mockServices.auth(),

@@ -1,6 +1,10 @@
 import { notReadyHandler } from '@triad/backend-utils';
 import express from 'express';
 import Router from 'express-promise-router';
+import {
+  CompositeRouterOptions,
+  createCompositeRouter,
+} from '../composite/createCompositeRouter';
 import { createFactsRouter } from '../facts/createFactsRouter';
 import {
   createIngestRouter,
@@ -20,7 +24,8 @@ import { SloService } from './SloService';
 
 export interface RouterOptions
   extends IngestRouterOptions,
-    EventsRouterOptions {
+    EventsRouterOptions,
+    CompositeRouterOptions {
   slos: SloService;
   maxBodyBytes: number;
 }
@@ -78,6 +83,7 @@ export async function createRouter(
     );
   });
 
+  router.use(createCompositeRouter(options));
   router.use(createIngestRouter(options));
   router.use(createFactsRouter(options));
   router.use(createEventsRouter(options));

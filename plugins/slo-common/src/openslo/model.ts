@@ -28,6 +28,9 @@ export const RELATION_NOTIFIED_BY = 'notifiedBy';
  */
 export const RELATION_DESCRIBES = 'describes';
 export const RELATION_DESCRIBED_BY = 'describedBy';
+/** Composite SLO → each part SLO (`objectives[].sloRef`), and back. */
+export const RELATION_HAS_SLO_PART = 'hasSloPart';
+export const RELATION_SLO_PART_OF = 'sloPartOf';
 
 /** The objective's target as a ratio (`targetPercent` is divided by 100). */
 export function objectiveTarget(objective: SloObjective): number {

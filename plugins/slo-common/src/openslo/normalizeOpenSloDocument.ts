@@ -64,10 +64,15 @@ export function normalizeOpenSloDocument<D extends Json>(
     case 'SLO': {
       if (spec.timeWindow === undefined) {
         spec.timeWindow = [{ ...DEFAULT_TIME_WINDOW }];
-        warnings.push({
-          path: 'spec.timeWindow',
-          message: `is not given: Triad uses a rolling ${DEFAULT_TIME_WINDOW.duration} window`,
-        });
+        // A composite's parts are measured over their own windows.
+        const composite =
+          Array.isArray(spec.objectives) &&
+          spec.objectives.some(o => o?.sloRef !== undefined);
+        if (!composite)
+          warnings.push({
+            path: 'spec.timeWindow',
+            message: `is not given: Triad uses a rolling ${DEFAULT_TIME_WINDOW.duration} window`,
+          });
       }
       if (spec.alertPolicies === null || spec.alertPolicies?.length === 0) {
         delete spec.alertPolicies;

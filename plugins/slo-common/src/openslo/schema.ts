@@ -3,6 +3,7 @@ import { parseDuration } from '../math/duration';
 import { isValidTimeZone, parseStartTime } from '../math/timeWindow';
 import { objectiveSliProblems } from './objectiveSliProblems';
 import { objectiveIndicator } from './referenceFields';
+import { compositeSpecProblems } from '../composite/compositeSpecProblems';
 
 /*
  * OpenSLO v1 (openslo/v1) as zod schemas. Messages are written for people
@@ -215,9 +216,29 @@ const objective = z
     timeSliceWindow: z.union([fixedDuration, z.number().positive()]).optional(),
     indicator: inlineSli.optional(),
     indicatorRef: name.optional(),
-    compositeWeight: z.number().positive().optional(),
+    compositeWeight: z
+      .number({ invalid_type_error: 'must be a number above 0' })
+      .positive('must be above 0')
+      .optional(),
+    // Triad's extension for composite SLOs: the part SLO this objective
+    // stands for (OpenSLO v1 has compositeWeight but no field naming an SLO).
+    sloRef: name.optional(),
   })
   .superRefine((o, ctx) => {
+    if (o.sloRef !== undefined) {
+      // A part is judged against its own SLO's target.
+      for (const field of ['target', 'targetPercent'] as const) {
+        if (o[field] !== undefined) {
+          ctx.addIssue({
+            code: z.ZodIssueCode.custom,
+            path: [field],
+            message:
+              "cannot be given with sloRef: a part keeps its own SLO's target",
+          });
+        }
+      }
+      return;
+    }
     if ((o.target === undefined) === (o.targetPercent === undefined)) {
       ctx.addIssue({
         code: z.ZodIssueCode.custom,
@@ -349,6 +370,10 @@ export const sloSpecSchema = z
       ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
     if (s.indicator && s.indicatorRef)
       issue(['indicatorRef'], 'cannot be given together with indicator');
+    if (s.objectives.some(o => o.sloRef !== undefined)) {
+      compositeSpecProblems(s).forEach(p => issue(p.path, p.message));
+      return;
+    }
     s.objectives.forEach((o, i) => {
       if (o.indicator && o.indicatorRef)
         issue(

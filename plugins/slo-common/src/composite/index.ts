@@ -1,0 +1,3 @@
+export * from './compositeParts';
+export * from './compositeGraphProblems';
+export * from './evaluateComposite';
