@@ -4,7 +4,9 @@ import { OpenSloEntitiesProcessor } from './OpenSloEntitiesProcessor';
 
 const location = { type: 'file', target: '/catalog/slos.yaml' };
 
-const composite = (objectives: unknown[]): Entity => ({
+const composite = (
+  objectives: Array<Record<string, string | number>>,
+): Entity => ({
   apiVersion: 'openslo/v1',
   kind: 'SLO',
   metadata: { name: 'payments-core-availability', namespace: 'shop' },

@@ -64,7 +64,7 @@ export function evaluateComposite(
   const totalWeight = measured.reduce((sum, p) => sum + p.weight, 0);
   const results = parts.map(p =>
     p.consumed === undefined
-      ? { ...p, weightShare: 0 }
+      ? { ...p, weightShare: 0, contribution: undefined }
       : {
           ...p,
           weightShare: p.weight / totalWeight,
