@@ -505,11 +505,12 @@ describe('the example instance for assistants and scorecards', () => {
       9,
     );
 
-    const ledger = await get(
-      '/api/slo/v1/entities/component/default/ledger-service/facts',
+    // cart-service is an example component no SLO measures.
+    const cart = await get(
+      '/api/slo/v1/entities/component/default/cart-service/facts',
     );
-    expect(ledger.body).toEqual({
-      entityRef: 'component:default/ledger-service',
+    expect(cart.body).toEqual({
+      entityRef: 'component:default/cart-service',
       facts: {
         hasSlo: false,
         sloCount: 0,
