@@ -148,8 +148,13 @@ test('journey 2: the fleet page lists every example SLO, least budget first, and
   const page = await signedInPage(state.browser, `${APP}/slo`);
   try {
     // Every SLO of the example files, read from them, not from the app:
-    // the built-in store's and the Prometheus example's.
-    const titles = ['slos.yaml', 'prometheus/cart-service.yaml'].flatMap(f =>
+    // the built-in store's, the Prometheus example's and the composite
+    // example's parts (a composite has no SLI of its own and is not listed).
+    const titles = [
+      'slos.yaml',
+      'prometheus/cart-service.yaml',
+      'composite-slos.yaml',
+    ].flatMap(f =>
       parseAllDocuments(
         fs.readFileSync(
           path.resolve(__dirname, '../../../examples', f),
@@ -157,7 +162,10 @@ test('journey 2: the fleet page lists every example SLO, least budget first, and
         ),
       )
         .map(d => d.toJS())
-        .filter(d => d && d.kind === 'SLO')
+        .filter(
+          d =>
+            d && d.kind === 'SLO' && (d.spec.indicator || d.spec.indicatorRef),
+        )
         .map(d => d.metadata.displayName ?? d.metadata.name),
     );
     await page.getByText(`SLOs (${titles.length})`).waitFor();
@@ -177,10 +185,15 @@ test('journey 2: the fleet page lists every example SLO, least budget first, and
 
     await page.getByLabel('Team', { exact: true }).click();
     await page.getByRole('option', { name: 'payments-team' }).click();
-    await page.getByText('SLOs (1)').waitFor();
+    const payments = expected.filter(title =>
+      items.some(
+        s => s.title === title && s.ownerRef === 'group:default/payments-team',
+      ),
+    );
+    await page.getByText(`SLOs (${payments.length})`).waitFor();
     assert.deepEqual(
       await table.locator('tbody tr td:first-child').allInnerTexts(),
-      [items.find(s => s.ownerRef === 'group:default/payments-team').title],
+      payments,
     );
     await screenshot(page, artefacts, 'journey-2-fleet-filtered');
   } finally {
