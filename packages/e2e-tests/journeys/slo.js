@@ -163,8 +163,7 @@ test('journey 2: the fleet page lists every example SLO, least budget first, and
       )
         .map(d => d.toJS())
         .filter(
-          d =>
-            d && d.kind === 'SLO' && (d.spec.indicator || d.spec.indicatorRef),
+          d => d && d.kind === 'SLO' && !d.spec.objectives.some(o => o.sloRef),
         )
         .map(d => d.metadata.displayName ?? d.metadata.name),
     );
