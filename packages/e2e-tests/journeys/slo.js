@@ -223,6 +223,61 @@ test('journey 7: a team page rolls up the SLOs of what the team owns', async () 
   }
 });
 
+test("journey 10: a system page shows its composite SLO, each part's contribution adding up to the budget spent", async () => {
+  const system = 'system:default/payments-core';
+  const { composites } = await api(
+    '/api/slo/v1/entities/system/default/payments-core/slos',
+  );
+  assert.equal(composites?.length, 1, `${system} has one composite SLO`);
+  const [{ namespace, name, title }] = composites;
+  const { parts } = await api(
+    `/api/slo/v1/slos/${namespace}/${name}/composite`,
+  );
+  const page = await signedInPage(
+    state.browser,
+    `${APP}/catalog/default/system/payments-core`,
+  );
+  try {
+    const card = page.getByTestId(`composite-${name}`);
+    await card.getByText(title).waitFor();
+    const rows = card.locator('tbody tr');
+    await rows.nth(parts.length - 1).waitFor();
+    assert.equal(await rows.count(), parts.length);
+    // Read back from the page: budget left and the parts' contributions
+    // (each shown to 0.1 %) must tell one story: contributions add up to the
+    // budget spent. Both come from one answer, so the clock cannot split them.
+    const percent = text => Number(/(-?[\d.]+) %/.exec(text)[1]);
+    const left = percent(
+      await card
+        .getByText(/ of budget left$|^Overspent by /)
+        .first()
+        .textContent(),
+    );
+    const spent = left >= 0 ? 100 - left : 100 + left;
+    let sum = 0;
+    for (let i = 0; i < parts.length; i++) {
+      const cells = await rows.nth(i).locator('td').allTextContents();
+      assert.ok(
+        cells[0].includes(parts[i].displayName ?? parts[i].title),
+        `row ${i}: ${cells[0]}`,
+      );
+      if (cells[3] !== '–') sum += percent(cells[3]);
+    }
+    assert.ok(
+      Math.abs(sum - spent) <= 0.05 * parts.length + 0.05,
+      `contributions ${sum} % against ${spent} % spent`,
+    );
+    await screenshot(page, artefacts, 'journey-10-system-composite');
+    await expectAccessible(
+      page,
+      ['main'],
+      'A system page with its composite SLO',
+    );
+  } finally {
+    await page.close();
+  }
+});
+
 test('every example SLO: the chart ends at the figures of the SLO itself', async () => {
   const { items } = await api('/api/slo/v1/slos?limit=1000');
   assert.ok(items.length > 0);

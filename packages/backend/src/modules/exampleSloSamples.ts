@@ -11,8 +11,8 @@ const BATCH = 10_000;
 /**
  * Per-minute traffic of the example services for minutes [from, to): one
  * healthy, one whose latency objective spends budget steadily, one burning
- * fast since `burstFrom`, and none at all for the experimental
- * recommendations service.
+ * fast since `burstFrom`, a ledger that is a part of the payments-core
+ * composite, and none at all for the experimental recommendations service.
  */
 export function exampleSamples(
   from: number,
@@ -42,6 +42,14 @@ export function exampleSamples(
       timestamp,
       good: m >= burstFrom ? 190 : 200,
       total: 200,
+    });
+    // Ledger: 50 postings a minute, one rejected every 100 minutes (0.02 %
+    // against a 0.1 % budget).
+    samples.push({
+      series: 'ledger-service/postings',
+      timestamp,
+      good: m % 100 === 0 ? 49 : 50,
+      total: 50,
     });
     // Product catalogue: 0.1 % errors against a 0.5 % budget.
     samples.push({

@@ -253,10 +253,24 @@ describe('composite SLOs over HTTP, from a real catalog', () => {
     expect(res.body).not.toHaveProperty('consumed');
   });
 
-  it("leaves composites out of the system's list of measured SLOs", async () => {
+  it("lists the system's composites apart from its evaluated SLOs", async () => {
     const res = await get('/v1/entities/system/default/sys-p/slos', service);
     expect(res.status).toBe(200);
     expect(res.body.items).toEqual([]);
+    // The three composites of the file above measure sys-p, sorted by ref.
+    expect(res.body.composites.map((c: { ref: string }) => c.ref)).toEqual([
+      'slo:default/broken',
+      'slo:default/loop',
+      'slo:default/sys-p-availability',
+    ]);
+    expect(res.body.composites[2]).toEqual({
+      ref: 'slo:default/sys-p-availability',
+      namespace: 'default',
+      name: 'sys-p-availability',
+      title: 'sys-p-availability journey',
+    });
+    const plain = await get('/v1/entities/component/default/svc-a/slos');
+    expect(plain.body).not.toHaveProperty('composites');
   });
 
   it('answers 404 for an unknown SLO, 400 for a plain one or a bad name', async () => {

@@ -18,6 +18,7 @@ import {
   SloListQuery,
   SloListResponse,
   SloResult,
+  SloSummaryRef,
   SloTimelineResponse,
   sloServiceRef,
 } from '@triad/plugin-slo-common';
@@ -28,6 +29,15 @@ import { SloEvaluator } from '../evaluation/SloEvaluator';
 import { FleetRunStore } from '../database/FleetRunStore';
 import { SnapshotStore } from '../database/SnapshotStore';
 import { SloBackendConfig } from '../config';
+
+/** The SLO entity as a composite's summary, or nothing for any other SLO. */
+function compositeSummary(entity: Entity): SloSummaryRef[] {
+  const doc = sloDocumentOf(entity);
+  if (!doc || !isCompositeSlo(doc.spec)) return [];
+  const { namespace = 'default', name } = entity.metadata;
+  const title = doc.metadata.displayName ?? entity.metadata.title ?? name;
+  return [{ ref: stringifyEntityRef(entity), namespace, name, title }];
+}
 
 /**
  * The SLO use cases behind the HTTP API. Every method that takes credentials
@@ -93,12 +103,16 @@ export class SloService {
     credentials: BackstageCredentials,
   ): Promise<EntitySlosResponse> {
     return this.withCatalog(credentials, async catalog => {
-      const { service, results } = await this.measure(
+      const { service, results, composites } = await this.measure(
         catalog,
         entityRef,
         credentials,
       );
-      return { entityRef: service.ref, items: results };
+      return {
+        entityRef: service.ref,
+        items: results,
+        ...(composites.length ? { composites } : {}),
+      };
     });
   }
 
@@ -133,6 +147,9 @@ export class SloService {
       entity,
       service,
       results: results.sort((a, b) => a.ref.localeCompare(b.ref)),
+      composites: items
+        .flatMap(compositeSummary)
+        .sort((a, b) => a.ref.localeCompare(b.ref)),
     };
   }
 

@@ -16,6 +16,7 @@ import {
   SloEventsQuery,
   SloEventsResponse,
 } from './eventTypes';
+import { CompositeSloResult } from './compositeTypes';
 
 /** The subset of Backstage's DiscoveryApi the client needs. */
 export interface SloClientDiscovery {
@@ -104,6 +105,21 @@ export class SloClient {
   ): Promise<SloResult> {
     return this.request(
       `/v1/slos/${encodeURIComponent(namespace)}/${encodeURIComponent(name)}`,
+      {},
+      options,
+    );
+  }
+
+  /** A composite SLO evaluated from its parts. */
+  getCompositeSlo(
+    namespace: string,
+    name: string,
+    options?: SloRequestOptions,
+  ): Promise<CompositeSloResult> {
+    return this.request(
+      `/v1/slos/${encodeURIComponent(namespace)}/${encodeURIComponent(
+        name,
+      )}/composite`,
       {},
       options,
     );

@@ -64,8 +64,22 @@ export interface SloResult {
 export interface EntitySlosResponse {
   entityRef: string;
   items: SloResult[];
+  /**
+   * Composite SLOs that measure the entity (a system's or domain's); they
+   * have no SLI of their own, so they are not in `items`:
+   * `GET /v1/slos/:namespace/:name/composite` evaluates each. Absent when none.
+   */
+  composites?: SloSummaryRef[];
   /** Present when entities and visibility came from earlier catalog answers. */
   catalogStale?: CatalogStaleness;
+}
+
+/** An SLO named by its entity reference and title. */
+export interface SloSummaryRef {
+  ref: string;
+  namespace: string;
+  name: string;
+  title: string;
 }
 
 /** `GET /v1/slos` */

@@ -12,6 +12,7 @@ export type SloApi = Pick<
   | 'getEntitySlos'
   | 'listSlos'
   | 'getSlo'
+  | 'getCompositeSlo'
   | 'getSloHistory'
   | 'getSloTimeline'
   | 'getPolicy'

@@ -9,6 +9,7 @@ import {
   SloResult,
 } from '@triad/plugin-slo-common';
 import { BudgetBar } from '../BudgetBar';
+import { CompositeSloSummary } from '../CompositeSloSummary/CompositeSloSummary';
 import { EmptySlos } from '../EmptySlos';
 import { SloStatusChip } from '../SloStatusChip';
 import { useEntitySlos } from '../useSloApi';
@@ -66,7 +67,8 @@ function SloSummary(props: { slo: SloResult }) {
 
 /**
  * Overview card: every SLO of the entity with status, SLI against target,
- * remaining budget, time to exhaustion and firing alert tiers.
+ * remaining budget, time to exhaustion and firing alert tiers; for a system
+ * or domain, its composite SLOs with each part's contribution.
  *
  * @public
  */
@@ -78,9 +80,12 @@ export function EntitySloCard() {
       {loading && <Progress />}
       {error && <BackendErrorPanel error={error} />}
       <CatalogStaleNotice stale={value?.catalogStale} />
-      {value && value.items.length === 0 && <EmptySlos />}
+      {value && value.items.length === 0 && !value.composites && <EmptySlos />}
       {value?.items.map(slo => (
         <SloSummary key={slo.ref} slo={slo} />
+      ))}
+      {value?.composites?.map(slo => (
+        <CompositeSloSummary key={slo.ref} slo={slo} />
       ))}
     </InfoCard>
   );

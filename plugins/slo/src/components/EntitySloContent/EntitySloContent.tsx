@@ -1,6 +1,7 @@
 import { Progress } from '@backstage/core-components';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Grid from '@material-ui/core/Grid';
+import { CompositeSloSummary } from '../CompositeSloSummary/CompositeSloSummary';
 import { EmptySlos } from '../EmptySlos';
 import { useEntitySlos } from '../useSloApi';
 import { PolicyPanel } from './PolicyPanel';
@@ -8,7 +9,9 @@ import { SloDetails } from './SloDetails';
 import { BackendErrorPanel, CatalogStaleNotice } from '@triad/frontend-utils';
 
 /**
- * The "SLOs" tab: the release gate, then every SLO of the entity in detail.
+ * The "SLOs" tab: the release gate (for an entity with SLOs of its own),
+ * then every SLO of the entity in detail,
+ * then the composite SLOs that measure it (a system's or domain's).
  *
  * @public
  */
@@ -17,7 +20,9 @@ export function EntitySloContent() {
   const { value, loading, error } = useEntitySlos(entity);
   if (loading) return <Progress />;
   if (error) return <BackendErrorPanel error={error} />;
-  if (!value || value.items.length === 0) return <EmptySlos />;
+  if (!value || (value.items.length === 0 && !value.composites)) {
+    return <EmptySlos />;
+  }
   return (
     <Grid container spacing={3}>
       {value.catalogStale && (
@@ -25,12 +30,19 @@ export function EntitySloContent() {
           <CatalogStaleNotice stale={value.catalogStale} />
         </Grid>
       )}
-      <Grid item xs={12}>
-        <PolicyPanel entityRef={value.entityRef} />
-      </Grid>
+      {value.items.length > 0 && (
+        <Grid item xs={12}>
+          <PolicyPanel entityRef={value.entityRef} />
+        </Grid>
+      )}
       {value.items.map(slo => (
         <Grid item xs={12} key={slo.ref}>
           <SloDetails slo={slo} />
+        </Grid>
+      ))}
+      {value.composites?.map(slo => (
+        <Grid item xs={12} key={slo.ref}>
+          <CompositeSloSummary slo={slo} />
         </Grid>
       ))}
     </Grid>
