@@ -1,6 +1,6 @@
 import { Entity, groupEntityV1alpha1Validator } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { TeamTopology } from './checkTeamTopology';
+import { GroupTopology } from './checkTeamTopology';
 
 /** The fields of `ownership:team:create` that make up the Group. */
 export interface GroupInput {
@@ -21,7 +21,7 @@ export interface GroupInput {
  */
 export async function buildGroupEntity(
   input: GroupInput,
-  topology: TeamTopology,
+  topology: GroupTopology,
 ): Promise<Entity> {
   const entity: Entity = {
     apiVersion: 'backstage.io/v1alpha1',

@@ -1,25 +1,30 @@
-import { InputError } from '@backstage/errors';
 import {
   InteractionMode,
   OwnershipRole,
   TeamType,
-  formatOwnershipProblem,
   parseTopology,
 } from '@triad/plugin-ownership-common';
+import { ownershipInputError } from './ownershipInputError';
+
+/**
+ * An interaction as the template gives it; `with` is not normalised. A type,
+ * not an interface, so that it stays assignable to the entity's JSON.
+ */
+type InteractionInput = {
+  with: string;
+  mode: InteractionMode;
+  until?: string;
+};
 
 /** The `topology` input of `ownership:team:create`. */
 export interface TeamTopologyInput {
   type: TeamType;
   disciplines?: string[];
-  interactions?: { with: string; mode: InteractionMode; until?: string }[];
+  interactions?: InteractionInput[];
 }
 
 /** A team's topology as it is written into the Group. */
-export interface TeamTopology {
-  type: TeamType;
-  disciplines: string[];
-  interactions: { with: string; mode: InteractionMode; until?: string }[];
-}
+export type GroupTopology = Required<TeamTopologyInput>;
 
 /**
  * Validates the topology with ownership-common, as the catalog module does,
@@ -29,7 +34,7 @@ export interface TeamTopology {
 export function checkTeamTopology(
   input: TeamTopologyInput,
   options: { roles: readonly OwnershipRole[]; namespace: string; self: string },
-): TeamTopology {
+): GroupTopology {
   const topology = {
     type: input.type,
     disciplines: input.disciplines ?? [],
@@ -39,16 +44,7 @@ export function checkTeamTopology(
   };
   const { problems } = parseTopology(topology, options);
   if (problems.length) {
-    throw new InputError(
-      `Invalid topology: ${problems
-        .map(p =>
-          formatOwnershipProblem({
-            ...p,
-            path: p.path.replace(/^spec\.topology/, 'topology'),
-          }),
-        )
-        .join('; ')}`,
-    );
+    throw ownershipInputError('topology', problems);
   }
   return topology;
 }

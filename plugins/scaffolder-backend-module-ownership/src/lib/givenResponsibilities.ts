@@ -1,11 +1,10 @@
 import { LoggerService } from '@backstage/backend-plugin-api';
-import { InputError } from '@backstage/errors';
 import {
   OwnershipRole,
-  formatOwnershipProblem,
   parseResponsibilities,
 } from '@triad/plugin-ownership-common';
 import { ResponsibilityEntry } from './editResponsibilities';
+import { ownershipInputError } from './ownershipInputError';
 
 /**
  * The responsibilities an action was given, checked with the paths the
@@ -25,16 +24,7 @@ export function givenResponsibilities(
   }
   const { problems } = parseResponsibilities(given, { roles });
   if (problems.length) {
-    throw new InputError(
-      `Invalid responsibilities: ${problems
-        .map(p =>
-          formatOwnershipProblem({
-            ...p,
-            path: p.path.replace(/^spec\.responsibilities/, 'responsibilities'),
-          }),
-        )
-        .join('; ')}`,
-    );
+    throw ownershipInputError('responsibilities', problems);
   }
   return given;
 }
