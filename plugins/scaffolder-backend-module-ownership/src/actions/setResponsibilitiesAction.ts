@@ -5,6 +5,7 @@ import {
   parseResponsibilities,
 } from '@triad/plugin-ownership-common';
 import { ActionSchemaField, writeWorkspaceFile } from '@triad/scaffolder-utils';
+import { refOf } from '../lib/chooseDocument';
 import { editResponsibilities } from '../lib/editResponsibilities';
 import { givenResponsibilities } from '../lib/givenResponsibilities';
 import { planResponsibilities } from '../lib/planResponsibilities';
@@ -135,9 +136,7 @@ export function createSetResponsibilitiesAction(options: {
         await writeWorkspaceFile(workspacePath, file, result.text, 'path');
       }
       const { entity } = result;
-      const entityRef = `${entity.kind.toLocaleLowerCase('en-US')}:${
-        entity.namespace
-      }/${entity.name}`;
+      const entityRef = refOf(entity);
       const fields = [
         input.owner !== undefined && 'owner',
         responsibilities && 'responsibilities',
