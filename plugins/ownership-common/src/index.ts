@@ -17,4 +17,7 @@ export * from './model/parseTopology';
 export * from './model/interactions';
 export * from './resolution/resolveOwnership';
 export * from './api/types';
+export * from './api/lookupTypes';
+export * from './api/coverageTypes';
+export * from './api/topologyTypes';
 export * from './api/OwnershipClient';

@@ -7,3 +7,4 @@
 export * from './workspaceFiles';
 export * from './upsertYamlDocument';
 export * from './parseEntityRefInput';
+export * from './ActionSchemaField';

@@ -1,6 +1,56 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { InputError } from '@backstage/errors';
+import { RoleCoverage } from '@triad/plugin-ownership-common';
 import { OwnershipService } from '../service/OwnershipService';
+import { ActionZod } from './actionZod';
+
+/** The zod schema of one role's coverage in the action's output. */
+function roleCoverageSchema(z: ActionZod) {
+  return z.object({
+    role: z.string(),
+    title: z.string(),
+    total: z.number().describe('Production components'),
+    covered: z.number(),
+    share: z
+      .number()
+      .nullable()
+      .describe('covered / total; null without production components'),
+    uncovered: z.array(z.string()).describe('Entity references'),
+    orphaned: z.array(
+      z.object({
+        entityRef: z.string(),
+        holderRef: z.string().describe('The missing group or user'),
+        source: z.string(),
+        path: z.array(z.string()),
+      }),
+    ),
+  });
+}
+
+/** One role's coverage in words, e.g. "SRE: 3 of 4 … covered, 1 uncovered." */
+function coverageSentence(r: RoleCoverage): string {
+  return `${r.title}: ${r.covered} of ${r.total} production components covered${
+    r.uncovered.length ? `, ${r.uncovered.length} uncovered` : ''
+  }${r.orphaned.length ? `, ${r.orphaned.length} orphaned` : ''}.`;
+}
+
+/** One role's coverage in the shape of roleCoverageSchema. */
+function toRoleCoverageOutput(r: RoleCoverage) {
+  return {
+    role: r.role,
+    title: r.title,
+    total: r.total,
+    covered: r.covered,
+    share: r.share,
+    uncovered: r.uncovered.map(e => e.ref),
+    orphaned: r.orphaned.map(o => ({
+      entityRef: o.entity.ref,
+      holderRef: o.owner.ref,
+      source: o.provenance.source,
+      path: o.provenance.path,
+    })),
+  };
+}
 
 /** Registers `coverage`: per role, how much of production has a holder, and the gaps. */
 export function createCoverageAction(options: {
@@ -25,29 +75,7 @@ export function createCoverageAction(options: {
       output: z =>
         z.object({
           summary: z.string().describe('Coverage per role in words'),
-          roles: z.array(
-            z.object({
-              role: z.string(),
-              title: z.string(),
-              total: z.number().describe('Production components'),
-              covered: z.number(),
-              share: z
-                .number()
-                .nullable()
-                .describe(
-                  'covered / total; null without production components',
-                ),
-              uncovered: z.array(z.string()).describe('Entity references'),
-              orphaned: z.array(
-                z.object({
-                  entityRef: z.string(),
-                  holderRef: z.string().describe('The missing group or user'),
-                  source: z.string(),
-                  path: z.array(z.string()),
-                }),
-              ),
-            }),
-          ),
+          roles: z.array(roleCoverageSchema(z)),
           indexedAt: z.string(),
         }),
     },
@@ -71,32 +99,8 @@ export function createCoverageAction(options: {
       }
       return {
         output: {
-          summary: roles
-            .map(
-              r =>
-                `${r.title}: ${r.covered} of ${
-                  r.total
-                } production components covered${
-                  r.uncovered.length ? `, ${r.uncovered.length} uncovered` : ''
-                }${
-                  r.orphaned.length ? `, ${r.orphaned.length} orphaned` : ''
-                }.`,
-            )
-            .join(' '),
-          roles: roles.map(r => ({
-            role: r.role,
-            title: r.title,
-            total: r.total,
-            covered: r.covered,
-            share: r.share,
-            uncovered: r.uncovered.map(e => e.ref),
-            orphaned: r.orphaned.map(o => ({
-              entityRef: o.entity.ref,
-              holderRef: o.owner.ref,
-              source: o.provenance.source,
-              path: o.provenance.path,
-            })),
-          })),
+          summary: roles.map(coverageSentence).join(' '),
+          roles: roles.map(toRoleCoverageOutput),
           indexedAt: answer.indexedAt,
         },
       };

@@ -1,12 +1,12 @@
 import { CompoundEntityRef, parseEntityRef } from '@backstage/catalog-model';
 import { ResponseError } from '@backstage/errors';
 import {
-  CoverageResponse,
   EntityOwnershipResponse,
   GroupResponsibilitiesResponse,
-  LookupResponse,
-  TopologyResponse,
 } from './types';
+import { CoverageResponse } from './coverageTypes';
+import { LookupResponse } from './lookupTypes';
+import { TopologyResponse } from './topologyTypes';
 
 /**
  * Options of every request; backend callers pass a token, frontends rely on

@@ -44,6 +44,84 @@ export function isIsoDate(value: string): boolean {
   );
 }
 
+/** Problems with the team type, which is required. */
+function teamTypeProblems(type: unknown, path: string): OwnershipProblem[] {
+  if (type === undefined) {
+    return [{ path, message: `is required (${TEAM_TYPES.join(', ')})` }];
+  }
+  if (!TEAM_TYPES.includes(type as TeamType)) {
+    return [
+      {
+        path,
+        message: `${describe(type)} is not a team type (${TEAM_TYPES.join(
+          ', ',
+        )})`,
+      },
+    ];
+  }
+  return [];
+}
+
+/** The configured roles a team practises, each once. */
+function parseDisciplines(
+  disciplines: unknown,
+  roles: readonly OwnershipRole[],
+  path: string,
+  problems: OwnershipProblem[],
+): string[] {
+  const roleIds = roles.map(r => r.id);
+  const parsed: string[] = [];
+  if (!Array.isArray(disciplines)) {
+    problems.push({
+      path,
+      message: `must be a list of roles (${roleIds.join(', ')}), got ${describe(
+        disciplines,
+      )}`,
+    });
+    return parsed;
+  }
+  disciplines.forEach((discipline, index) => {
+    if (typeof discipline !== 'string' || !roleIds.includes(discipline)) {
+      problems.push({
+        path: `${path}[${index}]`,
+        message: `${describe(
+          discipline,
+        )} is not a configured role (${roleIds.join(', ')})`,
+      });
+    } else if (!parsed.includes(discipline)) {
+      parsed.push(discipline);
+    }
+  });
+  return parsed;
+}
+
+/** The valid interactions of a team; each invalid field is a problem. */
+function parseInteractions(
+  interactions: unknown,
+  path: string,
+  options: { namespace?: string; self?: string },
+  problems: OwnershipProblem[],
+): DeclaredInteraction[] {
+  if (!Array.isArray(interactions)) {
+    problems.push({
+      path,
+      message: `must be a list of {with, mode, until}, got ${describe(
+        interactions,
+      )}`,
+    });
+    return [];
+  }
+  return interactions.flatMap((item, index) => {
+    const parsed = parseInteraction(
+      item,
+      `${path}[${index}]`,
+      options,
+      problems,
+    );
+    return parsed ? [parsed] : [];
+  });
+}
+
 /**
  * Validates `spec.topology` of a Group.
  *
@@ -64,75 +142,38 @@ export function parseTopology(
   },
 ): ParsedTopology {
   const path = 'spec.topology';
-  const problems: OwnershipProblem[] = [];
-  if (value === undefined || value === null) return { problems };
+  if (value === undefined || value === null) return { problems: [] };
   if (!isPlainObject(value)) {
-    problems.push({
-      path,
-      message: `must be an object with type, disciplines and interactions, got ${describe(
-        value,
-      )}`,
-    });
-    return { problems };
+    return {
+      problems: [
+        {
+          path,
+          message: `must be an object with type, disciplines and interactions, got ${describe(
+            value,
+          )}`,
+        },
+      ],
+    };
   }
-  problems.push(
-    ...unknownKeys(value, ['type', 'disciplines', 'interactions'], path),
+  const problems = unknownKeys(
+    value,
+    ['type', 'disciplines', 'interactions'],
+    path,
   );
-
   const { type, disciplines = [], interactions = [] } = value;
-  if (type === undefined) {
-    problems.push({
-      path: `${path}.type`,
-      message: `is required (${TEAM_TYPES.join(', ')})`,
-    });
-  } else if (!TEAM_TYPES.includes(type as TeamType)) {
-    problems.push({
-      path: `${path}.type`,
-      message: `${describe(type)} is not a team type (${TEAM_TYPES.join(
-        ', ',
-      )})`,
-    });
-  }
-
-  const roleIds = options.roles.map(r => r.id);
-  const parsedDisciplines: string[] = [];
-  if (!Array.isArray(disciplines)) {
-    problems.push({
-      path: `${path}.disciplines`,
-      message: `must be a list of roles (${roleIds.join(', ')}), got ${describe(
-        disciplines,
-      )}`,
-    });
-  } else {
-    disciplines.forEach((discipline, index) => {
-      if (typeof discipline !== 'string' || !roleIds.includes(discipline)) {
-        problems.push({
-          path: `${path}.disciplines[${index}]`,
-          message: `${describe(
-            discipline,
-          )} is not a configured role (${roleIds.join(', ')})`,
-        });
-      } else if (!parsedDisciplines.includes(discipline)) {
-        parsedDisciplines.push(discipline);
-      }
-    });
-  }
-
-  const parsedInteractions: DeclaredInteraction[] = [];
-  if (!Array.isArray(interactions)) {
-    problems.push({
-      path: `${path}.interactions`,
-      message: `must be a list of {with, mode, until}, got ${describe(
-        interactions,
-      )}`,
-    });
-  } else {
-    interactions.forEach((item, index) => {
-      const at = `${path}.interactions[${index}]`;
-      const parsed = parseInteraction(item, at, options, problems);
-      if (parsed) parsedInteractions.push(parsed);
-    });
-  }
+  problems.push(...teamTypeProblems(type, `${path}.type`));
+  const parsedDisciplines = parseDisciplines(
+    disciplines,
+    options.roles,
+    `${path}.disciplines`,
+    problems,
+  );
+  const parsedInteractions = parseInteractions(
+    interactions,
+    `${path}.interactions`,
+    options,
+    problems,
+  );
 
   if (problems.length) return { problems };
   return {
@@ -143,6 +184,39 @@ export function parseTopology(
     },
     problems,
   };
+}
+
+/** The other team of an interaction: a Group that is not the team itself. */
+function parseInteractionWith(
+  value: unknown,
+  path: string,
+  options: { namespace?: string; self?: string },
+  problems: OwnershipProblem[],
+): string | undefined {
+  if (value === undefined) {
+    problems.push({ path, message: 'is required' });
+    return undefined;
+  }
+  const parsed = parseRef(value, {
+    defaultKind: 'group',
+    defaultNamespace: options.namespace ?? 'default',
+  });
+  if (typeof parsed === 'string') {
+    problems.push({ path, message: parsed });
+  } else if (parsed.kind.toLocaleLowerCase('en-US') !== 'group') {
+    problems.push({
+      path,
+      message: `must refer to a Group, not a ${parsed.kind}`,
+    });
+  } else if (
+    options.self &&
+    normalizeEntityRef(parsed) === normalizeEntityRef(options.self)
+  ) {
+    problems.push({ path, message: 'a team cannot interact with itself' });
+  } else {
+    return stringifyEntityRef(parsed);
+  }
+  return undefined;
 }
 
 function parseInteraction(
@@ -163,33 +237,12 @@ function parseInteraction(
   const before = problems.length;
   problems.push(...unknownKeys(item, ['with', 'mode', 'until'], at));
 
-  let other: string | undefined;
-  if (item.with === undefined) {
-    problems.push({ path: `${at}.with`, message: 'is required' });
-  } else {
-    const parsed = parseRef(item.with, {
-      defaultKind: 'group',
-      defaultNamespace: options.namespace ?? 'default',
-    });
-    if (typeof parsed === 'string') {
-      problems.push({ path: `${at}.with`, message: parsed });
-    } else if (parsed.kind.toLocaleLowerCase('en-US') !== 'group') {
-      problems.push({
-        path: `${at}.with`,
-        message: `must refer to a Group, not a ${parsed.kind}`,
-      });
-    } else if (
-      options.self &&
-      normalizeEntityRef(parsed) === normalizeEntityRef(options.self)
-    ) {
-      problems.push({
-        path: `${at}.with`,
-        message: 'a team cannot interact with itself',
-      });
-    } else {
-      other = stringifyEntityRef(parsed);
-    }
-  }
+  const other = parseInteractionWith(
+    item.with,
+    `${at}.with`,
+    options,
+    problems,
+  );
 
   const mode = item.mode;
   if (mode === undefined) {

@@ -1,11 +1,11 @@
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { examples } from './createOpenSloAction.examples';
-import { ActionSchemaField } from '../lib/ActionSchemaField';
 import { catalogLocationUpdate, resolveSloTargets } from '../lib/sloTargets';
 import { JsonValue } from '@backstage/types';
 import { SloDocument } from '@triad/plugin-slo-common';
 import { buildSloDocument } from '../lib/buildSloDocument';
 import {
+  ActionSchemaField,
   readOptionalFile,
   upsertYamlDocument,
   workspaceRelative,

@@ -8,9 +8,11 @@ import {
 } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { SLO_EVENT_TYPES, SloClient, SloEvent } from '@triad/plugin-slo-common';
-import { parseEntityRefInput } from '@triad/scaffolder-utils';
+import {
+  ActionSchemaField,
+  parseEntityRefInput,
+} from '@triad/scaffolder-utils';
 import { examples } from './eventCreateAction.examples';
-import { ActionSchemaField } from '../lib/ActionSchemaField';
 
 // The declarative input and output schema of the action.
 const schema = {

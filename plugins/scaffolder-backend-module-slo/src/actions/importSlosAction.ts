@@ -7,6 +7,7 @@ import {
   validateOpenSloDocument,
 } from '@triad/plugin-slo-common';
 import {
+  ActionSchemaField,
   resolveWorkspacePath,
   toYaml,
   workspaceRelative,
@@ -16,7 +17,6 @@ import { readFile } from 'fs/promises';
 import { join } from 'path';
 import { parseAllDocuments } from 'yaml';
 import { findWorkspaceFiles } from '../lib/findWorkspaceFiles';
-import { ActionSchemaField } from '../lib/ActionSchemaField';
 
 const DEFAULT_IMPORT_PATH = 'openslo/imported.yaml';
 

@@ -8,13 +8,15 @@ import {
 } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { examples } from './policyCheckAction.examples';
-import { parseEntityRefInput } from '@triad/scaffolder-utils';
+import {
+  ActionSchemaField,
+  parseEntityRefInput,
+} from '@triad/scaffolder-utils';
 import {
   PolicyDecision,
   SloClient,
   describeReleaseGatePolicy,
 } from '@triad/plugin-slo-common';
-import { ActionSchemaField } from '../lib/ActionSchemaField';
 
 // The declarative input and output schema of the action.
 const schema = {

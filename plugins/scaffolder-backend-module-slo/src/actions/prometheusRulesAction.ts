@@ -11,6 +11,7 @@ import {
 } from '@triad/plugin-slo-common';
 import { readOpenSloWorkspaceFiles } from '../lib/readOpenSloWorkspaceFiles';
 import {
+  ActionSchemaField,
   resolveWorkspacePath,
   workspaceRelative,
 } from '@triad/scaffolder-utils';
@@ -22,7 +23,6 @@ import {
 import { DEFAULT_OPENSLO_FILES } from './validateOpenSloAction';
 import { OwnerLookupDeps } from '../lib/lookupServiceOwners';
 import { lookupRuleOwners } from '../lib/lookupRuleOwners';
-import { ActionSchemaField } from '../lib/ActionSchemaField';
 
 const DEFAULT_RULES_PATH = 'prometheus/slo-rules.yaml';
 

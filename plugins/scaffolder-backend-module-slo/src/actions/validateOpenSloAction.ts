@@ -3,7 +3,7 @@ import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
 import { examples } from './validateOpenSloAction.examples';
 import { formatOpenSloFileProblem } from '@triad/plugin-slo-common';
 import { readOpenSloWorkspaceFiles } from '../lib/readOpenSloWorkspaceFiles';
-import { ActionSchemaField } from '../lib/ActionSchemaField';
+import { ActionSchemaField } from '@triad/scaffolder-utils';
 
 export const DEFAULT_OPENSLO_FILES = ['**/*.yaml', '**/*.yml'];
 
