@@ -17,3 +17,4 @@ export {
 } from './NotReadyError';
 export { queryAllEntities } from './queryAllEntities';
 export { readableEntityRefs } from './readableEntityRefs';
+export { readsEveryEntity } from './readsEveryEntity';

@@ -8,24 +8,14 @@ import {
   CatalogMemory,
   CatalogStaleness,
   NotReadyError,
+  readsEveryEntity,
 } from '@triad/backend-utils';
-import {
-  AuthorizeResult,
-  createPermission,
-} from '@backstage/plugin-permission-common';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { OwnershipIndex } from '../ownershipIndex/OwnershipIndex';
 import { CanRead } from './queries/shared';
 
 // After this many rounds, references still unchecked count as unreadable.
 const MAX_ROUNDS = 3;
-
-/** The catalog's read permission (as in @backstage/plugin-catalog-common). */
-const catalogEntityReadPermission = createPermission({
-  name: 'catalog.entity.read',
-  attributes: { action: 'read' },
-  resourceType: 'catalog-entity',
-});
 
 /**
  * Filters responses to what the caller may read in the catalog.
@@ -67,7 +57,7 @@ export class CatalogVisibility {
     index: OwnershipIndex,
     compute: (canRead: CanRead) => T,
   ): Promise<{ result: T; catalogStale?: CatalogStaleness }> {
-    if (await this.#readsEverything(credentials)) {
+    if (await readsEveryEntity(this.#permissions, credentials)) {
       return { result: compute(() => true) };
     }
     const caller = this.#memory.forCaller(credentials);
@@ -90,21 +80,6 @@ export class CatalogVisibility {
       }
       const readable = await this.#readable(caller, unchecked);
       for (const ref of unchecked) decided.set(ref, readable.has(ref));
-    }
-  }
-
-  /** Whether the policy allows the caller every entity, unconditionally. */
-  async #readsEverything(credentials: BackstageCredentials): Promise<boolean> {
-    if (!this.#permissions) return false;
-    try {
-      const [decision] = await this.#permissions.authorizeConditional(
-        [{ permission: catalogEntityReadPermission }],
-        { credentials },
-      );
-      return decision.result === AuthorizeResult.ALLOW;
-    } catch {
-      // Then the catalog decides, reference by reference.
-      return false;
     }
   }
 

@@ -1,12 +1,15 @@
-import { CacheService } from '@backstage/backend-plugin-api';
+import {
+  CacheService,
+  PermissionsService,
+} from '@backstage/backend-plugin-api';
 import { mockServices } from '@backstage/backend-test-utils';
 import { Entity } from '@backstage/catalog-model';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { CatalogMemory } from '@triad/backend-utils';
-import { RELATION_MEASURES } from '@triad/plugin-slo-common';
+import { RELATION_MEASURES, SloResult } from '@triad/plugin-slo-common';
 import { SloDataSource } from '@triad/plugin-slo-node';
 import { FleetRun, FleetRunStore } from '../database/FleetRunStore';
-import { SnapshotStore } from '../database/SnapshotStore';
+import { LatestRef, SnapshotStore } from '../database/SnapshotStore';
 import { SloDefinitions } from '../evaluation/SloDefinitions';
 import { SloEvaluator } from '../evaluation/SloEvaluator';
 import { SloSources } from '../evaluation/SloSources';
@@ -85,7 +88,10 @@ function mapCache(): { cache: CacheService; clear(): void } {
  * data source; stores and cache faked in memory.
  */
 export function setupSloServices(
-  options: { catalogMemory?: CatalogMemory } = {},
+  options: {
+    catalogMemory?: CatalogMemory;
+    permissions?: PermissionsService;
+  } = {},
 ) {
   const catalog = catalogServiceMock({ entities: [...entities, orphan] });
   const byRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
@@ -103,7 +109,10 @@ export function setupSloServices(
     saveLatest: jest.fn(),
     latest: jest.fn(async () => undefined),
     retainOnly: jest.fn(),
-    list: jest.fn(async () => []),
+    listRefs: jest.fn(async (): Promise<LatestRef[]> => []),
+    results: jest.fn(async (refs: readonly string[]) =>
+      refs.map(ref => ({ ref } as SloResult)),
+    ),
   };
   const fleetRuns = {
     lastRun: jest.fn(async (): Promise<FleetRun | undefined> => undefined),
@@ -140,6 +149,7 @@ export function setupSloServices(
       teams: new Map(),
     },
     catalogMemory: options.catalogMemory,
+    permissions: options.permissions,
   });
   const fleet = new FleetEvaluation({
     catalog,

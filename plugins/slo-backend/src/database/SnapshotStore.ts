@@ -12,6 +12,12 @@ export interface LatestQuery {
   status?: SloStatus;
 }
 
+/** An SLO of the fleet list, before its evaluation is read. */
+export interface LatestRef {
+  ref: string;
+  serviceRef: string;
+}
+
 /**
  * Evaluations kept in the plugin's database: every evaluation for history,
  * and the latest good one per SLO for the fleet list and stale answers.
@@ -60,9 +66,13 @@ export class SnapshotStore {
     return row ? (JSON.parse(row.result) as SloResult) : undefined;
   }
 
-  /** Latest evaluations matching the filters, least remaining budget first. */
-  async list(query: LatestQuery): Promise<SloResult[]> {
-    const q = this.db('slo_latest').select('result');
+  /**
+   * The SLOs matching the filters, least remaining budget first, as refs
+   * only: a fleet of thousands is ordered and filtered without reading any
+   * evaluation's JSON (see `results` for a page's).
+   */
+  async listRefs(query: LatestQuery): Promise<LatestRef[]> {
+    const q = this.db('slo_latest').select('slo_ref', 'service_ref');
     if (query.owner) q.where('owner_ref', query.owner);
     if (query.system) q.where('system_ref', query.system);
     if (query.status) q.where('status', query.status);
@@ -71,7 +81,20 @@ export class SnapshotStore {
       'case when remaining is null then 1 else 0 end, remaining asc, slo_ref asc',
     );
     const rows = await q;
-    return rows.map(r => JSON.parse(r.result) as SloResult);
+    return rows.map(r => ({ ref: r.slo_ref, serviceRef: r.service_ref }));
+  }
+
+  /** The latest evaluations of these SLOs, in the order given. */
+  async results(sloRefs: readonly string[]): Promise<SloResult[]> {
+    if (!sloRefs.length) return [];
+    const rows = await this.db('slo_latest')
+      .select('slo_ref', 'result')
+      .whereIn('slo_ref', sloRefs);
+    const byRef = new Map<string, string>(rows.map(r => [r.slo_ref, r.result]));
+    return sloRefs.flatMap(ref => {
+      const json = byRef.get(ref);
+      return json ? [JSON.parse(json) as SloResult] : [];
+    });
   }
 
   /**
