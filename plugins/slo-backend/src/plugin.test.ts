@@ -38,8 +38,13 @@ const HOUR = 3_600_000;
 const catalogFile = `
 apiVersion: backstage.io/v1alpha1
 kind: Group
+metadata: { name: dept }
+spec: { type: department, children: [team-a] }
+---
+apiVersion: backstage.io/v1alpha1
+kind: Group
 metadata: { name: team-a }
-spec: { type: team, children: [] }
+spec: { type: team, parent: dept, children: [] }
 ---
 apiVersion: backstage.io/v1alpha1
 kind: System
@@ -525,6 +530,66 @@ describe('SLO backend over HTTP', () => {
     expect(res.body.items[res.body.items.length - 1].ref).toBe(
       'slo:default/slo-nowhere',
     );
+  });
+
+  it('filters by a team with the groups below it, counts by status and rolls up on the server', async () => {
+    await scheduler.triggerTask('slo-evaluate-all');
+    const { body: all } = await get('/v1/slos');
+    const statuses = ['healthy', 'warning', 'breached', 'no-data'];
+    const counted = Object.fromEntries(
+      statuses.map(st => [
+        st,
+        all.items.filter((i: any) => i.status === st).length,
+      ]),
+    );
+    expect(all.counts).toEqual(counted);
+    // dept owns nothing itself; team-a, below it, owns all four.
+    expect((await get('/v1/slos?owner=dept')).body.totalItems).toBe(0);
+    const dept = await get('/v1/slos?team=dept&limit=2&offset=2');
+    expect(dept.body).toMatchObject({ totalItems: 4, counts: counted });
+    expect(dept.body.items.map((i: any) => i.ref)).toEqual(
+      all.items.slice(2, 4).map((i: any) => i.ref),
+    );
+    expect((await get('/v1/slos?team=team-a')).body.totalItems).toBe(4);
+
+    // One row for team-a: the same four, its worst the first SLO of the list.
+    const byOwner = await get('/v1/slos/rollups?by=owner&team=dept');
+    expect(byOwner.status).toBe(200);
+    const [first] = all.items;
+    expect(byOwner.body.rows).toEqual([
+      {
+        key: 'group:default/team-a',
+        total: 4,
+        counts: counted,
+        worst: {
+          ref: first.ref,
+          title: first.title,
+          remaining: Math.min(
+            ...first.objectives.map((o: any) => o.budget.remaining),
+          ),
+        },
+      },
+    ]);
+    const bySystem = await get('/v1/slos/rollups?by=system');
+    const inSysA = all.items.filter(
+      (i: any) => i.systemRef === 'system:default/sys-a',
+    ).length;
+    expect(
+      Object.fromEntries(bySystem.body.rows.map((r: any) => [r.key, r.total])),
+    ).toEqual({ 'system:default/sys-a': inSysA, '(none)': 4 - inSysA });
+    // The hidden service's SLO counts for a caller who may read it.
+    const asService = await get(
+      '/v1/slos/rollups?by=owner',
+      mockCredentials.service.header(),
+    );
+    expect(asService.body.rows[0].total).toBe(5);
+
+    const bad = await get('/v1/slos/rollups?by=colour');
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.message).toBe('by: must be one of owner, system');
+    const badTeam = await get('/v1/slos?team=x:');
+    expect(badTeam.status).toBe(400);
+    expect(badTeam.body.error.message).toMatch(/^team: /);
   });
 
   it('hides an SLO whose service the caller may not read, on every endpoint', async () => {

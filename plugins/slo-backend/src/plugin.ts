@@ -24,6 +24,7 @@ import { EventService } from './events/EventService';
 import { FleetEvaluation } from './service/FleetEvaluation';
 import { createRouter } from './service/router';
 import { scheduleFleetEvaluation } from './service/scheduleFleetEvaluation';
+import { FleetList } from './service/FleetList';
 import { SloService } from './service/SloService';
 
 /**
@@ -89,9 +90,12 @@ export const sloPlugin = createBackendPlugin({
           catalogMemory,
           evaluator,
           policy: config.policy,
-          fleetRetryAfterSeconds: Math.ceil(
-            config.evaluation.changeCheckMs / 1000,
-          ),
+        });
+        const fleetList = new FleetList({
+          ...deps,
+          ...stores,
+          catalogMemory,
+          retryAfterSeconds: Math.ceil(config.evaluation.changeCheckMs / 1000),
         });
 
         deps.permissionsRegistry.addPermissions(sloPermissions);
@@ -105,6 +109,7 @@ export const sloPlugin = createBackendPlugin({
             ...deps,
             ...stores,
             slos,
+            fleetList,
             composites: new CompositeService({ ...deps, evaluator }),
             events: new EventService({
               ...deps,

@@ -27,6 +27,7 @@ export * from './openslo/formatResolutionProblem';
 export * from './openslo/sloAlertTiers';
 export * from './openslo/openSloSpecFields';
 export * from './composite';
+export * from './fleet';
 export * from './permissions';
 export * from './policy';
 export * from './notifications';

@@ -33,6 +33,7 @@ const apis: Partial<SloApi> = {
   listSlos: async () => ({
     items: [healthy],
     totalItems: 1,
+    counts: { healthy: 1, warning: 0, breached: 0, 'no-data': 0 },
     offset: 0,
     limit: 1000,
   }),

@@ -14,6 +14,7 @@ import { SloDefinitions } from '../evaluation/SloDefinitions';
 import { SloEvaluator } from '../evaluation/SloEvaluator';
 import { SloSources } from '../evaluation/SloSources';
 import { FleetEvaluation } from '../service/FleetEvaluation';
+import { FleetList } from '../service/FleetList';
 import { SloService } from '../service/SloService';
 
 const entities: Entity[] = [
@@ -143,11 +144,16 @@ export function setupSloServices(
     catalog,
     evaluator,
     snapshots: snapshots as unknown as SnapshotStore,
-    fleetRuns: fleetRuns as unknown as FleetRunStore,
     policy: {
       defaults: { minRemainingBudget: 0, blockOnPageAlert: true },
       teams: new Map(),
     },
+    catalogMemory: options.catalogMemory,
+  });
+  const fleetList = new FleetList({
+    catalog,
+    snapshots,
+    fleetRuns,
     catalogMemory: options.catalogMemory,
     permissions: options.permissions,
   });
@@ -164,6 +170,7 @@ export function setupSloServices(
   return {
     snapshots,
     service,
+    fleetList,
     fleet,
     catalog,
     fleetRuns,

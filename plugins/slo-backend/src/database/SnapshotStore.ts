@@ -1,21 +1,23 @@
 import { Knex } from 'knex';
 import {
+  FleetEntry,
   SloHistoryPoint,
   SloResult,
   SloStatus,
 } from '@triad/plugin-slo-common';
 
-/** Filters of the fleet list. */
+/** Filters of the fleet list; `owners` is any of these owners. */
 export interface LatestQuery {
-  owner?: string;
+  owners?: readonly string[];
   system?: string;
   status?: SloStatus;
 }
 
 /** An SLO of the fleet list, before its evaluation is read. */
-export interface LatestRef {
-  ref: string;
+export interface LatestRef extends FleetEntry {
   serviceRef: string;
+  ownerRef?: string;
+  systemRef?: string;
 }
 
 /**
@@ -72,8 +74,15 @@ export class SnapshotStore {
    * evaluation's JSON (see `results` for a page's).
    */
   async listRefs(query: LatestQuery): Promise<LatestRef[]> {
-    const q = this.db('slo_latest').select('slo_ref', 'service_ref');
-    if (query.owner) q.where('owner_ref', query.owner);
+    const q = this.db('slo_latest').select(
+      'slo_ref',
+      'service_ref',
+      'owner_ref',
+      'system_ref',
+      'status',
+      'remaining',
+    );
+    if (query.owners) q.whereIn('owner_ref', query.owners);
     if (query.system) q.where('system_ref', query.system);
     if (query.status) q.where('status', query.status);
     // SLOs without data sort last, whatever the database's default for nulls.
@@ -81,7 +90,14 @@ export class SnapshotStore {
       'case when remaining is null then 1 else 0 end, remaining asc, slo_ref asc',
     );
     const rows = await q;
-    return rows.map(r => ({ ref: r.slo_ref, serviceRef: r.service_ref }));
+    return rows.map(r => ({
+      ref: r.slo_ref,
+      serviceRef: r.service_ref,
+      ownerRef: r.owner_ref ?? undefined,
+      systemRef: r.system_ref ?? undefined,
+      status: r.status,
+      remaining: r.remaining ?? undefined,
+    }));
   }
 
   /** The latest evaluations of these SLOs, in the order given. */

@@ -93,15 +93,16 @@ describe('SloService while the catalog fails', () => {
   });
 
   it('lists the fleet from the snapshots with the remembered decisions, and leaves out an SLO whose visibility is not known', async () => {
-    const { service, fleet, snapshots, catalog, failCatalog, advance } =
+    const { fleetList, fleet, snapshots, catalog, failCatalog, advance } =
       setup();
     await fleet.evaluateAll();
     const row = (name: string, serviceName: string) =>
       ({
         ref: `slo:default/${name}`,
         serviceRef: `component:default/${serviceName}`,
-      } as any);
-    (snapshots.list as jest.Mock).mockResolvedValue([
+        status: 'healthy',
+      } as const);
+    snapshots.listRefs.mockResolvedValue([
       row('availability', 'svc'),
       row('hidden', 'secret'),
     ]);
@@ -114,24 +115,24 @@ describe('SloService while the catalog fails', () => {
             : ({ kind: 'x' } as any),
         ),
       }));
-    const fresh = await service.list({}, amara);
+    const fresh = await fleetList.list({}, amara);
     expect(fresh.items.map(i => i.ref)).toEqual(['slo:default/availability']);
 
     failCatalog();
     advance(5_000);
-    const stale = await service.list({}, amara);
+    const stale = await fleetList.list({}, amara);
     expect(stale.items.map(i => i.ref)).toEqual(['slo:default/availability']);
     expect(stale.totalItems).toBe(1);
     expect(stale.catalogStale).toEqual(staleSince(5));
 
-    (snapshots.list as jest.Mock).mockResolvedValue([
+    snapshots.listRefs.mockResolvedValue([
       row('availability', 'svc'),
       row('new', 'svc'),
     ]);
     // An SLO whose visibility was never decided is left out, not guessed.
-    const withNew = await service.list({}, amara);
+    const withNew = await fleetList.list({}, amara);
     expect(withNew.items.map(i => i.ref)).toEqual(['slo:default/availability']);
     // A caller with no remembered decision at all gets a 503.
-    await expect(service.list({}, bo)).rejects.toBeInstanceOf(NotReadyError);
+    await expect(fleetList.list({}, bo)).rejects.toBeInstanceOf(NotReadyError);
   });
 });

@@ -1,15 +1,7 @@
-import {
-  BackstageCredentials,
-  PermissionsService,
-} from '@backstage/backend-plugin-api';
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError, NotFoundError } from '@backstage/errors';
-import {
-  CallerCatalog,
-  CatalogMemory,
-  NotReadyError,
-  readsEveryEntity,
-} from '@triad/backend-utils';
+import { CallerCatalog, CatalogMemory } from '@triad/backend-utils';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import {
   EntitySlosResponse,
@@ -19,8 +11,6 @@ import {
   RELEASE_GATE_POLICY_ANNOTATION,
   resolveReleaseGatePolicy,
   SloHistoryResponse,
-  SloListQuery,
-  SloListResponse,
   SloResult,
   SloSummaryRef,
   SloTimelineResponse,
@@ -30,8 +20,7 @@ import { decidePolicy } from '../evaluation/decidePolicy';
 import { sloDocumentOf } from '../evaluation/SloDefinitions';
 import { measuredService } from '../evaluation/sloContext';
 import { SloEvaluator } from '../evaluation/SloEvaluator';
-import { FleetRunStore } from '../database/FleetRunStore';
-import { LatestRef, SnapshotStore } from '../database/SnapshotStore';
+import { SnapshotStore } from '../database/SnapshotStore';
 import { SloBackendConfig } from '../config';
 
 /** The SLO entity as a composite's summary, or nothing for any other SLO. */
@@ -60,16 +49,8 @@ export class SloService {
       catalog: CatalogService;
       evaluator: SloEvaluator;
       snapshots: SnapshotStore;
-      fleetRuns: FleetRunStore;
       policy: SloBackendConfig['policy'];
-      /** What a fleet request answered 503 is told to wait. */
-      fleetRetryAfterSeconds?: number;
       catalogMemory?: CatalogMemory;
-      /**
-       * Lets the fleet list skip the catalog for callers who may read every
-       * entity; without it the catalog is asked for every list.
-       */
-      permissions?: PermissionsService;
     },
   ) {
     this.memory = deps.catalogMemory ?? new CatalogMemory();
@@ -253,50 +234,6 @@ export class SloService {
           range.to.getTime(),
         ),
       };
-    });
-  }
-
-  /**
-   * The fleet list from the latest snapshots; a NotReadyError (503) until a
-   * scheduled evaluation of every SLO has finished.
-   */
-  async list(
-    query: SloListQuery,
-    credentials: BackstageCredentials,
-  ): Promise<SloListResponse> {
-    if (!(await this.deps.fleetRuns.lastRun())) {
-      const seconds = this.deps.fleetRetryAfterSeconds ?? 10;
-      throw new NotReadyError(
-        `The SLO fleet is warming up: no evaluation of every SLO has finished yet (the first one starts within seconds of the backend starting). Try again in ${seconds} seconds.`,
-        seconds,
-      );
-    }
-    const offset = query.offset ?? 0;
-    const limit = query.limit ?? 100;
-    const all = await this.deps.snapshots.listRefs(query);
-    const page = async (visible: LatestRef[]) => ({
-      items: await this.deps.snapshots.results(
-        visible.slice(offset, offset + limit).map(r => r.ref),
-      ),
-      totalItems: visible.length,
-      offset,
-      limit,
-    });
-    // A caller the policy lets read everything sees every SLO: the catalog
-    // is not asked about thousands of refs it would all allow.
-    if (await readsEveryEntity(this.deps.permissions, credentials)) {
-      return page(all);
-    }
-    return this.withCatalog(credentials, async catalog => {
-      // From memory, SLOs whose visibility is not known are left out.
-      const visible = await catalog.readable(
-        this.deps.catalog,
-        all.flatMap(r => [r.ref, r.serviceRef]),
-        { unknown: 'hide' },
-      );
-      return page(
-        all.filter(r => visible.has(r.ref) && visible.has(r.serviceRef)),
-      );
     });
   }
 

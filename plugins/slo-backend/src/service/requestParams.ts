@@ -4,7 +4,12 @@ import {
   stringifyEntityRef,
 } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { SloListQuery, SloStatus } from '@triad/plugin-slo-common';
+import {
+  SloFleetFilter,
+  SloListQuery,
+  SloRollUpsResponse,
+  SloStatus,
+} from '@triad/plugin-slo-common';
 import { Request } from 'express';
 
 const STATUSES: SloStatus[] = ['healthy', 'warning', 'breached', 'no-data'];
@@ -85,18 +90,40 @@ function optionalTime(value: unknown, field: string): Date | undefined {
 }
 
 /** The filters and page of the fleet list. */
-export function listQueryOf(query: Request['query']): SloListQuery {
+/** The fleet filters of a query string. */
+function fleetFilterOf(query: Request['query']): SloFleetFilter {
   const { status } = query;
   if (status !== undefined && !STATUSES.includes(status as SloStatus)) {
     throw new InputError(`status: must be one of ${STATUSES.join(', ')}`);
   }
   return {
     owner: optionalRef(query.owner, 'owner', 'group'),
+    team: optionalRef(query.team, 'team', 'group'),
     system: optionalRef(query.system, 'system', 'system'),
     status: status as SloStatus | undefined,
+  };
+}
+
+export function listQueryOf(query: Request['query']): SloListQuery {
+  return {
+    ...fleetFilterOf(query),
     offset: optionalInt(query.offset, 'offset', 0, 1_000_000),
     limit: optionalInt(query.limit, 'limit', 1, 1000),
   };
+}
+
+const ROLL_UP_KEYS: SloRollUpsResponse['by'][] = ['owner', 'system'];
+
+/** `by` and the filters of a roll-ups request. */
+export function rollUpsQueryOf(query: Request['query']): {
+  by: SloRollUpsResponse['by'];
+  filter: SloFleetFilter;
+} {
+  const by = query.by as SloRollUpsResponse['by'];
+  if (!ROLL_UP_KEYS.includes(by)) {
+    throw new InputError(`by: must be one of ${ROLL_UP_KEYS.join(', ')}`);
+  }
+  return { by, filter: fleetFilterOf(query) };
 }
 
 /** The time range of a history request; by default the last 7 days. */

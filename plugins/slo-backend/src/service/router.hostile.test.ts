@@ -21,7 +21,6 @@ import { EventStore } from '../events/EventStore';
 const slos = {
   entitySlos: jest.fn(),
   policy: jest.fn(),
-  list: jest.fn(),
   getSlo: jest.fn(),
   timeline: jest.fn(),
   history: jest.fn(),
@@ -36,6 +35,7 @@ async function app() {
     auth: mockServices.auth(),
     permissions: mockServices.permissions(),
     slos: slos as unknown as SloService,
+    fleetList: { list: jest.fn(), rollUps: jest.fn() },
     composites: { evaluate: jest.fn() },
     store: store as unknown as BuiltinStore,
     events: new EventService({

@@ -19,7 +19,9 @@ import {
   entityRefOf,
   historyRangeOf,
   listQueryOf,
+  rollUpsQueryOf,
 } from './requestParams';
+import { FleetList } from './FleetList';
 import { SloService } from './SloService';
 
 export interface RouterOptions
@@ -27,6 +29,7 @@ export interface RouterOptions
     EventsRouterOptions,
     CompositeRouterOptions {
   slos: SloService;
+  fleetList: Pick<FleetList, 'list' | 'rollUps'>;
   maxBodyBytes: number;
 }
 
@@ -34,7 +37,7 @@ export interface RouterOptions
 export async function createRouter(
   options: RouterOptions,
 ): Promise<express.Router> {
-  const { httpAuth, slos } = options;
+  const { httpAuth, slos, fleetList } = options;
   const router = Router();
   router.use(express.json({ limit: options.maxBodyBytes }));
 
@@ -50,7 +53,13 @@ export async function createRouter(
 
   router.get('/v1/slos', async (req, res) => {
     const credentials = await httpAuth.credentials(req);
-    res.json(await slos.list(listQueryOf(req.query), credentials));
+    res.json(await fleetList.list(listQueryOf(req.query), credentials));
+  });
+
+  router.get('/v1/slos/rollups', async (req, res) => {
+    const credentials = await httpAuth.credentials(req);
+    const { by, filter } = rollUpsQueryOf(req.query);
+    res.json(await fleetList.rollUps(by, filter, credentials));
   });
 
   router.get('/v1/slos/:namespace/:name', async (req, res) => {

@@ -4,8 +4,10 @@ import {
   IngestResponse,
   PolicyDecision,
   SloHistoryResponse,
+  SloFleetFilter,
   SloListQuery,
   SloListResponse,
+  SloRollUpsResponse,
   SloResult,
   SloSample,
   SloTimelineResponse,
@@ -17,6 +19,16 @@ import {
   SloEventsResponse,
 } from './eventTypes';
 import { CompositeSloResult } from './compositeTypes';
+
+/** `?a=1&b=2` of the defined values, or nothing. */
+function queryString(query: object): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return qs ? `?${qs}` : '';
+}
 
 /** The subset of Backstage's DiscoveryApi the client needs. */
 export interface SloClientDiscovery {
@@ -84,17 +96,25 @@ export class SloClient {
     );
   }
 
-  /** The fleet list, from the latest snapshots. */
+  /** One page of the fleet, from the latest snapshots. */
   listSlos(
     query: SloListQuery = {},
     options?: SloRequestOptions,
   ): Promise<SloListResponse> {
-    const params = new URLSearchParams();
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined) params.set(key, String(value));
-    }
-    const qs = params.toString();
-    return this.request(`/v1/slos${qs ? `?${qs}` : ''}`, {}, options);
+    return this.request(`/v1/slos${queryString(query)}`, {}, options);
+  }
+
+  /** The fleet (or its filtered part) rolled up by owner or by system. */
+  getRollUps(
+    by: SloRollUpsResponse['by'],
+    filter: SloFleetFilter = {},
+    options?: SloRequestOptions,
+  ): Promise<SloRollUpsResponse> {
+    return this.request(
+      `/v1/slos/rollups${queryString({ by, ...filter })}`,
+      {},
+      options,
+    );
   }
 
   /** One SLO. */

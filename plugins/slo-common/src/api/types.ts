@@ -2,6 +2,7 @@ import { ObjectiveEvaluation } from '../math/evaluateObjective';
 import { SloStatus } from '../math/status';
 import { TimeWindow } from '../math/timeWindow';
 import { AppliedReleaseGatePolicy } from '../policy/types';
+import { FleetRollUp } from '../fleet/rollUpFleet';
 
 /** One objective of an evaluated SLO. */
 export interface SloObjectiveResult extends ObjectiveEvaluation {
@@ -84,21 +85,44 @@ export interface SloSummaryRef {
 
 /** `GET /v1/slos` */
 export interface SloListResponse {
+  /** One page, least budget left first, SLOs without data last. */
   items: SloResult[];
+  /** Every SLO matching the filters that the caller may read. */
   totalItems: number;
+  /** Those SLOs counted by status (all of them, not only the page). */
+  counts: Record<SloStatus, number>;
   offset: number;
   limit: number;
   /** Present when entities and visibility came from earlier catalog answers. */
   catalogStale?: CatalogStaleness;
 }
 
-/** Filters of `GET /v1/slos`. */
-export interface SloListQuery {
+/** Filters of `GET /v1/slos` and `GET /v1/slos/rollups`. */
+export interface SloFleetFilter {
+  /** Owner of the service, e.g. `group:default/checkout-team`. */
   owner?: string;
+  /**
+   * A group: SLOs of services owned by it or by any group below it
+   * (the catalog's `parentOf`, transitively).
+   */
+  team?: string;
   system?: string;
   status?: SloStatus;
+}
+
+/** Filters and page of `GET /v1/slos`. */
+export interface SloListQuery extends SloFleetFilter {
   offset?: number;
   limit?: number;
+}
+
+/** `GET /v1/slos/rollups?by=owner|system` */
+export interface SloRollUpsResponse {
+  by: 'owner' | 'system';
+  /** Worst groups first (see rollUpFleet). */
+  rows: FleetRollUp[];
+  /** Present when entities and visibility came from earlier catalog answers. */
+  catalogStale?: CatalogStaleness;
 }
 
 /** One point of `GET /v1/slos/:namespace/:name/history`. */

@@ -11,6 +11,7 @@ export type SloApi = Pick<
   SloClient,
   | 'getEntitySlos'
   | 'listSlos'
+  | 'getRollUps'
   | 'getSlo'
   | 'getCompositeSlo'
   | 'getSloHistory'

@@ -1,6 +1,5 @@
 import { renderInTestApp, TestApiProvider } from '@backstage/test-utils';
 import {
-  catalogApiRef,
   EntityProvider,
   entityRouteRef,
 } from '@backstage/plugin-catalog-react';
@@ -9,58 +8,70 @@ import { SloApi, sloApiRef } from '../../api/SloApi';
 import { burning, healthy, quiet } from '../../__fixtures__/slos';
 import { EntityTeamSloCard } from './EntityTeamSloCard';
 
-const group = (name: string, children: string[]) => ({
+const commerce = {
   apiVersion: 'backstage.io/v1alpha1',
   kind: 'Group',
-  metadata: { name, namespace: 'default' },
-  relations: children.map(c => ({
-    type: 'parentOf',
-    targetRef: `group:default/${c}`,
-  })),
-});
-const groups: Record<string, any> = {
-  'group:default/commerce': group('commerce', [
-    'checkout-team',
-    'storefront-team',
-  ]),
-  'group:default/checkout-team': group('checkout-team', []),
-  'group:default/storefront-team': group('storefront-team', []),
+  metadata: { name: 'commerce', namespace: 'default' },
 };
 
+const render = (listSlos: SloApi['listSlos']) =>
+  renderInTestApp(
+    <TestApiProvider apis={[[sloApiRef, { listSlos } as Partial<SloApi>]]}>
+      <EntityProvider entity={commerce}>
+        <EntityTeamSloCard />
+      </EntityProvider>
+    </TestApiProvider>,
+    { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
+  );
+
 describe('EntityTeamSloCard', () => {
-  it('rolls up the SLOs of the team and its sub-teams only', async () => {
-    const catalogApi = {
-      getEntitiesByRefs: jest.fn(
-        async ({ entityRefs }: { entityRefs: string[] }) => ({
-          items: entityRefs.map(r => groups[r]),
-        }),
-      ),
-    };
-    const listSlos = async () => ({
-      items: [healthy, burning, quiet],
+  it("asks the backend for the team's SLOs with its sub-teams and shows its counts", async () => {
+    const listSlos = jest.fn(async () => ({
+      items: [burning, healthy, quiet],
       totalItems: 3,
+      counts: { healthy: 1, warning: 0, breached: 1, 'no-data': 1 },
       offset: 0,
-      limit: 1000,
-    });
-    await renderInTestApp(
-      <TestApiProvider
-        apis={[
-          [sloApiRef, { listSlos } as Partial<SloApi>],
-          [catalogApiRef, catalogApi],
-        ]}
-      >
-        <EntityProvider entity={groups['group:default/commerce']}>
-          <EntityTeamSloCard />
-        </EntityProvider>
-      </TestApiProvider>,
-      { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
-    );
-    // healthy belongs to checkout-team (a sub-team); burning and quiet to other teams.
+      limit: 100,
+    }));
+    await render(listSlos);
     expect(await screen.findByTestId('team-rollup')).toHaveTextContent(
-      '1 SLOs: 0 breached, 0 warning, 1 healthy, 0 without data. Worst: checkout-availability.',
+      `3 SLOs: 1 breached, 0 warning, 1 healthy, 1 without data. Worst: ${burning.title}.`,
     );
-    expect(screen.queryByText('payments-availability')).not.toBeInTheDocument();
-    // One catalog request per level of the hierarchy: commerce, then its two children.
-    expect(catalogApi.getEntitiesByRefs).toHaveBeenCalledTimes(2);
+    expect(listSlos).toHaveBeenCalledWith({
+      team: 'group:default/commerce',
+      limit: 100,
+    });
+    expect(screen.queryByText(/Listing the/)).not.toBeInTheDocument();
+  });
+
+  it('counts every SLO of the team, and says when it lists only some', async () => {
+    await render(async () => ({
+      items: [burning, healthy],
+      totalItems: 1234,
+      counts: { healthy: 1000, warning: 200, breached: 30, 'no-data': 4 },
+      offset: 0,
+      limit: 100,
+    }));
+    expect(await screen.findByTestId('team-rollup')).toHaveTextContent(
+      /^1234 SLOs: 30 breached, 200 warning, 1000 healthy, 4 without data\./,
+    );
+    expect(
+      screen.getByText(
+        'Listing the 2 with the least budget left of 1234; the SLOs page lists every one.',
+      ),
+    ).toBeInTheDocument();
+  });
+
+  it('names no worst SLO when none has data', async () => {
+    await render(async () => ({
+      items: [quiet],
+      totalItems: 1,
+      counts: { healthy: 0, warning: 0, breached: 0, 'no-data': 1 },
+      offset: 0,
+      limit: 100,
+    }));
+    expect(await screen.findByTestId('team-rollup')).toHaveTextContent(
+      /^1 SLOs: 0 breached, 0 warning, 0 healthy, 1 without data\.$/,
+    );
   });
 });

@@ -42,6 +42,7 @@ describe('SloPage', () => {
   const all = async () => ({
     items: [healthy, quiet, burning, breached],
     totalItems: 4,
+    counts: { healthy: 1, warning: 1, breached: 1, 'no-data': 1 },
     offset: 0,
     limit: 1000,
   });
