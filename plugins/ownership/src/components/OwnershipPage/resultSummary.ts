@@ -1,5 +1,5 @@
 import { GroupSummary, LookupResult } from '@triad/plugin-ownership-common';
-import { TEAM_TYPE_LABELS } from '../buildTopologyGraph';
+import { TEAM_TYPE_LABELS } from '../topologyLabels';
 
 function groupKind(group: GroupSummary): string {
   if (group.teamType) return ` · ${TEAM_TYPE_LABELS[group.teamType]} team`;
