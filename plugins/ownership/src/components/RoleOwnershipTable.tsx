@@ -12,7 +12,19 @@ import { OnCallLinkTemplates } from './onCall';
 import { ProvenanceBadge } from './ProvenanceBadge';
 import { describeProvenance } from './provenance';
 import { shortRef } from './refs';
-import { RoleStatusChip } from './RoleStatusChip';
+import { GapStatus, RoleStatusChip } from './RoleStatusChip';
+
+/** A holder that is not a link: its name, then what is wrong with it. */
+function NamedStatus(props: { name: string; status: GapStatus }) {
+  return (
+    <Box display="flex" alignItems="center" flexWrap="wrap">
+      <Typography variant="body2" component="span" style={{ marginRight: 8 }}>
+        {props.name}
+      </Typography>
+      <RoleStatusChip status={props.status} />
+    </Box>
+  );
+}
 
 function HeldBy(props: {
   role: RoleOwnership;
@@ -31,45 +43,12 @@ function HeldBy(props: {
         </>
       );
     case 'orphaned':
-      return (
-        <Box display="flex" alignItems="center" flexWrap="wrap">
-          <Typography
-            variant="body2"
-            component="span"
-            style={{ marginRight: 8 }}
-          >
-            {shortRef(role.owner.ref)}
-          </Typography>
-          <RoleStatusChip status="orphaned" />
-        </Box>
-      );
+      return <NamedStatus name={shortRef(role.owner.ref)} status="orphaned" />;
     case 'uncovered':
-      return (
-        <Box display="flex" alignItems="center" flexWrap="wrap">
-          <Typography
-            variant="body2"
-            component="span"
-            style={{ marginRight: 8 }}
-          >
-            Nobody
-          </Typography>
-          <RoleStatusChip status="uncovered" />
-        </Box>
-      );
+      return <NamedStatus name="Nobody" status="uncovered" />;
     case 'restricted':
     default:
-      return (
-        <Box display="flex" alignItems="center" flexWrap="wrap">
-          <Typography
-            variant="body2"
-            component="span"
-            style={{ marginRight: 8 }}
-          >
-            A team you may not see
-          </Typography>
-          <RoleStatusChip status="restricted" />
-        </Box>
-      );
+      return <NamedStatus name="A team you may not see" status="restricted" />;
   }
 }
 

@@ -1,7 +1,8 @@
 import Chip from '@material-ui/core/Chip';
 import Tooltip from '@material-ui/core/Tooltip';
 
-type GapStatus = 'uncovered' | 'orphaned' | 'restricted';
+/** Why a role has no holder the user can follow: none, missing, or hidden. */
+export type GapStatus = 'uncovered' | 'orphaned' | 'restricted';
 
 const EXPLANATIONS: Record<GapStatus, string> = {
   uncovered:

@@ -1,11 +1,6 @@
 import { TopologyResponse } from '@triad/plugin-ownership-common';
 import { groups, topology } from '../__fixtures__/ownership';
-import {
-  buildTopologyGraph,
-  disciplinesOf,
-  graphShape,
-  mapElements,
-} from './buildTopologyGraph';
+import { buildTopologyGraph, disciplinesOf } from './buildTopologyGraph';
 
 const names = (nodes: { id: string }[]) =>
   nodes.map(n => n.id.replace('group:default/', '')).sort();
@@ -181,55 +176,6 @@ describe('buildTopologyGraph', () => {
     const { nodes, edges } = buildTopologyGraph(many, { view: 'declared' });
     expect(nodes).toHaveLength(400);
     expect(edges).toHaveLength(399);
-  });
-});
-
-describe('mapElements', () => {
-  it('gives each interaction a label box between the two teams', () => {
-    const graph = buildTopologyGraph(topology, { view: 'declared' });
-    const { nodes, edges } = mapElements(graph);
-    expect(nodes).toHaveLength(8 + 4);
-    expect(nodes[8]).toMatchObject({
-      kind: 'interaction',
-      id: 'interaction:group:default/checkout-team->group:default/sre-core',
-      lines: ['collaboration', 'not observed'],
-    });
-    expect(edges.slice(0, 2).map(e => [e.from, e.to, e.segment])).toEqual([
-      [
-        'group:default/checkout-team',
-        'interaction:group:default/checkout-team->group:default/sre-core',
-        'in',
-      ],
-      [
-        'interaction:group:default/checkout-team->group:default/sre-core',
-        'group:default/sre-core',
-        'out',
-      ],
-    ]);
-  });
-});
-
-describe('graphShape', () => {
-  const e = (from: string, to: string) => ({ from, to });
-  const n = (...ids: string[]) => ids.map(id => ({ id }));
-
-  it('measures the longest chain and the widest step', () => {
-    expect(
-      graphShape({
-        nodes: n('a', 'b', 'c', 'd', 'x'),
-        edges: [e('a', 'b'), e('b', 'c'), e('a', 'c'), e('d', 'c')],
-      }),
-    ).toEqual({ depth: 3, breadth: 3 });
-  });
-
-  it('survives cycles and empty graphs', () => {
-    expect(
-      graphShape({ nodes: n('a', 'b'), edges: [e('a', 'b'), e('b', 'a')] }),
-    ).toEqual({ depth: 2, breadth: 1 });
-    expect(graphShape({ nodes: [], edges: [] })).toEqual({
-      depth: 0,
-      breadth: 0,
-    });
   });
 });
 

@@ -4,10 +4,8 @@ import { useApi } from '@backstage/core-plugin-api';
 import { useEntity } from '@backstage/plugin-catalog-react';
 import Box from '@material-ui/core/Box';
 import Button from '@material-ui/core/Button';
-import FormControlLabel from '@material-ui/core/FormControlLabel';
 import List from '@material-ui/core/List';
 import ListItem from '@material-ui/core/ListItem';
-import Switch from '@material-ui/core/Switch';
 import Typography from '@material-ui/core/Typography';
 import {
   GroupResponsibilitiesResponse,
@@ -17,6 +15,7 @@ import { useState } from 'react';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { ownershipApiRef } from '../../api/OwnershipApi';
 import { EntityLink } from '../EntityLink';
+import { LabelledSwitch } from '../LabelledSwitch';
 import { ProvenanceBadge } from '../ProvenanceBadge';
 import { describeProvenance } from '../provenance';
 import { shortRef } from '../refs';
@@ -184,15 +183,10 @@ export function EntityResponsibilitiesCard() {
       title="Responsibilities"
       subheader="What this team answers for, per role"
       action={
-        <FormControlLabel
+        <LabelledSwitch
           style={{ marginTop: 8 }}
-          control={
-            <Switch
-              size="small"
-              checked={includeSubTeams}
-              onChange={e => setIncludeSubTeams(e.target.checked)}
-            />
-          }
+          checked={includeSubTeams}
+          onChange={setIncludeSubTeams}
           label="Include sub-teams"
         />
       }

@@ -2,8 +2,30 @@ import Box from '@material-ui/core/Box';
 import Grid from '@material-ui/core/Grid';
 import Typography from '@material-ui/core/Typography';
 import { TopologyResponse } from '@triad/plugin-ownership-common';
+import { ReactNode } from 'react';
 import { EntityLink } from '../EntityLink';
-import { shortRef } from '../refs';
+import { evidenceText } from '../evidenceText';
+
+/** One kind of mismatch: its count, the mismatches, or that there are none. */
+function MismatchColumn(props: {
+  title: string;
+  count: number;
+  /** Said when there is none. */
+  none: string;
+  children: ReactNode;
+}) {
+  return (
+    <Grid item xs={12} md={6}>
+      <Typography variant="h6" component="h3" gutterBottom>
+        {props.title} ({props.count})
+      </Typography>
+      {props.count === 0 && (
+        <Typography variant="body2">{props.none}</Typography>
+      )}
+      {props.children}
+    </Grid>
+  );
+}
 
 /**
  * Where what teams say and what their software does disagree, in words:
@@ -22,15 +44,11 @@ export function MismatchList(props: {
   const unobserved = topology.declared.filter(d => !d.observed);
   return (
     <Grid container spacing={3}>
-      <Grid item xs={12} md={6}>
-        <Typography variant="h6" component="h3" gutterBottom>
-          Observed, not declared ({undeclared.length})
-        </Typography>
-        {undeclared.length === 0 && (
-          <Typography variant="body2">
-            Every dependency between teams is backed by a declared interaction.
-          </Typography>
-        )}
+      <MismatchColumn
+        title="Observed, not declared"
+        count={undeclared.length}
+        none="Every dependency between teams is backed by a declared interaction."
+      >
         {undeclared.map(o => (
           <Box
             key={`${o.from}-${o.to}`}
@@ -41,25 +59,16 @@ export function MismatchList(props: {
               {team(o.from)} depends on {team(o.to)}
             </Typography>
             <Typography variant="caption" color="textSecondary">
-              {o.evidence
-                .map(
-                  e =>
-                    `${shortRef(e.source)} ${e.relation} ${shortRef(e.target)}`,
-                )
-                .join('; ')}
+              {evidenceText(o.evidence)}
             </Typography>
           </Box>
         ))}
-      </Grid>
-      <Grid item xs={12} md={6}>
-        <Typography variant="h6" component="h3" gutterBottom>
-          Declared, not observed ({unobserved.length})
-        </Typography>
-        {unobserved.length === 0 && (
-          <Typography variant="body2">
-            Every declared interaction shows in the teams’ dependencies.
-          </Typography>
-        )}
+      </MismatchColumn>
+      <MismatchColumn
+        title="Declared, not observed"
+        count={unobserved.length}
+        none="Every declared interaction shows in the teams’ dependencies."
+      >
         {unobserved.map(d => (
           <Box
             key={`${d.from}-${d.to}-${d.mode}`}
@@ -78,7 +87,7 @@ export function MismatchList(props: {
             </Typography>
           </Box>
         ))}
-      </Grid>
+      </MismatchColumn>
     </Grid>
   );
 }

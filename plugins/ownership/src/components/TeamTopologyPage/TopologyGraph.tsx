@@ -5,15 +5,10 @@ import {
 import { useEntityRefLink } from '@backstage/plugin-catalog-react';
 import { useMemo } from 'react';
 import { useNavigate } from 'react-router-dom';
-import {
-  graphShape,
-  MapEdge,
-  mapElements,
-  MapNode,
-  TEAM_TYPE_LABELS,
-  TopologyEdge,
-  TopologyNode,
-} from '../buildTopologyGraph';
+import { graphShape } from '../graphShape';
+import { mapElements } from '../mapElements';
+import { TEAM_TYPE_LABELS } from '../topologyLabels';
+import { MapEdge, MapNode, TopologyEdge, TopologyNode } from '../topologyTypes';
 import {
   LINE_COLOR,
   MISMATCH_COLOR,

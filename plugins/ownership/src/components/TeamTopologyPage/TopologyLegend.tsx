@@ -1,7 +1,8 @@
 import Box from '@material-ui/core/Box';
 import Typography from '@material-ui/core/Typography';
 import { INTERACTION_MODES } from '@triad/plugin-ownership-common';
-import { MODE_LABELS, TopologyView } from '../buildTopologyGraph';
+import { MODE_LABELS } from '../topologyLabels';
+import { TopologyView } from '../topologyTypes';
 import {
   LINE_COLOR,
   MISMATCH_COLOR,

@@ -1,4 +1,4 @@
-import { TeamTypeKey } from '../buildTopologyGraph';
+import { TeamTypeKey } from '../topologyTypes';
 
 /**
  * Colours after Team Topologies' own: stream-aligned yellow, platform blue,

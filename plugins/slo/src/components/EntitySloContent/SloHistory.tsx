@@ -4,22 +4,16 @@ import Box from '@material-ui/core/Box';
 import MenuItem from '@material-ui/core/MenuItem';
 import TextField from '@material-ui/core/TextField';
 import Typography from '@material-ui/core/Typography';
-import { SloResult } from '@triad/plugin-slo-common';
+import { formatPercent, SloResult } from '@triad/plugin-slo-common';
 import { useState } from 'react';
 import useAsync from 'react-use/esm/useAsync';
-import {
-  Legend,
-  Line,
-  LineChart,
-  ResponsiveContainer,
-  Tooltip,
-  XAxis,
-  YAxis,
-} from 'recharts';
+import { Legend, Line, LineChart, ResponsiveContainer, YAxis } from 'recharts';
 import { sloApiRef } from '../../api/SloApi';
 import { BackendErrorPanel } from '@triad/frontend-utils';
 import { historySeries } from './historySeries';
+import { percentTooltip } from './percentTooltip';
 import { timeAxis } from './timeAxis';
+import { timeXAxis } from './timeXAxis';
 
 const RANGES = [
   { label: 'Last 6 hours', ms: 6 * 3_600_000 },
@@ -83,18 +77,9 @@ export function SloHistory(props: { slo: SloResult }) {
         <Box height={lines.length > 1 ? 200 : 160} data-testid="history-chart">
           <ResponsiveContainer>
             <LineChart data={points}>
-              <XAxis
-                dataKey="t"
-                type="number"
-                domain={['dataMin', 'dataMax']}
-                ticks={axis.ticks}
-                tickFormatter={axis.format}
-              />
-              <YAxis tickFormatter={v => `${(v * 100).toFixed(0)} %`} />
-              <Tooltip
-                labelFormatter={t => new Date(Number(t)).toLocaleString()}
-                formatter={(v: number) => `${(v * 100).toFixed(2)} %`}
-              />
+              {timeXAxis(axis)}
+              <YAxis tickFormatter={v => formatPercent(v, 0)} />
+              {percentTooltip()}
               {lines.length > 1 && <Legend />}
               {lines.map((line, i) => (
                 <Line

@@ -1,3 +1,9 @@
+/** The ticks of a time axis and how each reads. */
+export interface TimeAxis {
+  ticks: number[];
+  format: (t: number) => string;
+}
+
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;
 
@@ -21,7 +27,7 @@ export function timeAxis(
   endMs: number,
   maxTicks = 8,
   timeZone?: string,
-): { ticks: number[]; format: (t: number) => string } {
+): TimeAxis {
   const span = Math.max(endMs - startMs, 1);
   const stepMs =
     STEPS_MS.find(
