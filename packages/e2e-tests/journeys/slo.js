@@ -15,14 +15,11 @@ const { api, artefacts, state } = require('./context');
 const {
   formatBudgetLeft,
   formatPercent,
+  sloRemaining,
   summarize,
 } = require('@triad/plugin-slo-common');
-const minRemaining = slo => {
-  const values = slo.objectives
-    .map(o => o.budget.remaining)
-    .filter(r => r !== undefined);
-  return values.length ? Math.min(...values) : Infinity;
-};
+// The fleet's order: least budget left first, SLOs without data last.
+const minRemaining = slo => sloRemaining(slo) ?? Infinity;
 
 /**
  * Checks that each chart with `testId` draws `perChart` lines through several

@@ -584,6 +584,15 @@ describe('SLO backend over HTTP', () => {
     );
     expect(asService.body.rows[0].total).toBe(5);
 
+    const flaky = await get('/v1/slos?text=FLAKY');
+    expect(flaky.body.items.map((i: any) => i.ref)).toEqual([
+      'slo:default/slo-flaky',
+    ]);
+    const tooLong = await get(`/v1/slos?text=${'x'.repeat(201)}`);
+    expect(tooLong.status).toBe(400);
+    expect(tooLong.body.error.message).toBe(
+      'text: must be a text of at most 200 characters',
+    );
     const bad = await get('/v1/slos/rollups?by=colour');
     expect(bad.status).toBe(400);
     expect(bad.body.error.message).toBe('by: must be one of owner, system');

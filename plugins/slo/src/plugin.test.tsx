@@ -37,6 +37,7 @@ const apis: Partial<SloApi> = {
     offset: 0,
     limit: 1000,
   }),
+  getRollUps: async by => ({ by, rows: [] }),
   getPolicy: async () => ({
     entityRef: 'x',
     releaseAllowed: true,

@@ -87,3 +87,45 @@ describe('SnapshotStore.history', () => {
     },
   );
 });
+
+describe('SnapshotStore.listRefs', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+  const latest = (name: string, title: string, remaining?: number) =>
+    ({
+      ref: `slo:default/${name}`,
+      serviceRef: `component:default/${name}-service`,
+      ownerRef: 'group:default/team',
+      title,
+      status: remaining === undefined ? 'no-data' : 'healthy',
+      evaluatedAt: new Date(T0).toISOString(),
+      objectives: [{ budget: { remaining } }],
+    } as unknown as SloResult);
+
+  it.each(databases.eachSupportedId())(
+    'finds text in the title, SLO or service ref in any case, wildcards taken literally, on %p',
+    async id => {
+      const knex = await databases.init(id);
+      await migrateDatabase(knex);
+      const store = new SnapshotStore(knex);
+      await store.saveLatest(
+        latest('checkout', 'Checkout 100% available', 0.5),
+      );
+      await store.saveLatest(latest('payments', 'Payments 1000 a minute', 0.2));
+      await store.saveLatest(latest('cart_v2', 'Cart', undefined));
+      const refs = async (text: string) =>
+        (await store.listRefs({ text })).map(r => r.ref);
+      expect(await refs('CHECKOUT')).toEqual(['slo:default/checkout']);
+      // `%` and `_` are characters here, not LIKE's wildcards.
+      expect(await refs('100%')).toEqual(['slo:default/checkout']);
+      expect(await refs('t_v')).toEqual(['slo:default/cart_v2']);
+      // As a wildcard, `_` would match the space in "1000 a minute".
+      expect(await refs('a_m')).toEqual([]);
+      expect(await refs('-service')).toEqual([
+        'slo:default/payments',
+        'slo:default/checkout',
+        'slo:default/cart_v2',
+      ]);
+      expect(await refs('nothing')).toEqual([]);
+    },
+  );
+});

@@ -3,6 +3,7 @@ import {
   FleetEntry,
   SloHistoryPoint,
   SloResult,
+  sloRemaining,
   SloStatus,
 } from '@triad/plugin-slo-common';
 
@@ -11,7 +12,13 @@ export interface LatestQuery {
   owners?: readonly string[];
   system?: string;
   status?: SloStatus;
+  /** Found in the title, SLO ref or service ref, in any case. */
+  text?: string;
 }
+
+/** `text` as a LIKE pattern that matches it anywhere, wildcards escaped. */
+const containing = (text: string) =>
+  `%${text.toLowerCase().replace(/[\\%_]/g, c => `\\${c}`)}%`;
 
 /** An SLO of the fleet list, before its evaluation is read. */
 export interface LatestRef extends FleetEntry {
@@ -44,9 +51,6 @@ export class SnapshotStore {
    * answer, or an SLO that cannot be evaluated, still shows in the fleet.
    */
   async saveLatest(result: SloResult, tx: Knex = this.db): Promise<void> {
-    const remaining = result.objectives
-      .map(o => o.budget.remaining)
-      .filter((r): r is number => r !== undefined);
     await tx('slo_latest')
       .insert({
         slo_ref: result.ref,
@@ -54,7 +58,8 @@ export class SnapshotStore {
         owner_ref: result.ownerRef ?? null,
         system_ref: result.systemRef ?? null,
         status: result.status,
-        remaining: remaining.length ? Math.min(...remaining) : null,
+        title: result.title.slice(0, 255),
+        remaining: sloRemaining(result) ?? null,
         evaluated_at: Date.parse(result.evaluatedAt),
         result: JSON.stringify(result),
       })
@@ -85,6 +90,12 @@ export class SnapshotStore {
     if (query.owners) q.whereIn('owner_ref', query.owners);
     if (query.system) q.where('system_ref', query.system);
     if (query.status) q.where('status', query.status);
+    if (query.text) {
+      q.whereRaw(
+        "lower(coalesce(title, '') || ' ' || slo_ref || ' ' || service_ref) like ? escape '\\'",
+        [containing(query.text)],
+      );
+    }
     // SLOs without data sort last, whatever the database's default for nulls.
     q.orderByRaw(
       'case when remaining is null then 1 else 0 end, remaining asc, slo_ref asc',

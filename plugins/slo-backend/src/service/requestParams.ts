@@ -101,7 +101,22 @@ function fleetFilterOf(query: Request['query']): SloFleetFilter {
     team: optionalRef(query.team, 'team', 'group'),
     system: optionalRef(query.system, 'system', 'system'),
     status: status as SloStatus | undefined,
+    text: optionalText(query.text, 'text', 200),
   };
+}
+
+function optionalText(
+  value: unknown,
+  field: string,
+  maxLength: number,
+): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value !== 'string' || value.length > maxLength) {
+    throw new InputError(
+      `${field}: must be a text of at most ${maxLength} characters`,
+    );
+  }
+  return value;
 }
 
 export function listQueryOf(query: Request['query']): SloListQuery {

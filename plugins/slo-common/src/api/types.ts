@@ -108,6 +108,8 @@ export interface SloFleetFilter {
   team?: string;
   system?: string;
   status?: SloStatus;
+  /** Found in the SLO's title, its ref or its service's ref, in any case. */
+  text?: string;
 }
 
 /** Filters and page of `GET /v1/slos`. */

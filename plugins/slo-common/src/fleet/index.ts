@@ -1,1 +1,2 @@
 export * from './rollUpFleet';
+export * from './sloRemaining';

@@ -1,9 +1,8 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { Table, TableColumn } from '@backstage/core-components';
-import { formatBudgetLeft } from '@triad/plugin-slo-common';
-import { minRemaining, RollUpRow } from './rollUp';
+import { FleetRollUp, formatBudgetLeft } from '@triad/plugin-slo-common';
 
-const columns = (label: string): TableColumn<RollUpRow>[] => [
+const columns = (label: string): TableColumn<FleetRollUp>[] => [
   {
     title: label,
     field: 'key',
@@ -19,19 +18,19 @@ const columns = (label: string): TableColumn<RollUpRow>[] => [
     title: 'Worst SLO',
     render: row =>
       row.worst
-        ? `${row.worst.title}: ${formatBudgetLeft(minRemaining(row.worst))}`
+        ? `${row.worst.title}: ${formatBudgetLeft(row.worst.remaining)}`
         : '–',
   },
 ];
 
 /** Roll-up of SLOs by team or system: counts per status and the worst SLO. */
 export function RollUpTable(props: {
-  rows: RollUpRow[];
+  rows: FleetRollUp[];
   label: string;
   title: string;
 }) {
   return (
-    <Table<RollUpRow>
+    <Table<FleetRollUp>
       title={props.title}
       columns={columns(props.label)}
       data={props.rows}

@@ -13,10 +13,10 @@ import {
   formatTimeToExhaustion,
   SloObjectiveResult,
   SloResult,
+  sloRemaining,
 } from '@triad/plugin-slo-common';
 import { ReactNode, useMemo, useState } from 'react';
 import { BudgetBar } from './BudgetBar';
-import { minRemaining } from './rollUp';
 import { SloStatusChip } from './SloStatusChip';
 
 const worstObjective = (slo: SloResult): SloObjectiveResult | undefined =>
@@ -46,9 +46,9 @@ const COLUMNS: Column[] = [
   { title: 'Status', render: slo => <SloStatusChip status={slo.status} /> },
   {
     title: 'Budget left',
-    render: slo => <BudgetBar remaining={minRemaining(slo)} />,
+    render: slo => <BudgetBar remaining={sloRemaining(slo)} />,
     // Least budget first; no data last.
-    sortBy: slo => minRemaining(slo) ?? Infinity,
+    sortBy: slo => sloRemaining(slo) ?? Infinity,
   },
   {
     title: 'Burn rate',
@@ -65,25 +65,83 @@ const COLUMNS: Column[] = [
   },
 ];
 
+interface Sort {
+  column: number;
+  /** 1 ascending, -1 descending. */
+  direction: number;
+}
+
+/** The header row; without `onSort` no column offers to sort. */
+function SloTableHead(props: {
+  sort: Sort;
+  onSort?: (column: number) => void;
+}) {
+  const { sort, onSort } = props;
+  return (
+    <TableHead>
+      <TableRow>
+        {COLUMNS.map((c, i) => (
+          <TableCell
+            key={c.title}
+            sortDirection={
+              sort.column === i && (sort.direction > 0 ? 'asc' : 'desc')
+            }
+          >
+            {c.sortBy && onSort ? (
+              <TableSortLabel
+                active={sort.column === i}
+                direction={
+                  sort.column === i && sort.direction < 0 ? 'desc' : 'asc'
+                }
+                onClick={() => onSort(i)}
+              >
+                {c.title}
+              </TableSortLabel>
+            ) : (
+              c.title
+            )}
+          </TableCell>
+        ))}
+      </TableRow>
+    </TableHead>
+  );
+}
+
+/** A page of SLOs the server chose and ordered; the table only shows it. */
+export interface ServerPage {
+  totalItems: number;
+  page: number;
+  onPageChange: (page: number) => void;
+}
+
 /**
  * A table of SLOs, least budget first, sortable by budget, burn rate and time
  * to exhaustion. Plain table markup (one button per sortable header), so
- * screen readers and keyboards get a table they can use.
+ * screen readers and keyboards get a table they can use. Given `serverPage`,
+ * the SLOs are one page of a longer list the server ordered by budget left:
+ * the table pages through it and does not sort (a sort within one page
+ * would misstate the whole list).
  */
 export function SloTable(props: {
   slos: SloResult[];
   title: string;
   pageSize?: number;
+  serverPage?: ServerPage;
 }) {
+  const { serverPage } = props;
   const pageSize = props.pageSize ?? 20;
-  const [sort, setSort] = useState({ column: 4, direction: 1 });
-  const [page, setPage] = useState(0);
+  const [sort, setSort] = useState<Sort>({ column: 4, direction: 1 });
+  const [clientPage, setClientPage] = useState(0);
+  const page = serverPage?.page ?? clientPage;
+  const setPage = serverPage?.onPageChange ?? setClientPage;
+  const count = serverPage?.totalItems ?? props.slos.length;
   const sorted = useMemo(() => {
+    if (serverPage) return props.slos;
     const key = COLUMNS[sort.column].sortBy!;
     return [...props.slos].sort((a, b) => sort.direction * (key(a) - key(b)));
-  }, [props.slos, sort]);
+  }, [props.slos, sort, serverPage]);
   const shown =
-    sorted.length > pageSize
+    !serverPage && sorted.length > pageSize
       ? sorted.slice(page * pageSize, (page + 1) * pageSize)
       : sorted;
   const toggle = (column: number) => {
@@ -99,32 +157,7 @@ export function SloTable(props: {
         {props.title}
       </Typography>
       <Table size="small" aria-label={props.title}>
-        <TableHead>
-          <TableRow>
-            {COLUMNS.map((c, i) => (
-              <TableCell
-                key={c.title}
-                sortDirection={
-                  sort.column === i && (sort.direction > 0 ? 'asc' : 'desc')
-                }
-              >
-                {c.sortBy ? (
-                  <TableSortLabel
-                    active={sort.column === i}
-                    direction={
-                      sort.column === i && sort.direction < 0 ? 'desc' : 'asc'
-                    }
-                    onClick={() => toggle(i)}
-                  >
-                    {c.title}
-                  </TableSortLabel>
-                ) : (
-                  c.title
-                )}
-              </TableCell>
-            ))}
-          </TableRow>
-        </TableHead>
+        <SloTableHead sort={sort} onSort={serverPage ? undefined : toggle} />
         <TableBody>
           {shown.map(slo => (
             <TableRow key={slo.ref}>
@@ -135,10 +168,10 @@ export function SloTable(props: {
           ))}
         </TableBody>
       </Table>
-      {sorted.length > pageSize && (
+      {count > pageSize && (
         <TablePagination
           component="div"
-          count={sorted.length}
+          count={count}
           page={page}
           rowsPerPage={pageSize}
           rowsPerPageOptions={[pageSize]}

@@ -5,7 +5,7 @@ import { stringifyEntityRef } from '@backstage/catalog-model';
 import Typography from '@material-ui/core/Typography';
 import useAsyncRetry from 'react-use/esm/useAsyncRetry';
 import { sloApiRef } from '../../api/SloApi';
-import { minRemaining } from '../rollUp';
+import { sloRemaining } from '@triad/plugin-slo-common';
 import { SloTable } from '../SloTable';
 import { BackendErrorPanel } from '@triad/frontend-utils';
 
@@ -29,7 +29,7 @@ export function EntityTeamSloCard() {
     [sloApi, team],
   );
   const worst = value?.items[0];
-  const hasWorst = worst && minRemaining(worst) !== undefined;
+  const hasWorst = worst && sloRemaining(worst) !== undefined;
   return (
     <InfoCard title="SLOs of this team and its sub-teams">
       {loading && <Progress />}

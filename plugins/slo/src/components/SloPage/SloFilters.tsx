@@ -2,40 +2,35 @@ import { humanizeEntityRef } from '@backstage/plugin-catalog-react';
 import { parseEntityRef } from '@backstage/catalog-model';
 import Grid from '@material-ui/core/Grid';
 import Paper from '@material-ui/core/Paper';
-import { SloResult, SloStatus } from '@triad/plugin-slo-common';
+import { SloStatus } from '@triad/plugin-slo-common';
 import { FilterSelect, SearchField } from '@triad/frontend-utils';
-import { SloFilter } from './filterSlos';
+import { SloFilter } from './fleetFilter';
 
 const STATUSES: SloStatus[] = ['breached', 'warning', 'healthy', 'no-data'];
 
 const label = (ref: string) =>
   humanizeEntityRef(parseEntityRef(ref), { defaultKind: 'group' });
 
-/** Every value `pick` finds among the SLOs, once each, sorted. */
-const valuesOf = (
-  slos: readonly SloResult[],
-  pick: (s: SloResult) => string | undefined,
-) => [...new Set(slos.map(pick).filter((v): v is string => !!v))].sort();
-
 /** The fleet page's filters: team, system, status and a search. */
 export function SloFilters(props: {
-  /** Every SLO, for the teams and systems to offer. */
-  slos: readonly SloResult[];
+  /** The teams and systems to offer: every owner and system in the fleet. */
+  teams: readonly string[];
+  systems: readonly string[];
   filter: SloFilter;
   onChange: (change: Partial<SloFilter>) => void;
 }) {
-  const { slos, filter, onChange } = props;
+  const { teams, systems, filter, onChange } = props;
   const selects = [
     {
       field: 'team',
       label: 'Team',
-      options: valuesOf(slos, s => s.ownerRef),
+      options: teams,
       format: label,
     },
     {
       field: 'system',
       label: 'System',
-      options: valuesOf(slos, s => s.systemRef),
+      options: systems,
       format: label,
     },
     { field: 'status', label: 'Status', options: STATUSES },

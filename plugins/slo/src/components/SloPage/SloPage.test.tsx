@@ -7,6 +7,7 @@ import { SloApi, sloApiRef } from '../../api/SloApi';
 import { burning, healthy, makeSlo, quiet } from '../../__fixtures__/slos';
 import { SEARCH_DEBOUNCE_MS } from '@triad/frontend-utils';
 import { SloPage } from './SloPage';
+import { FLEET_PAGE_SIZE } from './useFleet';
 
 const breached = makeSlo(
   'ledger-availability',
@@ -18,9 +19,44 @@ const breached = makeSlo(
   { budget: { remaining: -0.2, totalTimeMs: 1 }, status: 'breached' },
 );
 
-const render = (listSlos: SloApi['listSlos']) =>
+const rollUps: SloApi['getRollUps'] = async by => ({
+  by,
+  rows:
+    by === 'owner'
+      ? [
+          {
+            key: 'group:default/payments-team',
+            total: 2,
+            counts: { healthy: 0, warning: 1, breached: 1, 'no-data': 0 },
+            worst: {
+              ref: breached.ref,
+              title: breached.title,
+              remaining: -0.2,
+            },
+          },
+          {
+            key: 'group:default/checkout-team',
+            total: 1,
+            counts: { healthy: 1, warning: 0, breached: 0, 'no-data': 0 },
+          },
+        ]
+      : [
+          {
+            key: 'system:default/payments-core',
+            total: 1,
+            counts: { healthy: 0, warning: 0, breached: 1, 'no-data': 0 },
+          },
+        ],
+});
+
+const render = (
+  listSlos: SloApi['listSlos'],
+  getRollUps: SloApi['getRollUps'] = rollUps,
+) =>
   renderInTestApp(
-    <TestApiProvider apis={[[sloApiRef, { listSlos } as Partial<SloApi>]]}>
+    <TestApiProvider
+      apis={[[sloApiRef, { listSlos, getRollUps } as Partial<SloApi>]]}
+    >
       <SloPage />
     </TestApiProvider>,
     { mountedRoutes: { '/catalog/:namespace/:kind/:name': entityRouteRef } },
@@ -39,16 +75,31 @@ describe('SloPage', () => {
   const setupUser = () =>
     userEvent.setup({ advanceTimers: jest.advanceTimersByTime });
 
-  const all = async () => ({
-    items: [healthy, quiet, burning, breached],
-    totalItems: 4,
-    counts: { healthy: 1, warning: 1, breached: 1, 'no-data': 1 },
-    offset: 0,
-    limit: 1000,
-  });
+  // The backend's answers: every SLO least budget first, or those of the
+  // payments team, or those matching "ledger".
+  const all: SloApi['listSlos'] = async (query = {}) => {
+    const items = [breached, healthy, burning, quiet].filter(
+      s =>
+        (!query.team || s.ownerRef === query.team) &&
+        (!query.text || s.name.includes(query.text)),
+    );
+    return {
+      items,
+      totalItems: items.length,
+      counts: {
+        healthy: items.filter(i => i.status === 'healthy').length,
+        warning: items.filter(i => i.status === 'warning').length,
+        breached: items.filter(i => i.status === 'breached').length,
+        'no-data': items.filter(i => i.status === 'no-data').length,
+      },
+      offset: query.offset ?? 0,
+      limit: query.limit ?? 100,
+    };
+  };
 
-  it('lists every SLO, least budget left first and no data last', async () => {
-    await render(all);
+  it('lists the page the backend answers, in its order', async () => {
+    const listSlos = jest.fn(all);
+    await render(listSlos);
     expect(await screen.findByText('SLOs (4)')).toBeInTheDocument();
     expect(rowTitles()).toEqual([
       'ledger-availability',
@@ -56,30 +107,68 @@ describe('SloPage', () => {
       'payments-availability',
       'recommendations-availability',
     ]);
+    expect(listSlos).toHaveBeenCalledWith({
+      offset: 0,
+      limit: FLEET_PAGE_SIZE,
+    });
   });
 
-  it('filters by team and by text', async () => {
+  it('asks the backend for the chosen team and text', async () => {
     const user = setupUser();
-    await render(all);
+    const listSlos = jest.fn(all);
+    const getRollUps = jest.fn(rollUps);
+    await render(listSlos, getRollUps);
     await screen.findByText('SLOs (4)');
     fireEvent.mouseDown(screen.getByLabelText('Team'));
     await user.click(
       await screen.findByRole('option', { name: 'payments-team' }),
     );
     expect(await screen.findByText('SLOs (2)')).toBeInTheDocument();
-    expect(rowTitles()).toEqual([
-      'ledger-availability',
-      'payments-availability',
-    ]);
+    expect(listSlos).toHaveBeenLastCalledWith({
+      team: 'group:default/payments-team',
+      offset: 0,
+      limit: FLEET_PAGE_SIZE,
+    });
+    expect(getRollUps).toHaveBeenLastCalledWith(
+      'system',
+      expect.objectContaining({ team: 'group:default/payments-team' }),
+    );
     await user.type(screen.getByLabelText('Search SLOs'), 'ledger');
-    // The list is filtered once typing pauses, not on every keystroke.
+    // The backend is asked once typing pauses, not on every keystroke.
     expect(screen.getByText('SLOs (2)')).toBeInTheDocument();
     act(() => jest.advanceTimersByTime(SEARCH_DEBOUNCE_MS));
     expect(await screen.findByText('SLOs (1)')).toBeInTheDocument();
     expect(rowTitles()).toEqual(['ledger-availability']);
+    expect(listSlos).toHaveBeenLastCalledWith(
+      expect.objectContaining({ text: 'ledger' }),
+    );
   });
 
-  it('rolls SLOs up by team and system with the worst SLO', async () => {
+  it('pages through a fleet larger than a page, asking for each page', async () => {
+    const listSlos = jest.fn(async (query: any = {}) => ({
+      ...(await all({})),
+      items: query.offset ? [quiet] : [breached, healthy],
+      totalItems: 45,
+      offset: query.offset ?? 0,
+    }));
+    await render(listSlos);
+    expect(await screen.findByText('SLOs (45)')).toBeInTheDocument();
+    expect(screen.getByText(`1-${FLEET_PAGE_SIZE} of 45`)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Next page' }));
+    expect(await screen.findByText(`21-40 of 45`)).toBeInTheDocument();
+    expect(listSlos).toHaveBeenLastCalledWith({
+      offset: FLEET_PAGE_SIZE,
+      limit: FLEET_PAGE_SIZE,
+    });
+    await screen.findByText('recommendations-availability');
+    expect(rowTitles()).toEqual(['recommendations-availability']);
+    // A page of the server's order is not sorted again in the browser.
+    expect(
+      screen.queryByRole('button', { name: 'Burn rate' }),
+    ).not.toBeInTheDocument();
+  });
+
+  it("shows the backend's roll-ups by team and system with the worst SLO", async () => {
     await render(all);
     await screen.findByText('By team');
     const teamTable = screen

@@ -3,27 +3,17 @@ import {
   ContentHeader,
   Header,
   Page,
-  Progress,
   SupportButton,
 } from '@backstage/core-components';
-import { useApi } from '@backstage/core-plugin-api';
-import useAsyncRetry from 'react-use/esm/useAsyncRetry';
-import { sloApiRef } from '../../api/SloApi';
-import { BackendErrorPanel } from '@triad/frontend-utils';
 import { SloFleet } from './SloFleet';
 
 /**
- * The fleet page: every SLO the user may see, filterable, with roll-ups by
- * team and by system.
+ * The fleet page: every SLO the user may see, filtered and paged by the
+ * backend, with roll-ups by team and by system.
  *
  * @public
  */
 export function SloPage() {
-  const api = useApi(sloApiRef);
-  const { value, loading, error, retry } = useAsyncRetry(
-    () => api.listSlos({ limit: 1000 }),
-    [api],
-  );
   return (
     <Page themeId="tool">
       <Header
@@ -38,9 +28,7 @@ export function SloPage() {
             yet spent; burn rate 1× spends exactly one budget per period.
           </SupportButton>
         </ContentHeader>
-        {loading && <Progress />}
-        {error && <BackendErrorPanel error={error} onRetry={retry} />}
-        {value && <SloFleet list={value} />}
+        <SloFleet />
       </Content>
     </Page>
   );

@@ -1,0 +1,19 @@
+import { SloResult } from '../api/types';
+import { sloRemaining } from './sloRemaining';
+
+const slo = (remaining: (number | undefined)[]) =>
+  ({
+    objectives: remaining.map(r => ({ budget: { remaining: r } })),
+  } as unknown as SloResult);
+
+describe('sloRemaining', () => {
+  it('is the least budget left of any objective with data', () => {
+    expect(sloRemaining(slo([0.5, -0.2, undefined]))).toBe(-0.2);
+    expect(sloRemaining(slo([0.9]))).toBe(0.9);
+  });
+
+  it('is undefined when no objective has data, never 0 or 1', () => {
+    expect(sloRemaining(slo([undefined, undefined]))).toBeUndefined();
+    expect(sloRemaining(slo([]))).toBeUndefined();
+  });
+});
