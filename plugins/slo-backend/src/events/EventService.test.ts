@@ -37,6 +37,7 @@ const entities: Entity[] = [
 function snapshot(t: number, remaining: number[]): SloResult {
   return {
     ref: 'slo:default/availability',
+    title: 'availability',
     serviceRef: 'component:default/svc',
     evaluatedAt: new Date(t).toISOString(),
     status: 'healthy',
