@@ -33,6 +33,15 @@ export function importedMetric(options: ImportOptions, query: unknown): Json {
   };
 }
 
+/** An SLI whose one query is the success or the failure ratio itself. */
+export function importedRawRatio(
+  options: ImportOptions,
+  rawType: 'success' | 'failure',
+  query: unknown,
+): Json {
+  return { ratioMetric: { rawType, raw: importedMetric(options, query) } };
+}
+
 /** What an importer carries over into the SLO document it writes. */
 export interface ImportedSlo {
   name: string;

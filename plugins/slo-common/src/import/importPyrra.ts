@@ -3,6 +3,7 @@ import { SHORT_WINDOW_ANNOTATION } from '../openslo/resolveAlertConditions';
 import {
   entityName,
   importedMetric,
+  importedRawRatio,
   importedSloDocument,
   ImportNoter,
 } from './importHelpers';
@@ -250,12 +251,7 @@ function pyrraIndicator(
   if (indicator.bool_gauge) {
     grouping('spec.indicator.bool_gauge', indicator.bool_gauge.grouping);
     // The gauge is 1 when things are fine: its mean is the success ratio.
-    return {
-      ratioMetric: {
-        rawType: 'success',
-        raw: source(indicator.bool_gauge.metric),
-      },
-    };
+    return importedRawRatio(options, 'success', indicator.bool_gauge.metric);
   }
   note(
     indicator.latencyNative ? 'spec.indicator.latencyNative' : 'spec.indicator',

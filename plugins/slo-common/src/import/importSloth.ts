@@ -5,6 +5,7 @@ import { ImportNote, ImportOptions, ImportResult } from './importTypes';
 import {
   entityName,
   importedMetric,
+  importedRawRatio,
   importedSloDocument,
   ImportNoter,
   tidyFactor,
@@ -254,12 +255,7 @@ function slothIndicator(
       note('sli.raw', 'needs error_ratio_query; not imported');
       return undefined;
     }
-    return {
-      ratioMetric: {
-        rawType: 'failure',
-        raw: source(sli.raw.error_ratio_query),
-      },
-    };
+    return importedRawRatio(options, 'failure', sli.raw.error_ratio_query);
   }
   note(
     sli.plugin ? 'sli.plugin' : 'sli',
