@@ -13,6 +13,7 @@ import { parseAllDocuments } from 'yaml';
 import { catalogModuleOpenSlo } from './module';
 import { OPENSLO_LABELS_ANNOTATION } from './processor/OpenSloEntitiesProcessor';
 import { poll } from '@triad/test-utils';
+import { OPENSLO_KINDS } from '@triad/plugin-slo-common';
 
 /*
  * The OpenSLO v1 corpus (documents of every kind written from the
@@ -61,16 +62,7 @@ describe('the OpenSLO v1 corpus in a real catalog', () => {
               catalog: {
                 rules: [
                   {
-                    allow: [
-                      'Location',
-                      'SLO',
-                      'SLI',
-                      'DataSource',
-                      'AlertPolicy',
-                      'AlertCondition',
-                      'AlertNotificationTarget',
-                      'Service',
-                    ],
+                    allow: ['Location', ...OPENSLO_KINDS],
                   },
                 ],
                 locations: files.map(f => ({

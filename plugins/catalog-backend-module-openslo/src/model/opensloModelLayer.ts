@@ -4,23 +4,10 @@ import {
   OPENSLO_KINDS,
   OpenSloKind,
   openSloSpecFields,
-  RELATION_ALERT_CONDITION_OF,
-  RELATION_ALERT_POLICY_OF,
-  RELATION_DATA_SOURCE_OF,
-  RELATION_DESCRIBED_BY,
-  RELATION_DESCRIBES,
-  RELATION_HAS_ALERT_CONDITION,
-  RELATION_HAS_ALERT_POLICY,
-  RELATION_HAS_INDICATOR,
-  RELATION_INDICATOR_OF,
-  RELATION_MEASURED_BY,
-  RELATION_MEASURES,
-  RELATION_NOTIFIED_BY,
-  RELATION_NOTIFIES,
-  RELATION_USES_DATA_SOURCE,
   RELEASE_GATE_POLICY_ANNOTATION,
   SHORT_WINDOW_ANNOTATION,
 } from '@triad/plugin-slo-common';
+import { OPENSLO_RELATIONS } from '../openSloRelations';
 import { OPENSLO_LABELS_ANNOTATION } from '../processor/OpenSloEntitiesProcessor';
 
 const kinds: Record<
@@ -71,67 +58,6 @@ const kinds: Record<
   },
 };
 
-const relations: Array<{
-  from: OpenSloKind[];
-  to: string;
-  forward: [string, string];
-  reverse: [string, string];
-  description: string;
-}> = [
-  {
-    from: ['SLO'],
-    to: 'Component',
-    forward: [RELATION_MEASURES, 'measures'],
-    reverse: [RELATION_MEASURED_BY, 'measured by'],
-    description: 'An SLO and the component it measures (spec.service).',
-  },
-  {
-    from: ['Service'],
-    to: 'Component',
-    forward: [RELATION_DESCRIBES, 'describes'],
-    reverse: [RELATION_DESCRIBED_BY, 'described by'],
-    description: 'An OpenSLO Service and the component of the same name.',
-  },
-  {
-    from: ['SLO'],
-    to: 'SLI',
-    forward: [RELATION_HAS_INDICATOR, 'has indicator'],
-    reverse: [RELATION_INDICATOR_OF, 'indicator of'],
-    description: 'An SLO and the SLI it names (spec.indicatorRef).',
-  },
-  {
-    from: ['SLI', 'SLO'],
-    to: 'DataSource',
-    forward: [RELATION_USES_DATA_SOURCE, 'uses data source'],
-    reverse: [RELATION_DATA_SOURCE_OF, 'data source of'],
-    description:
-      'An SLI (or an SLO with an inline SLI) and the data sources its metric sources name (metricSource.dataSourceRef).',
-  },
-  {
-    from: ['SLO'],
-    to: 'AlertPolicy',
-    forward: [RELATION_HAS_ALERT_POLICY, 'has alert policy'],
-    reverse: [RELATION_ALERT_POLICY_OF, 'alert policy of'],
-    description: 'An SLO and the alert policies it names (spec.alertPolicies).',
-  },
-  {
-    from: ['AlertPolicy', 'SLO'],
-    to: 'AlertCondition',
-    forward: [RELATION_HAS_ALERT_CONDITION, 'has alert condition'],
-    reverse: [RELATION_ALERT_CONDITION_OF, 'alert condition of'],
-    description:
-      'An alert policy (or an SLO with an inline one) and the conditions it names (spec.conditions[].conditionRef).',
-  },
-  {
-    from: ['AlertPolicy', 'SLO'],
-    to: 'AlertNotificationTarget',
-    forward: [RELATION_NOTIFIES, 'notifies'],
-    reverse: [RELATION_NOTIFIED_BY, 'notified by'],
-    description:
-      'An alert policy (or an SLO with an inline one) and the targets it notifies (spec.notificationTargets[].targetRef).',
-  },
-];
-
 /**
  * The OpenSLO kinds, their relations and Triad's SLO annotations, described
  * to the catalog model.
@@ -175,13 +101,13 @@ export const opensloModelLayer = createCatalogModelLayer({
         ],
       });
     }
-    for (const r of relations) {
+    for (const r of Object.values(OPENSLO_RELATIONS)) {
       model.addRelationPair({
         fromKind: r.from,
         toKind: r.to,
         description: r.description,
-        forward: { type: r.forward[0], title: r.forward[1] },
-        reverse: { type: r.reverse[0], title: r.reverse[1] },
+        forward: r.forward,
+        reverse: r.reverse,
       });
     }
     model.addAnnotation({

@@ -12,41 +12,13 @@ import {
   processingResult,
 } from '@backstage/plugin-catalog-node';
 import {
-  compositeParts,
   describeProblems,
   isOpenSloDocument,
-  OpenSloDocument,
-  OpenSloReferenceKind,
-  openSloReferences,
-  RELATION_ALERT_CONDITION_OF,
-  RELATION_ALERT_POLICY_OF,
-  RELATION_DATA_SOURCE_OF,
-  RELATION_DESCRIBED_BY,
-  RELATION_DESCRIBES,
-  RELATION_HAS_ALERT_CONDITION,
-  RELATION_HAS_ALERT_POLICY,
-  RELATION_HAS_INDICATOR,
-  RELATION_HAS_SLO_PART,
-  RELATION_INDICATOR_OF,
-  RELATION_MEASURED_BY,
-  RELATION_MEASURES,
-  RELATION_NOTIFIED_BY,
-  RELATION_NOTIFIES,
-  RELATION_SLO_PART_OF,
-  RELATION_USES_DATA_SOURCE,
   validateOpenSloDocument,
 } from '@triad/plugin-slo-common';
+import { relationTargets } from './relationTargets';
 
 const validators = makeValidator();
-
-/** The relation pair for each kind of document an OpenSLO document names. */
-const RELATIONS: Record<OpenSloReferenceKind, readonly [string, string]> = {
-  SLI: [RELATION_HAS_INDICATOR, RELATION_INDICATOR_OF],
-  DataSource: [RELATION_USES_DATA_SOURCE, RELATION_DATA_SOURCE_OF],
-  AlertPolicy: [RELATION_HAS_ALERT_POLICY, RELATION_ALERT_POLICY_OF],
-  AlertCondition: [RELATION_HAS_ALERT_CONDITION, RELATION_ALERT_CONDITION_OF],
-  AlertNotificationTarget: [RELATION_NOTIFIES, RELATION_NOTIFIED_BY],
-};
 
 /**
  * Where OpenSLO labels that a catalog label cannot hold (a list of values,
@@ -54,13 +26,27 @@ const RELATIONS: Record<OpenSloReferenceKind, readonly [string, string]> = {
  */
 export const OPENSLO_LABELS_ANNOTATION = 'triad.dev/openslo-labels';
 
-/** Whether a parsed reference can name an entity (kind, namespace and name all valid). */
-function isValidRef(ref: CompoundEntityRef): boolean {
-  return (
-    validators.isValidKind(ref.kind) &&
-    validators.isValidNamespace(ref.namespace) &&
-    validators.isValidEntityName(ref.name)
-  );
+/**
+ * The entity a reference names, with the kind and namespace it defaults to;
+ * undefined when it cannot name one.
+ */
+function parseTargetRef(
+  ref: string,
+  defaultKind: string,
+  defaultNamespace: string,
+): CompoundEntityRef | undefined {
+  let parsed: CompoundEntityRef;
+  try {
+    parsed = parseEntityRef(ref, { defaultKind, defaultNamespace });
+  } catch {
+    return undefined;
+  }
+  // A reference that parses can still not name an entity ("a:b:c/d").
+  return validators.isValidKind(parsed.kind) &&
+    validators.isValidNamespace(parsed.namespace) &&
+    validators.isValidEntityName(parsed.name)
+    ? parsed
+    : undefined;
 }
 
 /**
@@ -125,78 +111,40 @@ export class OpenSloEntitiesProcessor implements CatalogProcessor {
     // Defaults filled in, e.g. `alertPolicies:` left empty.
     const result = validateOpenSloDocument(entity);
     if (!result.ok) return entity;
-    const doc: OpenSloDocument = result.document;
     const self = getCompoundEntityRef(entity);
-    const namespace = self.namespace;
-    const link = (target: CompoundEntityRef, type: string, reverse: string) => {
-      emit(processingResult.relation({ source: self, type, target }));
+    // Each distinct target once, however many fields name it.
+    const seen = new Set<string>();
+    for (const { kind, name, path, relation } of relationTargets(
+      result.document,
+      self.name,
+    )) {
+      const key = `${kind}\0${name}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const target = parseTargetRef(name, kind, self.namespace);
+      if (!target) {
+        emit(
+          processingResult.inputError(
+            location,
+            `${result.document.kind} "${self.name}": ${path} "${name}" is not a valid entity reference`,
+          ),
+        );
+        continue;
+      }
+      emit(
+        processingResult.relation({
+          source: self,
+          type: relation.forward.type,
+          target,
+        }),
+      );
       emit(
         processingResult.relation({
           source: target,
-          type: reverse,
+          type: relation.reverse.type,
           target: self,
         }),
       );
-    };
-    // `field` is the path of the reference in the document, so that an
-    // invalid one is reported where the author can find it.
-    const ref = (kind: string, name: string, field: string) => {
-      let parsed: CompoundEntityRef | undefined;
-      try {
-        parsed = parseEntityRef(name, {
-          defaultKind: kind,
-          defaultNamespace: namespace,
-        });
-      } catch {
-        parsed = undefined;
-      }
-      // A reference that parses can still not name an entity ("a:b:c/d").
-      if (parsed && isValidRef(parsed)) return parsed;
-      emit(
-        processingResult.inputError(
-          location,
-          `${doc.kind} "${self.name}": ${field} "${name}" is not a valid entity reference`,
-        ),
-      );
-      return undefined;
-    };
-    // Each distinct target once, however many fields name it.
-    const seen = new Set<string>();
-    const linkOnce = (
-      kind: string,
-      name: string,
-      field: string,
-      [type, reverse]: readonly [string, string],
-    ) => {
-      const key = `${kind}\0${name}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      const target = ref(kind, name, field);
-      if (target) link(target, type, reverse);
-    };
-
-    if (doc.kind === 'SLO') {
-      linkOnce('component', doc.spec.service, 'spec.service', [
-        RELATION_MEASURES,
-        RELATION_MEASURED_BY,
-      ]);
-      // A composite's parts, so that each part's page can show what it rolls up into.
-      for (const part of compositeParts(doc.spec)) {
-        linkOnce('slo', part.sloRef, part.path, [
-          RELATION_HAS_SLO_PART,
-          RELATION_SLO_PART_OF,
-        ]);
-      }
-    }
-    // A Service is the component of its name: the one its SLOs measure.
-    if (doc.kind === 'Service') {
-      linkOnce('component', self.name, 'metadata.name', [
-        RELATION_DESCRIBES,
-        RELATION_DESCRIBED_BY,
-      ]);
-    }
-    for (const r of openSloReferences(doc)) {
-      linkOnce(r.kind, r.name, r.path, RELATIONS[r.kind]);
     }
     return entity;
   }

@@ -1,53 +1,16 @@
 import { formatDuration } from '../math/duration';
 import { SHORT_WINDOW_ANNOTATION } from '../openslo/resolveAlertConditions';
-import { entityName } from './importHelpers';
+import {
+  entityName,
+  importedMetric,
+  importedRawRatio,
+  importedSloDocument,
+  ImportNoter,
+} from './importHelpers';
 import { ImportNote, ImportOptions, ImportResult } from './importTypes';
+import { pyrraAlertWindows } from './pyrraAlertWindows';
 
 type Json = Record<string, any>;
-
-const MINUTE_NS = 60_000_000_000n;
-
-/**
- * One of Pyrra's four burn-rate alerts for an SLO window. Pyrra scales the
- * windows it uses for 28 days (1 h/5 m, 6 h/30 m, 1 d/2 h, 4 d/6 h, each
- * waiting half its short window) to the SLO's window, to the nearest minute,
- * with burn-rate factors 14, 7, 2 and 1; the first two are critical, the
- * others warnings.
- */
-export interface PyrraAlertWindow {
-  tier: 'fastBurn' | 'mediumBurn' | 'slowBurn' | 'longTermBurn';
-  severity: string;
-  longMs: number;
-  shortMs: number;
-  forMs: number;
-  factor: number;
-}
-
-/** `window / divisor`, truncated to the nanosecond, rounded to the minute (half away from zero). */
-function scaled(windowMs: number, divisor: number): number {
-  const ns = (BigInt(Math.round(windowMs)) * 1_000_000n) / BigInt(divisor);
-  const minutes = (ns + MINUTE_NS / 2n) / MINUTE_NS;
-  return Number(minutes) * 60_000;
-}
-
-/** Pyrra's alert windows for an SLO window of `windowMs`. */
-export function pyrraAlertWindows(windowMs: number): PyrraAlertWindow[] {
-  // Divisors of the window that give the 28-day figures.
-  const tiers: Array<[PyrraAlertWindow['tier'], string, number[], number]> = [
-    ['fastBurn', 'critical', [28 * 24, 28 * 24 * 12, 28 * 24 * 30], 14],
-    ['mediumBurn', 'critical', [28 * 4, 28 * 24 * 2, 28 * 24 * 4], 7],
-    ['slowBurn', 'warning', [28, 28 * 12, 28 * 24], 2],
-    ['longTermBurn', 'warning', [7, 28 * 4, 28 * 8], 1],
-  ];
-  return tiers.map(([tier, severity, [long, short, wait], factor]) => ({
-    tier,
-    severity,
-    longMs: scaled(windowMs, long),
-    shortMs: scaled(windowMs, short),
-    forMs: scaled(windowMs, wait),
-    factor,
-  }));
-}
 
 /** Milliseconds of a Prometheus duration such as `2w`, `28d` or `1d12h`. */
 function promDurationMs(text: unknown): number | undefined {
@@ -103,13 +66,51 @@ export function importPyrraSlo(
     note('metadata.name', 'is required');
     return none;
   }
+  const objective = pyrraObjective(spec, note);
+  if (!objective) return none;
+  const indicator = pyrraIndicator(spec.indicator ?? {}, options, note);
+  if (!indicator) return none;
+
+  let service = options.service;
+  if (!service) {
+    service = name;
+    note(
+      'spec',
+      `Pyrra names no service: spec.service is "${name}", the SLO's name; give the catalog component (--service) to change it`,
+    );
+  }
+  noteMetadataFields(d.metadata ?? {}, note);
+  noteAlertingFields(spec, note);
+  const document = importedSloDocument({
+    name,
+    importedFrom: `pyrra:${source}`,
+    description: spec.description,
+    service,
+    indicator,
+    duration: objective.duration,
+    targetPercent: objective.target,
+    alertsDescription: "Pyrra's multi-burn-rate alerts",
+    conditions: pyrraConditions(
+      name,
+      objective.windowMs,
+      spec.alerting?.severities ?? {},
+    ),
+  });
+  return { documents: [document], notes };
+}
+
+/** The SLO's target and window, or undefined (with a note) if either is unusable. */
+function pyrraObjective(
+  spec: Json,
+  note: ImportNoter,
+): { target: number; windowMs: number; duration: string } | undefined {
   const target = Number(spec.target);
   if (!(target > 0 && target < 100)) {
     note(
       'spec.target',
       `"${spec.target}" is not a percentage below 100; an objective of 100 % leaves no error budget. Not imported`,
     );
-    return none;
+    return undefined;
   }
   if (target < 1) {
     note(
@@ -122,30 +123,23 @@ export function importPyrraSlo(
   const windowMs = promDurationMs(spec.window);
   if (!windowMs) {
     note('spec.window', `"${spec.window}" is not a duration such as 28d`);
-    return none;
+    return undefined;
   }
   const duration = /^\d+[mhdw]$/.test(spec.window)
     ? spec.window
     : formatDuration(windowMs);
+  return { target, windowMs, duration };
+}
 
-  const indicator = pyrraIndicator(spec.indicator ?? {}, options, note);
-  if (!indicator) return none;
-
-  let service = options.service;
-  if (!service) {
-    service = name;
-    note(
-      'spec',
-      `Pyrra names no service: spec.service is "${name}", the SLO's name; give the catalog component (--service) to change it`,
-    );
-  }
-  if (d.metadata?.namespace) {
+/** The Kubernetes metadata that has no place in the catalog. */
+function noteMetadataFields(metadata: Json, note: ImportNoter) {
+  if (metadata.namespace) {
     note(
       'metadata.namespace',
-      `"${d.metadata.namespace}" is a Kubernetes namespace, not a catalog one; the SLO goes to the default namespace`,
+      `"${metadata.namespace}" is a Kubernetes namespace, not a catalog one; the SLO goes to the default namespace`,
     );
   }
-  const promLabels = Object.keys(d.metadata?.labels ?? {}).filter(l =>
+  const promLabels = Object.keys(metadata.labels ?? {}).filter(l =>
     l.startsWith('pyrra.dev/'),
   );
   if (promLabels.length) {
@@ -156,7 +150,10 @@ export function importPyrraSlo(
       )} label the rules in Pyrra; pass them with triad-slo rules --label`,
     );
   }
+}
 
+/** Pyrra's alerting and rule settings that OpenSLO cannot say. */
+function noteAlertingFields(spec: Json, note: ImportNoter) {
   const alerting: Json = spec.alerting ?? {};
   if (alerting.burnrates === false || alerting.disabled === true) {
     note(
@@ -183,9 +180,15 @@ export function importPyrraSlo(
   ]) {
     if (spec[f] !== undefined) note(`spec.${f}`, 'has no OpenSLO equivalent');
   }
+}
 
-  const severities: Json = alerting.severities ?? {};
-  const conditions = pyrraAlertWindows(windowMs).map(w => ({
+/** Pyrra's four burn-rate alerts as conditions, with the SLO's severities. */
+function pyrraConditions(
+  name: string,
+  windowMs: number,
+  severities: Json,
+): Json[] {
+  return pyrraAlertWindows(windowMs).map(w => ({
     kind: 'AlertCondition',
     metadata: {
       name: `${name}-${w.tier.replace(/[A-Z]/g, c => `-${c.toLowerCase()}`)}`,
@@ -207,52 +210,14 @@ export function importPyrraSlo(
       },
     },
   }));
-
-  return {
-    documents: [
-      {
-        apiVersion: 'openslo/v1',
-        kind: 'SLO',
-        metadata: {
-          name,
-          annotations: { 'triad.dev/imported-from': `pyrra:${source}` },
-        },
-        spec: {
-          ...(spec.description && { description: String(spec.description) }),
-          service,
-          indicator: { metadata: { name: `${name}-sli` }, spec: indicator },
-          timeWindow: [{ duration, isRolling: true }],
-          budgetingMethod: 'Occurrences',
-          objectives: [{ targetPercent: target }],
-          alertPolicies: [
-            {
-              kind: 'AlertPolicy',
-              metadata: { name: `${name}-alerts` },
-              spec: {
-                description: "Pyrra's multi-burn-rate alerts",
-                alertWhenBreaching: true,
-                conditions,
-              },
-            },
-          ],
-        },
-      },
-    ],
-    notes,
-  };
 }
 
 function pyrraIndicator(
   indicator: Json,
   options: ImportOptions,
-  note: (field: string, message: string) => void,
+  note: ImportNoter,
 ): Json | undefined {
-  const source = (query: unknown) => ({
-    metricSource: {
-      metricSourceRef: options.dataSource ?? 'prometheus',
-      spec: { query: String(query ?? '').trim() },
-    },
-  });
+  const source = (query: unknown) => importedMetric(options, query);
   const grouping = (field: string, g: unknown) => {
     if (Array.isArray(g) && g.length) {
       note(
@@ -286,12 +251,7 @@ function pyrraIndicator(
   if (indicator.bool_gauge) {
     grouping('spec.indicator.bool_gauge', indicator.bool_gauge.grouping);
     // The gauge is 1 when things are fine: its mean is the success ratio.
-    return {
-      ratioMetric: {
-        rawType: 'success',
-        raw: source(indicator.bool_gauge.metric),
-      },
-    };
+    return importedRawRatio(options, 'success', indicator.bool_gauge.metric);
   }
   note(
     indicator.latencyNative ? 'spec.indicator.latencyNative' : 'spec.indicator',

@@ -5,7 +5,7 @@ import {
   validateOpenSloDocument,
 } from '../openslo/validateOpenSloDocument';
 import { importSlos } from './importSlos';
-import { pyrraAlertWindows } from './importPyrra';
+import { pyrraAlertWindows } from './pyrraAlertWindows';
 
 const MIN = 60_000;
 const HOUR = 60 * MIN;

@@ -2,7 +2,14 @@ import { burnRateFactor } from '../math/alertTiers';
 import { durationToMs } from '../math/duration';
 import { SHORT_WINDOW_ANNOTATION } from '../openslo/resolveAlertConditions';
 import { ImportNote, ImportOptions, ImportResult } from './importTypes';
-import { entityName, tidyFactor } from './importHelpers';
+import {
+  entityName,
+  importedMetric,
+  importedRawRatio,
+  importedSloDocument,
+  ImportNoter,
+  tidyFactor,
+} from './importHelpers';
 
 type Json = Record<string, any>;
 
@@ -44,8 +51,6 @@ export function importSlothSpec(
   const crd = (doc as Json).kind === 'PrometheusServiceLevel';
   const spec: Json = crd ? (doc as Json).spec ?? {} : (doc as Json);
   const at = crd ? 'spec.' : '';
-  const period = options.slothPeriod ?? '30d';
-  const periodMs = durationToMs(period);
   const notes: ImportNote[] = [];
   const documents: Json[] = [];
   const service = options.service ?? spec.service;
@@ -56,8 +61,25 @@ export function importSlothSpec(
     serviceNote(`${at}service`, 'is required: it becomes spec.service');
     return { documents, notes };
   }
+  noteServiceFields(spec, at, serviceNote);
+  (spec.slos ?? []).forEach((slo: Json, i: number) => {
+    const source = `Sloth service "${spec.service}" SLO "${slo.name}"`;
+    const note = (f: string, message: string) =>
+      notes.push({ source, field: `${at}slos[${i}].${f}`, message });
+    const document = slothSlo(spec.service, slo, source, {
+      ...options,
+      service,
+      note,
+    });
+    if (document) documents.push(document);
+  });
+  return { documents, notes };
+}
+
+/** The service's fields that OpenSLO has no place for. */
+function noteServiceFields(spec: Json, at: string, note: ImportNoter) {
   if (spec.labels && Object.keys(spec.labels).length) {
-    serviceNote(
+    note(
       `${at}labels`,
       `are Prometheus labels of every rule, which OpenSLO has no field for; pass them to the rules (triad-slo rules --label ${Object.entries(
         spec.labels,
@@ -67,147 +89,151 @@ export function importSlothSpec(
     );
   }
   if (spec.slo_plugins) {
-    serviceNote(`${at}slo_plugins`, 'Sloth plugins have no OpenSLO equivalent');
+    note(`${at}slo_plugins`, 'Sloth plugins have no OpenSLO equivalent');
   }
+}
 
-  (spec.slos ?? []).forEach((slo: Json, i: number) => {
-    const field = `${at}slos[${i}]`;
-    const source = `Sloth service "${spec.service}" SLO "${slo.name}"`;
-    const note = (f: string, message: string) =>
-      notes.push({ source, field: `${field}.${f}`, message });
-    const name = entityName(`${spec.service}-${slo.name}`);
+/** What every SLO of one Sloth service is imported with. */
+type SlothSloOptions = ImportOptions & { service: string; note: ImportNoter };
 
-    const indicator = slothIndicator(slo.sli ?? {}, options, note);
-    if (!indicator) return;
-    const objective = Number(slo.objective);
-    if (!(objective > 0 && objective < 100)) {
-      note(
-        'objective',
-        `${slo.objective} is not a percentage below 100; an objective of 100 % leaves no error budget. The SLO was not imported`,
-      );
-      return;
-    }
-    if (slo.labels && Object.keys(slo.labels).length) {
-      note(
-        'labels',
-        'are Prometheus labels of its rules: pass them with --label',
-      );
-    }
-    if (slo.plugins)
-      note('plugins', 'Sloth plugins have no OpenSLO equivalent');
-
-    const alerting: Json = slo.alerting ?? {};
-    if (alerting.name) {
-      note(
-        'alerting.name',
-        `Triad names the alerts after the SLO ("${name}"), not "${alerting.name}"`,
-      );
-    }
-    for (const key of ['labels', 'annotations'] as const) {
-      if (alerting[key] && Object.keys(alerting[key]).length) {
-        note(
-          `alerting.${key}`,
-          key === 'annotations' && alerting.annotations.runbook
-            ? `have no OpenSLO field; pass the runbook with triad-slo rules --runbook-url ${alerting.annotations.runbook}`
-            : `have no OpenSLO field; pass labels with triad-slo rules --label`,
-        );
-      }
-    }
-    const conditions: Json[] = [];
-    for (const alert of ['page', 'ticket'] as const) {
-      const config: Json = alerting[`${alert}_alert`] ?? {};
-      if (config.disable) {
-        note(`alerting.${alert}_alert.disable`, `no ${alert} conditions`);
-        continue;
-      }
-      const { severity = alert, ...otherLabels } = config.labels ?? {};
-      if (Object.keys(otherLabels).length || config.annotations) {
-        note(
-          `alerting.${alert}_alert`,
-          'labels other than severity, and annotations, have no OpenSLO field',
-        );
-      }
-      for (const w of SLOTH_WINDOWS.filter(x => x.alert === alert)) {
-        conditions.push({
-          kind: 'AlertCondition',
-          metadata: {
-            name: `${name}-${w.alert}-${w.speed}`,
-            // Sloth's short windows are a twelfth of the long ones, as Triad's.
-            ...(durationToMs(w.short) * 12 !== durationToMs(w.long) && {
-              annotations: { [SHORT_WINDOW_ANNOTATION]: w.short },
-            }),
-          },
-          spec: {
-            description: `Sloth's ${w.alert} alert, ${w.speed} windows: ${
-              w.budget * 100
-            } % of the ${period} budget within ${w.long}`,
-            severity: String(severity),
-            condition: {
-              kind: 'burnrate',
-              op: 'gt',
-              threshold: tidyFactor(
-                burnRateFactor(w.budget, periodMs, durationToMs(w.long)),
-              ),
-              lookbackWindow: w.long,
-            },
-          },
-        });
-      }
-    }
-    if (!conditions.length) {
-      note(
-        'alerting',
-        "both alerts are disabled, but OpenSLO cannot say 'no alerts': Triad's default tiers apply",
-      );
-    }
-
-    documents.push({
-      apiVersion: 'openslo/v1',
-      kind: 'SLO',
-      metadata: {
-        name,
-        ...(name !== `${spec.service}-${slo.name}` && {
-          displayName: `${spec.service}-${slo.name}`,
-        }),
-        annotations: { 'triad.dev/imported-from': `sloth:${source}` },
-      },
-      spec: {
-        ...(slo.description && { description: String(slo.description) }),
-        service,
-        indicator: { metadata: { name: `${name}-sli` }, spec: indicator },
-        timeWindow: [{ duration: period, isRolling: true }],
-        budgetingMethod: 'Occurrences',
-        objectives: [{ targetPercent: objective }],
-        ...(conditions.length && {
-          alertPolicies: [
-            {
-              kind: 'AlertPolicy',
-              metadata: { name: `${name}-alerts` },
-              spec: {
-                description: "Sloth's multi-window, multi-burn-rate alerts",
-                alertWhenBreaching: true,
-                conditions,
-              },
-            },
-          ],
-        }),
-      },
-    });
+/** One SLO of a Sloth service, or undefined (with a note) if it cannot be. */
+function slothSlo(
+  slothService: string,
+  slo: Json,
+  source: string,
+  options: SlothSloOptions,
+): Json | undefined {
+  const { note } = options;
+  const fullName = `${slothService}-${slo.name}`;
+  const name = entityName(fullName);
+  const indicator = slothIndicator(slo.sli ?? {}, options, note);
+  if (!indicator) return undefined;
+  const objective = Number(slo.objective);
+  if (!(objective > 0 && objective < 100)) {
+    note(
+      'objective',
+      `${slo.objective} is not a percentage below 100; an objective of 100 % leaves no error budget. The SLO was not imported`,
+    );
+    return undefined;
+  }
+  if (slo.labels && Object.keys(slo.labels).length) {
+    note(
+      'labels',
+      'are Prometheus labels of its rules: pass them with --label',
+    );
+  }
+  if (slo.plugins) note('plugins', 'Sloth plugins have no OpenSLO equivalent');
+  const alerting: Json = slo.alerting ?? {};
+  noteAlertingFields(alerting, name, note);
+  const period = options.slothPeriod ?? '30d';
+  const conditions = slothConditions(alerting, name, period, note);
+  if (!conditions.length) {
+    note(
+      'alerting',
+      "both alerts are disabled, but OpenSLO cannot say 'no alerts': Triad's default tiers apply",
+    );
+  }
+  return importedSloDocument({
+    name,
+    ...(name !== fullName && { displayName: fullName }),
+    importedFrom: `sloth:${source}`,
+    description: slo.description,
+    service: options.service,
+    indicator,
+    duration: period,
+    targetPercent: objective,
+    alertsDescription: "Sloth's multi-window, multi-burn-rate alerts",
+    conditions,
   });
-  return { documents, notes };
+}
+
+/** The SLO's alerting fields that OpenSLO has no place for. */
+function noteAlertingFields(alerting: Json, name: string, note: ImportNoter) {
+  if (alerting.name) {
+    note(
+      'alerting.name',
+      `Triad names the alerts after the SLO ("${name}"), not "${alerting.name}"`,
+    );
+  }
+  for (const key of ['labels', 'annotations'] as const) {
+    if (alerting[key] && Object.keys(alerting[key]).length) {
+      note(
+        `alerting.${key}`,
+        key === 'annotations' && alerting.annotations.runbook
+          ? `have no OpenSLO field; pass the runbook with triad-slo rules --runbook-url ${alerting.annotations.runbook}`
+          : `have no OpenSLO field; pass labels with triad-slo rules --label`,
+      );
+    }
+  }
+}
+
+/** The burn-rate conditions of Sloth's page and ticket alerts that are not disabled. */
+function slothConditions(
+  alerting: Json,
+  name: string,
+  period: string,
+  note: ImportNoter,
+): Json[] {
+  const conditions: Json[] = [];
+  for (const alert of ['page', 'ticket'] as const) {
+    const config: Json = alerting[`${alert}_alert`] ?? {};
+    if (config.disable) {
+      note(`alerting.${alert}_alert.disable`, `no ${alert} conditions`);
+      continue;
+    }
+    const { severity = alert, ...otherLabels } = config.labels ?? {};
+    if (Object.keys(otherLabels).length || config.annotations) {
+      note(
+        `alerting.${alert}_alert`,
+        'labels other than severity, and annotations, have no OpenSLO field',
+      );
+    }
+    for (const w of SLOTH_WINDOWS.filter(x => x.alert === alert)) {
+      conditions.push(slothCondition(w, name, period, String(severity)));
+    }
+  }
+  return conditions;
+}
+
+/** The condition of one of Sloth's windows. */
+function slothCondition(
+  w: (typeof SLOTH_WINDOWS)[number],
+  name: string,
+  period: string,
+  severity: string,
+): Json {
+  return {
+    kind: 'AlertCondition',
+    metadata: {
+      name: `${name}-${w.alert}-${w.speed}`,
+      // Sloth's short windows are a twelfth of the long ones, as Triad's.
+      ...(durationToMs(w.short) * 12 !== durationToMs(w.long) && {
+        annotations: { [SHORT_WINDOW_ANNOTATION]: w.short },
+      }),
+    },
+    spec: {
+      description: `Sloth's ${w.alert} alert, ${w.speed} windows: ${
+        w.budget * 100
+      } % of the ${period} budget within ${w.long}`,
+      severity,
+      condition: {
+        kind: 'burnrate',
+        op: 'gt',
+        threshold: tidyFactor(
+          burnRateFactor(w.budget, durationToMs(period), durationToMs(w.long)),
+        ),
+        lookbackWindow: w.long,
+      },
+    },
+  };
 }
 
 function slothIndicator(
   sli: Json,
   options: ImportOptions,
-  note: (field: string, message: string) => void,
+  note: ImportNoter,
 ): Json | undefined {
-  const source = (query: string) => ({
-    metricSource: {
-      metricSourceRef: options.dataSource ?? 'prometheus',
-      spec: { query: query.trim() },
-    },
-  });
+  const source = (query: string) => importedMetric(options, query);
   if (sli.events) {
     const { error_query: bad, total_query: total } = sli.events;
     if (typeof bad !== 'string' || typeof total !== 'string') {
@@ -229,12 +255,7 @@ function slothIndicator(
       note('sli.raw', 'needs error_ratio_query; not imported');
       return undefined;
     }
-    return {
-      ratioMetric: {
-        rawType: 'failure',
-        raw: source(sli.raw.error_ratio_query),
-      },
-    };
+    return importedRawRatio(options, 'failure', sli.raw.error_ratio_query);
   }
   note(
     sli.plugin ? 'sli.plugin' : 'sli',

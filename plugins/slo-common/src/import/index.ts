@@ -5,5 +5,6 @@
 export * from './importTypes';
 export * from './importSlos';
 export { importSlothSpec, isSlothSpec } from './importSloth';
-export { importPyrraSlo, isPyrraSlo, pyrraAlertWindows } from './importPyrra';
-export type { PyrraAlertWindow } from './importPyrra';
+export { importPyrraSlo, isPyrraSlo } from './importPyrra';
+export { pyrraAlertWindows } from './pyrraAlertWindows';
+export type { PyrraAlertWindow } from './pyrraAlertWindows';

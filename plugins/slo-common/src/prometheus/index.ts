@@ -10,14 +10,16 @@ export {
   fillWindowPlaceholder,
   overTime,
   promDuration,
-  readPromSli,
   successRatioQuery,
-  thresholdCondition,
-  thresholdSamplesQueries,
-  timeSliceQueries,
   valueOverQuery,
 } from './promql';
 export type { PromSli, PromSliMetric, SliQueryProblem } from './promql';
+export { readPromSli } from './readPromSli';
+export {
+  thresholdCondition,
+  thresholdSamplesQueries,
+} from './thresholdQueries';
+export { timeSliceQueries } from './timeSliceQueries';
 export * from './sliErrorRatioQuery';
 export * from './sloPeriodMs';
 export * from './generatePrometheusRules';

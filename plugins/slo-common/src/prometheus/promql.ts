@@ -1,8 +1,6 @@
-import { BudgetingMethod } from '../math/evaluateObjective';
-import { SliSpec, SloObjective } from '../openslo/schema';
-
 /*
- * The PromQL of an OpenSLO SLI over a window, in one place: the Triad
+ * The PromQL of an OpenSLO SLI over a window, in one place (this file,
+ * readPromSli, thresholdQueries and timeSliceQueries): the Triad
  * Prometheus data source measures windows with it, and the rule generator
  * records error ratios with it, so that the two always query the same thing.
  * Pure string building; SLIs that cannot be written as PromQL throw
@@ -61,7 +59,6 @@ export function promDuration(ms: number): string {
 
 // `{{window}}`, or Sloth's Go-template spelling `{{.window}}`.
 const PLACEHOLDER = /\{\{\s*\.?window\s*\}\}/g;
-const OPS = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
 
 /** Whether a query carries the `{{window}}` (or `{{.window}}`) placeholder. */
 export function hasWindowPlaceholder(query: string): boolean {
@@ -143,80 +140,6 @@ export type PromSli =
   | { kind: 'raw'; failure: boolean; ratio: PromSliMetric }
   | { kind: 'threshold'; metric: PromSliMetric };
 
-function readMetric(
-  metric: { metricSource: { spec: Record<string, unknown> } } | undefined,
-  field: string,
-  counter: boolean,
-): PromSliMetric | undefined {
-  if (!metric) return undefined;
-  const spec = metric.metricSource.spec;
-  const at = `${field}.metricSource.spec.query`;
-  if (typeof spec.query !== 'string' || !spec.query.trim()) {
-    const builtin =
-      typeof spec.series === 'string'
-        ? ` (this SLI reads the series "${spec.series}" of the built-in store, which Prometheus cannot query)`
-        : '';
-    throw new SliQueryError(
-      at,
-      `is required: Prometheus rules need a PromQL query${builtin}`,
-      'no-query',
-    );
-  }
-  if (
-    counter &&
-    !hasWindowPlaceholder(spec.query) &&
-    !isSeriesSelector(spec.query)
-  ) {
-    throw new SliQueryError(
-      at,
-      `is a counter but not a series selector: write a selector such as ` +
-        `http_requests_total{job="api"} (it is wrapped as sum(increase(<selector>[<window>]))), or put ` +
-        `{{window}} where the range goes, e.g. sum(increase(http_requests_total[{{window}}])); got "${spec.query}"`,
-      'not-a-selector',
-    );
-  }
-  return { query: spec.query, field, counter };
-}
-
-/** Reads the metrics of an SLI; throws {@link SliQueryError} for what PromQL cannot express. */
-export function readPromSli(indicator: SliSpec): PromSli {
-  const ratio = indicator.ratioMetric;
-  if (ratio) {
-    if (ratio.raw) {
-      // A ratio is never a counter: it is averaged (or used as written).
-      return {
-        kind: 'raw',
-        failure: ratio.rawType === 'failure',
-        ratio: readMetric(ratio.raw, 'ratioMetric.raw', false)!,
-      };
-    }
-    // OpenSLO does not require counter; the validator's default is true.
-    const counter = ratio.counter ?? true;
-    const good = readMetric(ratio.good, 'ratioMetric.good', counter);
-    const bad = readMetric(ratio.bad, 'ratioMetric.bad', counter);
-    const total = readMetric(ratio.total, 'ratioMetric.total', counter);
-    if (!total || !(good || bad)) {
-      throw new SliQueryError(
-        'ratioMetric',
-        'needs total with good or bad, or raw with rawType',
-        'incomplete-ratio',
-      );
-    }
-    return { kind: 'counts', bad: !good, numerator: (good ?? bad)!, total };
-  }
-  if (!indicator.thresholdMetric) {
-    throw new SliQueryError(
-      'ratioMetric',
-      'the SLI has neither ratioMetric nor thresholdMetric',
-      'no-metric',
-    );
-  }
-  return {
-    kind: 'threshold',
-    metric: readMetric(indicator.thresholdMetric, 'thresholdMetric', false)!,
-  };
-}
-
 /**
  * Events counted by a good, bad or total metric over a window: a counter
  * selector as `sum(increase(…[w]))`, a `{{window}}` query as written, a gauge
@@ -285,79 +208,4 @@ export function successRatioQuery(sli: PromSli, windowMs: number): string {
 /** The error ratio (1 − SLI) of a ratio SLI over a window; absent without traffic. */
 export function errorRatioQuery(sli: PromSli, windowMs: number): string {
   return ratioQuery(sli, windowMs, 'error');
-}
-
-/** The objective's threshold as a PromQL comparison, e.g. `<= bool 0.3`. */
-export function thresholdCondition(
-  objective: Pick<SloObjective, 'op' | 'value'>,
-): string {
-  if (!objective.op || objective.value === undefined) {
-    throw new SliQueryError(
-      'objective.op',
-      'a thresholdMetric SLI needs op and value on the objective',
-      'no-threshold',
-    );
-  }
-  return `${OPS[objective.op]} bool ${objective.value}`;
-}
-
-/**
- * Occurrences of a threshold metric: each sample (one per
- * {@link sampleStepMs}) over the window is an event, good when `condition`
- * (from {@link thresholdCondition}) holds; `{{window}}` becomes the step.
- */
-export function thresholdSamplesQueries(
-  metric: PromSliMetric,
-  condition: string,
-  windowMs: number,
-): { good: string; total: string } {
-  const step = sampleStepMs(windowMs);
-  const point = `(${fillWindowPlaceholder(metric.query, step)}) > -Inf`;
-  return {
-    good: overTime('sum', `(${point}) ${condition}`, windowMs, step),
-    total: overTime('count', point, windowMs, step),
-  };
-}
-
-/**
- * What one time slice of `sliceMs` contributes, to be aggregated with
- * {@link overTime} at the slice length as step: for Timeslices 1 for a good
- * slice and 0 for a bad one, for RatioTimeslices the slice's success ratio.
- * A slice without data gives nothing, so it is neither good nor bad. `value`
- * is the SLI (or the threshold metric) of a slice.
- */
-export function timeSliceQueries(
-  sli: PromSli,
-  budgetingMethod: Exclude<BudgetingMethod, 'Occurrences'>,
-  objective: Pick<SloObjective, 'op' | 'value' | 'timeSliceTarget'>,
-  sliceMs: number,
-): { perSlice: string; value: string } {
-  if (budgetingMethod === 'RatioTimeslices') {
-    if (sli.kind === 'threshold') {
-      throw new SliQueryError(
-        'thresholdMetric',
-        'budgetingMethod RatioTimeslices needs a ratioMetric SLI; use Timeslices for a thresholdMetric',
-        'not-a-ratio',
-      );
-    }
-    const ratio = successRatioQuery(sli, sliceMs);
-    return { perSlice: ratio, value: ratio };
-  }
-  if (sli.kind === 'threshold') {
-    const condition = thresholdCondition(objective);
-    const value = valueOverQuery(sli.metric, sliceMs);
-    return { perSlice: `(${value}) ${condition}`, value };
-  }
-  if (objective.timeSliceTarget === undefined) {
-    throw new SliQueryError(
-      'objective.timeSliceTarget',
-      'is required with budgetingMethod Timeslices and a ratioMetric SLI',
-      'no-time-slice-target',
-    );
-  }
-  const value = successRatioQuery(sli, sliceMs);
-  return {
-    perSlice: `(${value}) >= bool ${objective.timeSliceTarget}`,
-    value,
-  };
 }

@@ -102,12 +102,13 @@ export function readOpenSloFiles(
   files: ReadonlyArray<{ path: string; content: string }>,
   parseAllDocuments: ParseAllYamlDocuments,
 ): OpenSloFileSet {
-  const documents: LocatedOpenSloDocument[] = [];
-  const problems: OpenSloFileProblem[] = [];
-  const warnings: OpenSloFileProblem[] = [];
+  const set: OpenSloFileSet = {
+    documents: [],
+    problems: [],
+    warnings: [],
+    otherDocuments: 0,
+  };
   const seen = new Map<string, LocatedOpenSloDocument>();
-  let otherDocuments = 0;
-
   for (const { path: file, content } of files) {
     let index = 0;
     for (const doc of parseAllDocuments(content)) {
@@ -119,16 +120,7 @@ export function readOpenSloFiles(
       const line = start !== undefined ? lineAt(content, start) : undefined;
       if (doc.errors.length) {
         for (const error of doc.errors) {
-          problems.push({
-            file,
-            index,
-            line: error.linePos?.[0]?.line ?? line,
-            path: '',
-            // The line is already in the location; keep the message short.
-            message: `YAML syntax error: ${error.message
-              .split('\n')[0]
-              .replace(/ at line \d+, column \d+:?$/, '')}`,
-          });
+          set.problems.push(yamlSyntaxProblem(error, { file, index, line }));
         }
         continue;
       }
@@ -136,47 +128,68 @@ export function readOpenSloFiles(
         index--; // an empty document, e.g. after a trailing `---`
         continue;
       }
-      const value = doc.toJS();
-      const apiVersion = stringField(value, 'apiVersion');
-      if (!apiVersion?.startsWith('openslo/')) {
-        otherDocuments++;
-        continue;
-      }
-      const kind = stringField(value, 'kind');
-      const meta = (value as { metadata?: unknown }).metadata;
-      const name = stringField(meta, 'name');
-      const result = validateOpenSloDocument(value);
-      if (!result.ok) {
-        for (const p of result.problems) {
-          problems.push({ file, index, line, kind, name, ...p });
-        }
-        continue;
-      }
-      for (const w of result.warnings) {
-        warnings.push({ file, index, line, kind, name, ...w });
-      }
-      const located = { document: result.document, file, index, line };
-      const key = `${kind}:${
-        stringField(meta, 'namespace') ?? 'default'
-      }/${name}`;
-      const first = seen.get(key);
-      if (first) {
-        problems.push({
-          file,
-          index,
-          line,
-          kind,
-          name,
-          path: 'metadata.name',
-          message: `another ${kind} has the same name in ${first.file}${
-            first.line ? `:${first.line}` : ''
-          } (document ${first.index})`,
-        });
-        continue;
-      }
-      seen.set(key, located);
-      documents.push(located);
+      addDocument(set, seen, doc.toJS(), { file, index, line });
     }
   }
-  return { documents, problems, warnings, otherDocuments };
+  return set;
+}
+
+/** Where a document is: its file, its position in the file and its first line. */
+type DocumentPlace = Pick<LocatedOpenSloDocument, 'file' | 'index' | 'line'>;
+
+function yamlSyntaxProblem(
+  error: YamlDocumentLike['errors'][number],
+  place: DocumentPlace,
+): OpenSloFileProblem {
+  return {
+    ...place,
+    line: error.linePos?.[0]?.line ?? place.line,
+    path: '',
+    // The line is already in the location; keep the message short.
+    message: `YAML syntax error: ${error.message
+      .split('\n')[0]
+      .replace(/ at line \d+, column \d+:?$/, '')}`,
+  };
+}
+
+/**
+ * Adds one parsed document to the set: counted when it is not OpenSLO, else
+ * validated, and refused when `seen` holds one of its kind and name.
+ */
+function addDocument(
+  set: OpenSloFileSet,
+  seen: Map<string, LocatedOpenSloDocument>,
+  value: unknown,
+  place: DocumentPlace,
+) {
+  const apiVersion = stringField(value, 'apiVersion');
+  if (!apiVersion?.startsWith('openslo/')) {
+    set.otherDocuments++;
+    return;
+  }
+  const kind = stringField(value, 'kind');
+  const meta = (value as { metadata?: unknown }).metadata;
+  const name = stringField(meta, 'name');
+  const at = { ...place, kind, name };
+  const result = validateOpenSloDocument(value);
+  if (!result.ok) {
+    for (const p of result.problems) set.problems.push({ ...at, ...p });
+    return;
+  }
+  for (const w of result.warnings) set.warnings.push({ ...at, ...w });
+  const located = { document: result.document, ...place };
+  const key = `${kind}:${stringField(meta, 'namespace') ?? 'default'}/${name}`;
+  const first = seen.get(key);
+  if (first) {
+    set.problems.push({
+      ...at,
+      path: 'metadata.name',
+      message: `another ${kind} has the same name in ${first.file}${
+        first.line ? `:${first.line}` : ''
+      } (document ${first.index})`,
+    });
+    return;
+  }
+  seen.set(key, located);
+  set.documents.push(located);
 }

@@ -1,14 +1,12 @@
 import { BudgetingMethod } from '../math/evaluateObjective';
 import { SliSpec, SloObjective } from '../openslo/schema';
+import { SliQueryError, errorRatioQuery, overTime } from './promql';
+import { readPromSli } from './readPromSli';
 import {
-  SliQueryError,
-  errorRatioQuery,
-  overTime,
-  readPromSli,
   thresholdCondition,
   thresholdSamplesQueries,
-  timeSliceQueries,
-} from './promql';
+} from './thresholdQueries';
+import { timeSliceQueries } from './timeSliceQueries';
 
 /** What {@link sliErrorRatioQuery} needs to know about one objective. */
 export interface SliErrorRatioQueryInput {

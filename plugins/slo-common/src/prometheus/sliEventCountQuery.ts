@@ -1,5 +1,6 @@
 import { SliSpec } from '../openslo/schema';
-import { SliQueryError, eventCountQuery, readPromSli } from './promql';
+import { SliQueryError, eventCountQuery } from './promql';
+import { readPromSli } from './readPromSli';
 
 /**
  * PromQL for the events an SLI counted over a window (its `total`), for the
