@@ -92,19 +92,37 @@ export async function queryPrometheusRange(
   )) as PromSeries[];
 }
 
+type QueryContext = { signal: AbortSignal; purpose: string };
+
 async function callQueryApi(
   connection: PrometheusConnection,
   endpoint: 'query' | 'query_range',
   form: Record<string, string>,
   resultType: 'vector' | 'matrix',
-  options: { signal: AbortSignal; purpose: string },
+  options: QueryContext,
 ): Promise<unknown[]> {
   const where = `Prometheus data source "${connection.name}" (${connection.baseUrl})`;
+  const { response, text } = await postForm(
+    connection,
+    endpoint,
+    form,
+    where,
+    options,
+  );
+  return readApiResult(response, text, resultType, where, options);
+}
+
+/** Sends the form; a source that is down or too slow is unavailable. */
+async function postForm(
+  connection: PrometheusConnection,
+  endpoint: 'query' | 'query_range',
+  form: Record<string, string>,
+  where: string,
+  options: QueryContext,
+): Promise<{ response: Response; text: string }> {
   const started = Date.now();
-  let response: Response;
-  let text: string;
   try {
-    response = await fetch(`${connection.baseUrl}/api/v1/${endpoint}`, {
+    const response = await fetch(`${connection.baseUrl}/api/v1/${endpoint}`, {
       method: 'POST',
       headers: {
         ...connection.headers,
@@ -114,7 +132,7 @@ async function callQueryApi(
       body: new URLSearchParams(form).toString(),
       signal: options.signal,
     });
-    text = await response.text();
+    return { response, text: await response.text() };
   } catch (error) {
     if (options.signal.aborted) {
       throw new ServiceUnavailableError(
@@ -128,7 +146,16 @@ async function callQueryApi(
       rootCause(error),
     );
   }
+}
 
+/** The result of a Prometheus API answer, or the error it stands for. */
+function readApiResult(
+  response: Response,
+  text: string,
+  resultType: 'vector' | 'matrix',
+  where: string,
+  options: QueryContext,
+): unknown[] {
   let body: any;
   try {
     body = JSON.parse(text);

@@ -19,15 +19,17 @@ import {
   TestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleOpenSlo from '@triad/plugin-catalog-backend-module-openslo';
 import { RELATION_MEASURES } from '@triad/plugin-slo-common';
 import { sloDataSourcesExtensionPoint } from '@triad/plugin-slo-node';
 import request from 'supertest';
 import { openApiContract } from './__testUtils__/openApiContract';
+import {
+  hiddenEntityPermissions,
+  sqliteDatabasePerPlugin,
+  startSloTestBackend,
+} from './__testUtils__/startSloTestBackend';
 import { sloPlugin } from './plugin';
-import { fakeDateOnly, hideLabelledEntities, poll } from '@triad/test-utils';
+import { fakeDateOnly, poll } from '@triad/test-utils';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -164,20 +166,6 @@ const schedulerProbe = createBackendModule({
 });
 
 let denyIngest = false;
-const permissions = mockServices.permissions.mock({
-  async authorize(requests) {
-    return requests.map(() => ({
-      result: denyIngest ? AuthorizeResult.DENY : AuthorizeResult.ALLOW,
-    }));
-  },
-  async authorizeConditional(requests, options) {
-    const isUser =
-      (options.credentials.principal as { type?: string }).type === 'user';
-    return requests.map(() =>
-      isUser ? hideLabelledEntities() : { result: AuthorizeResult.ALLOW },
-    ) as any;
-  },
-});
 
 describe('SLO backend over HTTP', () => {
   // The backend stops before its databases are destroyed; Backstage's default
@@ -212,46 +200,26 @@ describe('SLO backend over HTTP', () => {
 
   beforeAll(async () => {
     dir.setContent({ 'catalog.yaml': catalogFile, 'slos.yaml': slosFile });
-    backend = await startTestBackend({
+    backend = await startSloTestBackend({
+      catalogFiles: [dir.resolve('catalog.yaml'), dir.resolve('slos.yaml')],
+      kinds: ['Component', 'System', 'Group', 'Location', 'SLO'],
+      config: {
+        slo: {
+          evaluation: { cacheTtl: '1s', timeout: '1s' },
+          policy: {
+            teams: { 'group:default/team-a': { minRemainingBudget: 0.8 } },
+          },
+        },
+      },
       features: [
-        catalogPlugin,
-        catalogModuleOpenSlo,
-        sloPlugin,
         flakyModule,
         schedulerProbe,
-        // A database of its own per plugin, as in production.
-        createServiceFactory({
-          service: coreServices.database,
-          deps: {},
-          factory: async () => {
-            const knex = await databases.init('SQLITE_3');
-            return { getClient: async () => knex };
-          },
-        }),
-        permissions.factory,
+        sqliteDatabasePerPlugin(databases),
+        hiddenEntityPermissions(() => denyIngest).factory,
         mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
         // Unauthenticated requests stay unauthenticated (the mock default is a user).
         mockServices.httpAuth.factory({
           defaultCredentials: mockCredentials.none(),
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            catalog: {
-              rules: [
-                { allow: ['Component', 'System', 'Group', 'Location', 'SLO'] },
-              ],
-              locations: [
-                { type: 'file', target: dir.resolve('catalog.yaml') },
-                { type: 'file', target: dir.resolve('slos.yaml') },
-              ],
-            },
-            slo: {
-              evaluation: { cacheTtl: '1s', timeout: '1s' },
-              policy: {
-                teams: { 'group:default/team-a': { minRemainingBudget: 0.8 } },
-              },
-            },
-          },
         }),
       ],
     });

@@ -1,8 +1,8 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { InputError } from '@backstage/errors';
+import { ActionZod } from '@triad/backend-utils';
 import { RoleCoverage } from '@triad/plugin-ownership-common';
 import { OwnershipService } from '../service/OwnershipService';
-import { ActionZod } from './actionZod';
 
 /** The zod schema of one role's coverage in the action's output. */
 function roleCoverageSchema(z: ActionZod) {

@@ -1,7 +1,7 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { LookupResult } from '@triad/plugin-ownership-common';
 import { OwnershipService } from '../service/OwnershipService';
-import { ActionZod } from './actionZod';
+import { ActionZod } from '@triad/backend-utils';
 import { ownershipSchemas, toRoleOutput } from './ownershipActionOutput';
 
 /** The zod schema of one lookup match in the action's output. */

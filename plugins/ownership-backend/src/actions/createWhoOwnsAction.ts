@@ -1,7 +1,7 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { InputError } from '@backstage/errors';
-import { entityRefInput } from '@triad/backend-utils';
+import { entityRefActionInput, entityRefInput } from '@triad/backend-utils';
 import { RESPONSIBILITY_KINDS } from '@triad/plugin-ownership-common';
 import { OwnershipService } from '../service/OwnershipService';
 import { ownershipSchemas, toRoleOutput } from './ownershipActionOutput';
@@ -22,15 +22,7 @@ export function createWhoOwnsAction(options: {
     description: `Answers who is responsible for a catalog entity (component, system, domain, resource or API) in every ownership role — by default DevOps (builds and ships it), SRE (reliability, on call) and platform (runs what it runs on) — with the holding group or user, its on-call annotations, and the provenance: declared on the entity, inherited from its system or domain, derived from the platform resources it depends on, or the default (spec.owner). Use it for "who do I page for X?", "which team runs X?" or "why is team Y responsible for X?". The entity is a reference like "checkout-service" or "system:default/checkout" (kind defaults to component). An entity the caller may not see is reported as not found.`,
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
-      input: z =>
-        z.object({
-          entityRef: z
-            .string()
-            .min(1)
-            .describe(
-              'The entity, e.g. "checkout-service" or "component:default/checkout-service"',
-            ),
-        }),
+      input: z => entityRefActionInput(z, 'checkout-service'),
       output: z => {
         const { entity, role } = ownershipSchemas(z);
         return z.object({

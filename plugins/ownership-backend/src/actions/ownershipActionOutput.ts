@@ -1,5 +1,5 @@
 import { RoleOwnership } from '@triad/plugin-ownership-common';
-import { ActionZod } from './actionZod';
+import { ActionZod } from '@triad/backend-utils';
 
 /*
  * Ownership answers as the actions return them: the API's types with a

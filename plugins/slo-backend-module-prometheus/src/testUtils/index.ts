@@ -1,11 +1,16 @@
 /**
  * Test helpers, shared with other packages' integration tests (e.g. the
  * reliability suite in packages/reliability): a real Prometheus started over
- * back-filled data, the known data set, and a free loopback port.
+ * back-filled data (also what the example backend runs), the known data set, and a free loopback port.
  *
  * @packageDocumentation
  */
 
+export { launchPrometheus } from './launchPrometheus';
+export type {
+  LaunchedPrometheus,
+  LaunchPrometheusOptions,
+} from './launchPrometheus';
 export { startPrometheus } from './startPrometheus';
 export type {
   RunningPrometheus,

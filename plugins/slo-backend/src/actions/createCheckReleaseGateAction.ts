@@ -1,6 +1,6 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { entityRefInput } from '@triad/backend-utils';
+import { entityRefActionInput, entityRefInput } from '@triad/backend-utils';
 import { SloService } from '../service/SloService';
 
 /** Registers `check-release-gate`: the error-budget policy decision for an entity. */
@@ -15,15 +15,7 @@ export function createCheckReleaseGateAction(options: {
     description: `Decides whether the error-budget policy allows a release of a catalog entity now: blocked when an SLO objective has less budget left than the policy's minimum, or while a page-severity burn-rate alert fires (when the policy says so). Returns the decision, one sentence summing it up, the reason per SLO objective, and the policy applied (the service's annotation, its owning team's settings or the defaults). Use it to answer "can I deploy X?". This is the same decision as the CI gate (triad-slo gate) and the SLO tab. The entity is a reference like "payments-gateway" (kind defaults to component). An entity the caller may not see is reported as not found.`,
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
-      input: z =>
-        z.object({
-          entityRef: z
-            .string()
-            .min(1)
-            .describe(
-              'The entity, e.g. "payments-gateway" or "component:default/payments-gateway"',
-            ),
-        }),
+      input: z => entityRefActionInput(z, 'payments-gateway'),
       output: z =>
         z.object({
           entityRef: z.string(),

@@ -2,7 +2,10 @@ import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { InputError } from '@backstage/errors';
 import { entityRefInput } from '@triad/backend-utils';
 import { SloService } from '../service/SloService';
-import { describeSlo, sloOutputSchema, toSloOutput } from './sloActionOutput';
+import {
+  errorBudgetOutputSchema,
+  toErrorBudgetOutput,
+} from './errorBudgetOutput';
 
 const DAY = 86_400_000;
 
@@ -36,49 +39,7 @@ export function createGetErrorBudgetAction(options: {
             .default(7)
             .describe('How many days of history to return (1–90, default 7)'),
         }),
-      output: z =>
-        z.object({
-          slo: sloOutputSchema(z),
-          summary: z.string().describe('The SLO in words'),
-          budget: z
-            .array(
-              z.object({
-                index: z.number(),
-                displayName: z.string().optional(),
-                totalTimeMs: z
-                  .number()
-                  .describe('The whole period budget in time (full outage)'),
-                remainingTimeMs: z.number().optional(),
-                totalEvents: z
-                  .number()
-                  .optional()
-                  .describe('Bad events the whole period allows'),
-                remainingEvents: z.number().optional(),
-                totalSlices: z
-                  .number()
-                  .optional()
-                  .describe('Bad time slices the whole period allows'),
-                remainingSlices: z.number().optional(),
-              }),
-            )
-            .describe('The budget of each objective in time and units'),
-          history: z
-            .array(
-              z.object({
-                evaluatedAt: z.string(),
-                status: z.string(),
-                objectives: z.array(
-                  z.object({
-                    index: z.number(),
-                    sli: z.number().optional(),
-                    remaining: z.number().optional(),
-                    burnRate: z.number().optional(),
-                  }),
-                ),
-              }),
-            )
-            .describe('Recorded evaluations, oldest first'),
-        }),
+      output: errorBudgetOutputSchema,
     },
     examples: [
       {
@@ -102,33 +63,7 @@ export function createGetErrorBudgetAction(options: {
         slos.getSlo(ref.namespace, ref.name, credentials),
         slos.history(ref.namespace, ref.name, { from, to }, credentials),
       ]);
-      const slo = toSloOutput(result);
-      return {
-        output: {
-          slo,
-          summary: describeSlo(slo),
-          budget: result.objectives.map(o => ({
-            index: o.index,
-            displayName: o.displayName,
-            totalTimeMs: o.budget.totalTimeMs,
-            remainingTimeMs: o.budget.remainingTimeMs,
-            totalEvents: o.budget.totalEvents,
-            remainingEvents: o.budget.remainingEvents,
-            totalSlices: o.budget.totalSlices,
-            remainingSlices: o.budget.remainingSlices,
-          })),
-          history: history.points.map(p => ({
-            evaluatedAt: p.evaluatedAt,
-            status: p.status,
-            objectives: p.objectives.map(o => ({
-              index: o.index,
-              sli: o.sli,
-              remaining: o.remaining,
-              burnRate: o.burnRate,
-            })),
-          })),
-        },
-      };
+      return { output: toErrorBudgetOutput(result, history) };
     },
   });
 }

@@ -1,6 +1,6 @@
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { stringifyEntityRef } from '@backstage/catalog-model';
-import { entityRefInput } from '@triad/backend-utils';
+import { entityRefActionInput, entityRefInput } from '@triad/backend-utils';
 import { SloService } from '../service/SloService';
 import { describeSlo, sloOutputSchema, toSloOutput } from './sloActionOutput';
 
@@ -16,15 +16,7 @@ export function createGetSlosAction(options: {
     description: `Evaluates every service-level objective (SLO) that measures a catalog entity (usually a component) and returns, per SLO and objective: status (healthy, warning, breached, no-data), the share of error budget left, the current burn rate, the burn-rate alert tiers firing now, the time until the budget is exhausted at that rate, and a plain-language summary to quote. Use it to answer "is X healthy?", "how much error budget does X have?" or "is X paging?". The entity is a reference like "payments-gateway" or "component:default/payments-gateway" (kind defaults to component, namespace to default). An entity the caller may not see is reported as not found. An entity without SLOs returns an empty list.`,
     attributes: { readOnly: true, idempotent: true, destructive: false },
     schema: {
-      input: z =>
-        z.object({
-          entityRef: z
-            .string()
-            .min(1)
-            .describe(
-              'The entity, e.g. "payments-gateway" or "component:default/payments-gateway"',
-            ),
-        }),
+      input: z => entityRefActionInput(z, 'payments-gateway'),
       output: z =>
         z.object({
           entityRef: z.string().describe('The entity, as a full reference'),

@@ -4,7 +4,7 @@ import {
   SloResult,
   summarize,
 } from '@triad/plugin-slo-common';
-import { ActionZod } from './actionZod';
+import { ActionZod } from '@triad/backend-utils';
 
 /*
  * One evaluated SLO as the actions return it: the figures of the SLO endpoints

@@ -1,22 +1,18 @@
 import {
-  coreServices,
-  createServiceFactory,
-} from '@backstage/backend-plugin-api';
-import {
   createMockDirectory,
   mockCredentials,
   mockServices,
-  startTestBackend,
   TestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleOpenSlo from '@triad/plugin-catalog-backend-module-openslo';
-import { fakeDateOnly, hideLabelledEntities, poll } from '@triad/test-utils';
+import { fakeDateOnly, poll } from '@triad/test-utils';
 import request from 'supertest';
 import { openApiContract } from '../__testUtils__/openApiContract';
-import { sloPlugin } from '../plugin';
+import {
+  hiddenEntityPermissions,
+  sqliteDatabasePerPlugin,
+  startSloTestBackend,
+} from '../__testUtils__/startSloTestBackend';
 
 const MINUTE = 60_000;
 const NOW = new Date('2026-12-01T12:00:00Z');
@@ -92,19 +88,6 @@ const slosFile = [
   composite('loop', '[{ sloRef: broken }]'),
 ].join('');
 
-const permissions = mockServices.permissions.mock({
-  async authorize(requests) {
-    return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
-  },
-  async authorizeConditional(requests, options) {
-    const isUser =
-      (options.credentials.principal as { type?: string }).type === 'user';
-    return requests.map(() =>
-      isUser ? hideLabelledEntities() : { result: AuthorizeResult.ALLOW },
-    ) as any;
-  },
-});
-
 describe('composite SLOs over HTTP, from a real catalog', () => {
   let backend: TestBackend | undefined;
   afterAll(() => backend?.stop());
@@ -134,33 +117,14 @@ describe('composite SLOs over HTTP, from a real catalog', () => {
 
   beforeAll(async () => {
     dir.setContent({ 'catalog.yaml': catalogFile, 'slos.yaml': slosFile });
-    backend = await startTestBackend({
+    backend = await startSloTestBackend({
+      catalogFiles: [dir.resolve('catalog.yaml'), dir.resolve('slos.yaml')],
+      kinds: ['Component', 'System', 'Group', 'SLO'],
+      config: { slo: { evaluation: { cacheTtl: '1s', timeout: '5s' } } },
       features: [
-        catalogPlugin,
-        catalogModuleOpenSlo,
-        sloPlugin,
-        createServiceFactory({
-          service: coreServices.database,
-          deps: {},
-          factory: async () => {
-            const knex = await databases.init('SQLITE_3');
-            return { getClient: async () => knex };
-          },
-        }),
-        permissions.factory,
+        sqliteDatabasePerPlugin(databases),
+        hiddenEntityPermissions().factory,
         mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-        mockServices.rootConfig.factory({
-          data: {
-            catalog: {
-              rules: [{ allow: ['Component', 'System', 'Group', 'SLO'] }],
-              locations: [
-                { type: 'file', target: dir.resolve('catalog.yaml') },
-                { type: 'file', target: dir.resolve('slos.yaml') },
-              ],
-            },
-            slo: { evaluation: { cacheTtl: '1s', timeout: '5s' } },
-          },
-        }),
       ],
     });
     // A watchdog for booting a real catalog, not a measure of speed.

@@ -1,8 +1,6 @@
 import { mockServices } from '@backstage/backend-test-utils';
-import { Entity } from '@backstage/catalog-model';
-import { SloDocument } from '@triad/plugin-slo-common';
 import { SloDataSource } from '@triad/plugin-slo-node';
-import { SloDefinition } from './SloDefinitions';
+import { ratioSloDefinition } from '../__testUtils__/ratioSloDefinition';
 import { SloEvaluator } from './SloEvaluator';
 import { SloSources } from './SloSources';
 import { sloTimeline } from './sloTimeline';
@@ -15,42 +13,7 @@ import { SnapshotStore } from '../database/SnapshotStore';
  * evaluation's error carried the SQL statement.
  */
 
-const doc = {
-  apiVersion: 'openslo/v1',
-  kind: 'SLO',
-  metadata: { name: 'absurd' },
-  spec: {
-    service: 'svc',
-    indicator: {
-      metadata: { name: 'absurd-sli' },
-      spec: {
-        ratioMetric: {
-          counter: true,
-          good: { metricSource: { type: 'test', spec: {} } },
-          total: { metricSource: { type: 'test', spec: {} } },
-        },
-      },
-    },
-    timeWindow: [{ duration: '999999999999999999999d', isRolling: true }],
-    budgetingMethod: 'Occurrences',
-    objectives: [{ target: 0.99 }],
-  },
-} as unknown as SloDocument;
-
-const def: SloDefinition = {
-  ref: 'slo:default/absurd',
-  entity: doc as unknown as Entity,
-  doc,
-  serviceRef: 'component:default/svc',
-  objectives: [
-    {
-      index: 0,
-      objective: doc.spec.objectives[0],
-      indicator: doc.spec.indicator!.spec,
-      source: { name: 'test', type: 'test', config: {} },
-    },
-  ],
-};
+const { def } = ratioSloDefinition('absurd', '999999999999999999999d');
 
 describe('SloEvaluator with a window no date can hold', () => {
   const source: SloDataSource = {

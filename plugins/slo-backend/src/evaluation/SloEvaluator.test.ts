@@ -1,49 +1,14 @@
 import { mockServices } from '@backstage/backend-test-utils';
 import { CacheService } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
-import { SloDocument, SloResult } from '@triad/plugin-slo-common';
+import { SloResult } from '@triad/plugin-slo-common';
 import { SloDataSource } from '@triad/plugin-slo-node';
 import { SnapshotStore } from '../database/SnapshotStore';
-import { SloDefinition } from './SloDefinitions';
+import { ratioSloDefinition } from '../__testUtils__/ratioSloDefinition';
 import { SloEvaluator } from './SloEvaluator';
 import { SloSources } from './SloSources';
 
-const doc = {
-  apiVersion: 'openslo/v1',
-  kind: 'SLO',
-  metadata: { name: 'checkout' },
-  spec: {
-    service: 'svc',
-    indicator: {
-      metadata: { name: 'checkout-sli' },
-      spec: {
-        ratioMetric: {
-          counter: true,
-          good: { metricSource: { type: 'test', spec: {} } },
-          total: { metricSource: { type: 'test', spec: {} } },
-        },
-      },
-    },
-    timeWindow: [{ duration: '28d', isRolling: true }],
-    budgetingMethod: 'Occurrences',
-    objectives: [{ target: 0.99 }],
-  },
-} as unknown as SloDocument;
-
-const def: SloDefinition = {
-  ref: 'slo:default/checkout',
-  entity: doc as unknown as Entity,
-  doc,
-  serviceRef: 'component:default/svc',
-  objectives: [
-    {
-      index: 0,
-      objective: doc.spec.objectives[0],
-      indicator: doc.spec.indicator!.spec,
-      source: { name: 'test', type: 'test', config: {} },
-    },
-  ],
-};
+const { doc, def } = ratioSloDefinition('checkout', '28d');
 
 /** A cache that keeps every key until it is overwritten, as Backstage's memory store does. */
 function mapCache() {

@@ -6,14 +6,10 @@ import { schedulerServiceFactory } from '@backstage/backend-defaults/scheduler';
 import {
   createMockDirectory,
   mockCredentials,
-  mockServices,
-  startTestBackend,
   TestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import catalogPlugin from '@backstage/plugin-catalog-backend';
 import notificationsPlugin from '@backstage/plugin-notifications-backend';
-import catalogModuleOpenSlo from '@triad/plugin-catalog-backend-module-openslo';
 import catalogModuleOwnership from '@triad/plugin-catalog-backend-module-ownership';
 // The replicas run the real ownership backend, as in production.
 // eslint-disable-next-line @backstage/no-mixed-plugin-imports
@@ -21,7 +17,7 @@ import ownershipPlugin from '@triad/plugin-ownership-backend';
 import { poll } from '@triad/test-utils';
 import knexFactory, { Knex } from 'knex';
 import request from 'supertest';
-import { sloPlugin } from '../plugin';
+import { startSloTestBackend } from '../__testUtils__/startSloTestBackend';
 
 const MINUTE = 60_000;
 
@@ -121,14 +117,27 @@ describe('SLO notifications across two replicas', () => {
   }
 
   const startReplica = (replica: number) =>
-    startTestBackend({
+    startSloTestBackend({
+      catalogFiles: [dir.resolve('catalog.yaml')],
+      kinds: ['Component', 'System', 'Group', 'User', 'Location', 'SLO'],
+      config: {
+        app: { baseUrl: 'http://localhost' },
+        ownership: {
+          index: { changeCheck: { frequency: { seconds: 1 } } },
+        },
+        slo: {
+          evaluation: {
+            frequency: '1s',
+            changeCheck: '1s',
+            cacheTtl: '1s',
+          },
+          notifications: { enabled: true },
+        },
+      },
       features: [
-        catalogPlugin,
-        catalogModuleOpenSlo,
         catalogModuleOwnership,
         ownershipPlugin,
         notificationsPlugin,
-        sloPlugin,
         schedulerServiceFactory,
         createServiceFactory({
           service: coreServices.database,
@@ -136,39 +145,6 @@ describe('SLO notifications across two replicas', () => {
           factory: async ({ pluginMetadata }) => {
             const client = pluginDatabase(replica, pluginMetadata.getId());
             return { getClient: () => client };
-          },
-        }),
-        mockServices.rootConfig.factory({
-          data: {
-            app: { baseUrl: 'http://localhost' },
-            catalog: {
-              rules: [
-                {
-                  allow: [
-                    'Component',
-                    'System',
-                    'Group',
-                    'User',
-                    'Location',
-                    'SLO',
-                  ],
-                },
-              ],
-              locations: [
-                { type: 'file', target: dir.resolve('catalog.yaml') },
-              ],
-            },
-            ownership: {
-              index: { changeCheck: { frequency: { seconds: 1 } } },
-            },
-            slo: {
-              evaluation: {
-                frequency: '1s',
-                changeCheck: '1s',
-                cacheTtl: '1s',
-              },
-              notifications: { enabled: true },
-            },
           },
         }),
       ],

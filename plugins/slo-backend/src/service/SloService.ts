@@ -18,7 +18,7 @@ import {
 } from '@triad/plugin-slo-common';
 import { decidePolicy } from '../evaluation/decidePolicy';
 import { sloDocumentOf } from '../evaluation/SloDefinitions';
-import { measuredService } from '../evaluation/sloContext';
+import { measuredService, MeasuredService } from '../evaluation/sloContext';
 import { SloEvaluator } from '../evaluation/SloEvaluator';
 import { SnapshotStore } from '../database/SnapshotStore';
 import { SloBackendConfig } from '../config';
@@ -143,29 +143,34 @@ export class SloService {
     };
   }
 
-  /** An SLO entity with its service, or NotFound unless the caller may read both. */
-  private async visibleSlo(
-    catalog: CallerCatalog,
+  /**
+   * Answers about an SLO entity and the service it measures; NotFound unless
+   * the caller may read both.
+   */
+  private visibleSlo<T extends object>(
     namespace: string,
     name: string,
     credentials: BackstageCredentials,
-  ): Promise<{ slo: Entity; service: Entity }> {
-    const ref = `slo:${namespace}/${name}`;
-    const slo = await this.entityOrThrow(catalog, ref, credentials);
-    const doc = sloDocumentOf(slo);
-    if (!doc) throw new NotFoundError(`${ref} is not a valid OpenSLO SLO`);
-    if (isCompositeSlo(doc.spec)) {
-      throw new InputError(
-        `${ref} is a composite SLO: GET /v1/slos/${namespace}/${name}/composite evaluates it`,
+    answer: (slo: Entity, service: MeasuredService) => Promise<T>,
+  ): Promise<T> {
+    return this.withCatalog(credentials, async catalog => {
+      const ref = `slo:${namespace}/${name}`;
+      const slo = await this.entityOrThrow(catalog, ref, credentials);
+      const doc = sloDocumentOf(slo);
+      if (!doc) throw new NotFoundError(`${ref} is not a valid OpenSLO SLO`);
+      if (isCompositeSlo(doc.spec)) {
+        throw new InputError(
+          `${ref} is a composite SLO: GET /v1/slos/${namespace}/${name}/composite evaluates it`,
+        );
+      }
+      const service = await this.entityByRef(
+        catalog,
+        stringifyEntityRef(sloServiceRef(doc)),
+        credentials,
       );
-    }
-    const service = await this.entityByRef(
-      catalog,
-      stringifyEntityRef(sloServiceRef(doc)),
-      credentials,
-    );
-    if (!service) throw new NotFoundError(`No entity ${ref} found`);
-    return { slo, service };
+      if (!service) throw new NotFoundError(`No entity ${ref} found`);
+      return answer(slo, measuredService(service));
+    });
   }
 
   /** One SLO, evaluated. */
@@ -174,17 +179,8 @@ export class SloService {
     name: string,
     credentials: BackstageCredentials,
   ): Promise<SloResult> {
-    return this.withCatalog(credentials, async catalog => {
-      const { slo, service } = await this.visibleSlo(
-        catalog,
-        namespace,
-        name,
-        credentials,
-      );
-      const [result] = await this.deps.evaluator.evaluate(
-        [slo],
-        measuredService(service),
-      );
+    return this.visibleSlo(namespace, name, credentials, async (slo, svc) => {
+      const [result] = await this.deps.evaluator.evaluate([slo], svc);
       return result;
     });
   }
@@ -198,15 +194,9 @@ export class SloService {
     name: string,
     credentials: BackstageCredentials,
   ): Promise<SloTimelineResponse> {
-    return this.withCatalog(credentials, async catalog => {
-      const { slo, service } = await this.visibleSlo(
-        catalog,
-        namespace,
-        name,
-        credentials,
-      );
-      return this.deps.evaluator.timeline(slo, measuredService(service));
-    });
+    return this.visibleSlo(namespace, name, credentials, async (slo, svc) =>
+      this.deps.evaluator.timeline(slo, svc),
+    );
   }
 
   /** SLI and budget over time, from snapshots. */
@@ -216,13 +206,7 @@ export class SloService {
     range: { from: Date; to: Date },
     credentials: BackstageCredentials,
   ): Promise<SloHistoryResponse> {
-    return this.withCatalog(credentials, async catalog => {
-      const { slo } = await this.visibleSlo(
-        catalog,
-        namespace,
-        name,
-        credentials,
-      );
+    return this.visibleSlo(namespace, name, credentials, async slo => {
       const ref = stringifyEntityRef(slo);
       return {
         ref,
