@@ -22,7 +22,7 @@ import { measureOverhead } from './slo/measureOverhead';
 import { measureScheduledRun } from './slo/measureScheduledRun';
 import { recordPrometheusCalls } from './slo/recordPrometheusCalls';
 import { benchEntityProvider } from '../lib/catalogProvider';
-import { waitForCatalog } from '../lib/catalogTemplate';
+import { waitForCatalog } from '../lib/waitForCatalog';
 import {
   componentName,
   requestCounters,
