@@ -5,10 +5,12 @@ import { FrontendSystem, GuideStep } from './guideSteps';
 import { mergeConfig } from './mergeConfig';
 import { sh } from './shell';
 
+/** The guide's steps for one frontend system: edits marked for the other are left out. */
 export function stepsFor(steps: GuideStep[], system: FrontendSystem) {
   return steps.filter(s => s.kind !== 'edit' || !s.only || s.only === system);
 }
 
+/** Runs, edits or writes what one step of the guide says, in the app; errors name the guide's line. */
 export async function applyStep(
   step: GuideStep,
   appDir: string,

@@ -3,6 +3,7 @@ import { createWriteStream, writeFileSync } from 'fs';
 import { join } from 'path';
 import { userEnv } from './shell';
 
+/** Starts the app's backend (yarn start) on `port`, its own process group, output into `log`. */
 export function startBackend(
   appDir: string,
   port: number,
@@ -31,6 +32,7 @@ export function startBackend(
   return child;
 }
 
+/** Stops the backend's process group: SIGTERM, SIGKILL after 15 s. */
 export async function stopBackend(child: ChildProcess) {
   if (child.exitCode !== null || !child.pid) return;
   const exited = new Promise(r => child.once('exit', r));

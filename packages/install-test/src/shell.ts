@@ -58,6 +58,7 @@ export function sh(
   });
 }
 
+/** The repository's Yarn as `yarn` on the PATH of userEnv, as a user's install would have one. */
 export function writeYarnShim() {
   const bin = join(WORK, 'bin');
   mkdirSync(bin, { recursive: true });
