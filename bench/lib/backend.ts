@@ -15,7 +15,7 @@ import {
 } from '@backstage/plugin-catalog-node';
 import { randomBytes } from 'crypto';
 import knexFactory, { Knex } from 'knex';
-import { freePort } from './util';
+import { freePort } from '@triad/plugin-slo-backend-module-prometheus/testUtils';
 import { hideLabelledEntities } from '@triad/test-utils';
 
 /**
@@ -141,7 +141,6 @@ export async function startBenchBackend(options: {
   await dropDatabases(options.dbPrefix);
   await options.prepare?.();
   const port = await freePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
   const token = randomBytes(24).toString('hex');
   const restrictedToken = randomBytes(24).toString('hex');
   let catalogRequests = 0;
@@ -150,32 +149,7 @@ export async function startBenchBackend(options: {
   const backend = createBackend();
   backend.add(
     mockServices.rootConfig.factory({
-      data: {
-        app: { baseUrl: 'http://127.0.0.1:3000' },
-        backend: {
-          baseUrl,
-          listen: { host: '127.0.0.1', port },
-          database: {
-            client: 'pg',
-            connection: PG,
-            prefix: options.dbPrefix,
-          },
-          cache: { store: 'memory' },
-          auth: {
-            externalAccess: [
-              { type: 'static', options: { token, subject: 'bench' } },
-              {
-                type: 'static',
-                options: {
-                  token: restrictedToken,
-                  subject: 'bench-restricted',
-                },
-              },
-            ],
-          },
-        },
-        ...options.config,
-      },
+      data: benchConfig({ ...options, port, token, restrictedToken }),
     }),
   );
   backend.add(
@@ -193,29 +167,14 @@ export async function startBenchBackend(options: {
   backend.add(benchPermissions);
   for (const pluginId of options.probe ?? []) {
     backend.add(
-      createBackendModule({
-        pluginId,
-        moduleId: 'bench-probe',
-        register(env) {
-          env.registerInit({
-            deps: {
-              scheduler: coreServices.scheduler,
-              auth: coreServices.auth,
-              catalog: catalogServiceRef,
-            },
-            async init(services) {
-              probed.set(pluginId, services);
-            },
-          });
-        },
-      }),
+      probeModule(pluginId, services => probed.set(pluginId, services)),
     );
   }
   for (const feature of options.features) backend.add(feature);
   await backend.start();
 
   return {
-    baseUrl,
+    baseUrl: `http://127.0.0.1:${port}`,
     token,
     restrictedToken,
     catalogRequests: () => catalogRequests,
@@ -232,4 +191,65 @@ export async function startBenchBackend(options: {
       await dropDatabases(options.dbPrefix, stopOptions?.keep);
     },
   };
+}
+
+/** The backend's config: PostgreSQL, the memory cache and two static tokens. */
+function benchConfig(options: {
+  dbPrefix: string;
+  config?: Record<string, unknown>;
+  port: number;
+  token: string;
+  restrictedToken: string;
+}) {
+  const { port, token, restrictedToken } = options;
+  const baseUrl = `http://127.0.0.1:${port}`;
+  return {
+    app: { baseUrl: 'http://127.0.0.1:3000' },
+    backend: {
+      baseUrl,
+      listen: { host: '127.0.0.1', port },
+      database: {
+        client: 'pg',
+        connection: PG,
+        prefix: options.dbPrefix,
+      },
+      cache: { store: 'memory' },
+      auth: {
+        externalAccess: [
+          { type: 'static', options: { token, subject: 'bench' } },
+          {
+            type: 'static',
+            options: {
+              token: restrictedToken,
+              subject: 'bench-restricted',
+            },
+          },
+        ],
+      },
+    },
+    ...options.config,
+  };
+}
+
+/** A module of the plugin `pluginId` that hands the services it gets to `onInit`. */
+function probeModule(
+  pluginId: string,
+  onInit: (services: PluginServices) => void,
+) {
+  return createBackendModule({
+    pluginId,
+    moduleId: 'bench-probe',
+    register(env) {
+      env.registerInit({
+        deps: {
+          scheduler: coreServices.scheduler,
+          auth: coreServices.auth,
+          catalog: catalogServiceRef,
+        },
+        async init(services) {
+          onInit(services);
+        },
+      });
+    },
+  });
 }

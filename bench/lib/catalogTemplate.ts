@@ -7,6 +7,7 @@ import { resolve } from 'path';
 import { dropDatabases, PG, pgAdmin, startBenchBackend } from './backend';
 import { benchEntityProvider } from './catalogProvider';
 import { generateCatalog } from './generateCatalog';
+import { countDone } from './waitForCatalog';
 import { poll } from '@triad/test-utils';
 
 export const CATALOG_RULES = [
@@ -40,10 +41,20 @@ export interface IngestStats {
   createdAt: string;
 }
 
+const GENERATOR_FILES = [
+  'generateCatalog.ts',
+  'generateGroups.ts',
+  'catalogBuilder.ts',
+];
+
 function templateName(size: number): string {
   const root = resolve(__dirname, '../..');
-  const hash = createHash('sha1')
-    .update(readFileSync(resolve(__dirname, 'generateCatalog.ts')))
+  const hash = createHash('sha1');
+  // The generator: any change to it is another catalog.
+  for (const file of GENERATOR_FILES) {
+    hash.update(readFileSync(resolve(__dirname, file)));
+  }
+  const digest = hash
     .update(
       readFileSync(
         resolve(
@@ -62,42 +73,7 @@ function templateName(size: number): string {
     )
     .digest('hex')
     .slice(0, 10);
-  return `triad_bench_tpl_${size}_${hash}`;
-}
-
-/** Waits until the catalog in `database` holds `count` stitched entities. */
-export async function waitForCatalog(
-  database: string,
-  count: number,
-  timeoutMs: number,
-): Promise<void> {
-  const db = knexFactory({
-    client: 'pg',
-    connection: { ...PG, database },
-    pool: { min: 0, max: 1 },
-  });
-  try {
-    await poll(
-      `${count} entities stitched in ${database}`,
-      async () => {
-        const done = await countDone(db);
-        return done.stitched >= count && done.queued === 0 ? true : undefined;
-      },
-      timeoutMs,
-      500,
-    );
-    await db.raw('analyze');
-  } finally {
-    await db.destroy();
-  }
-}
-
-async function countDone(db: Knex) {
-  const [{ c: stitched }] = (await db('final_entities')
-    .whereNotNull('final_entity')
-    .count({ c: '*' })) as any;
-  const [{ c: queued }] = (await db('stitch_queue').count({ c: '*' })) as any;
-  return { stitched: Number(stitched), queued: Number(queued) };
+  return `triad_bench_tpl_${size}_${digest}`;
 }
 
 async function readStats(database: string): Promise<IngestStats | undefined> {
@@ -126,21 +102,10 @@ async function readStats(database: string): Promise<IngestStats | undefined> {
  */
 export async function ensureCatalogTemplate(
   size: number,
-  options: { fresh: boolean; log: (m: string) => void; timeoutMs: number },
+  options: IngestOptions & { fresh: boolean },
 ): Promise<{ template: string; stats: IngestStats; reused: boolean }> {
   const template = templateName(size);
-  const admin = pgAdmin();
-  let exists: boolean;
-  try {
-    const { rows } = await admin.raw(
-      'select 1 from pg_database where datname = ?',
-      [template],
-    );
-    exists = rows.length > 0;
-  } finally {
-    await admin.destroy();
-  }
-  if (exists && !options.fresh) {
+  if ((await databaseExists(template)) && !options.fresh) {
     const stats = await readStats(template);
     if (stats) return { template, stats, reused: true };
   }
@@ -148,6 +113,57 @@ export async function ensureCatalogTemplate(
   await dropDatabases(`triad_bench_tpl_${size}_`);
   await dropDatabases('triad_bench_ingest_');
 
+  const stats = await ingest(size, template, options);
+  const rename = pgAdmin();
+  try {
+    // The stopped backend may leave pooled connections behind.
+    await rename.raw(
+      'select pg_terminate_backend(pid) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()',
+      [INGEST_DATABASE],
+    );
+    await rename.raw(
+      `alter database ${INGEST_DATABASE} reset synchronous_commit`,
+    );
+    await rename.raw(`alter database ${INGEST_DATABASE} rename to ??`, [
+      template,
+    ]);
+  } finally {
+    await rename.destroy();
+  }
+  await dropDatabases('triad_bench_ingest_');
+  return { template, stats, reused: false };
+}
+
+interface IngestOptions {
+  log: (m: string) => void;
+  timeoutMs: number;
+}
+
+const INGEST_DATABASE = 'triad_bench_ingest_catalog';
+
+async function databaseExists(name: string): Promise<boolean> {
+  const admin = pgAdmin();
+  try {
+    const { rows } = await admin.raw(
+      'select 1 from pg_database where datname = ?',
+      [name],
+    );
+    return rows.length > 0;
+  } finally {
+    await admin.destroy();
+  }
+}
+
+/**
+ * Ingests the generated catalog through a provider into a real catalog
+ * backend, waits until every entity is stitched and records the stats in the
+ * ingest database, which the backend leaves behind.
+ */
+async function ingest(
+  size: number,
+  template: string,
+  options: IngestOptions,
+): Promise<IngestStats> {
   const catalog = generateCatalog(size);
   const provider = benchEntityProvider();
   const backend = await startBenchBackend({
@@ -159,9 +175,9 @@ export async function ensureCatalogTemplate(
     prepare: async () => {
       const admin = pgAdmin();
       try {
-        await admin.raw('create database triad_bench_ingest_catalog');
+        await admin.raw(`create database ${INGEST_DATABASE}`);
         await admin.raw(
-          'alter database triad_bench_ingest_catalog set synchronous_commit = off',
+          `alter database ${INGEST_DATABASE} set synchronous_commit = off`,
         );
       } finally {
         await admin.destroy();
@@ -172,39 +188,17 @@ export async function ensureCatalogTemplate(
   });
   const db = knexFactory({
     client: 'pg',
-    connection: { ...PG, database: 'triad_bench_ingest_catalog' },
+    connection: { ...PG, database: INGEST_DATABASE },
     pool: { min: 0, max: 1 },
   });
-  let stats: IngestStats;
   try {
     options.log(
       `ingesting ${catalog.entities.length} generated entities through a catalog provider (once; kept as ${template})`,
     );
     const started = Date.now();
     await provider.apply(catalog.entities);
-    let lastLog = 0;
-    await poll(
-      'the catalog to process and stitch every entity',
-      async () => {
-        const done = await countDone(db);
-        if (Date.now() - lastLog > 30_000) {
-          lastLog = Date.now();
-          options.log(
-            `  ${Math.round((Date.now() - started) / 1000)} s: ${
-              done.stitched
-            } of ${catalog.entities.length} stitched, ${
-              done.queued
-            } queued for stitching`,
-          );
-        }
-        return done.stitched >= catalog.entities.length && done.queued === 0
-          ? true
-          : undefined;
-      },
-      options.timeoutMs,
-      1000,
-    );
-    stats = {
+    await waitForIngest(db, catalog.entities.length, started, options);
+    const stats: IngestStats = {
       entities: catalog.entities.length,
       ingestMs: Date.now() - started,
       counts: catalog.counts,
@@ -215,28 +209,38 @@ export async function ensureCatalogTemplate(
     await db.raw('analyze');
     await db.schema.createTable('triad_bench_meta', t => t.text('stats'));
     await db('triad_bench_meta').insert({ stats: JSON.stringify(stats) });
+    return stats;
   } finally {
     await db.destroy();
-    await backend.stop({ keep: ['triad_bench_ingest_catalog'] });
+    await backend.stop({ keep: [INGEST_DATABASE] });
   }
-  const rename = pgAdmin();
-  try {
-    // The stopped backend may leave pooled connections behind.
-    await rename.raw(
-      'select pg_terminate_backend(pid) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()',
-      ['triad_bench_ingest_catalog'],
-    );
-    await rename.raw(
-      'alter database triad_bench_ingest_catalog reset synchronous_commit',
-    );
-    await rename.raw('alter database triad_bench_ingest_catalog rename to ??', [
-      template,
-    ]);
-  } finally {
-    await rename.destroy();
-  }
-  await dropDatabases('triad_bench_ingest_');
-  return { template, stats, reused: false };
+}
+
+/** Polls until `count` entities are stitched, saying how far it is every 30 s. */
+async function waitForIngest(
+  db: Knex,
+  count: number,
+  started: number,
+  options: IngestOptions,
+) {
+  let lastLog = 0;
+  await poll(
+    'the catalog to process and stitch every entity',
+    async () => {
+      const done = await countDone(db);
+      if (Date.now() - lastLog > 30_000) {
+        lastLog = Date.now();
+        options.log(
+          `  ${Math.round((Date.now() - started) / 1000)} s: ${
+            done.stitched
+          } of ${count} stitched, ${done.queued} queued for stitching`,
+        );
+      }
+      return done.stitched >= count && done.queued === 0 ? true : undefined;
+    },
+    options.timeoutMs,
+    1000,
+  );
 }
 
 /**

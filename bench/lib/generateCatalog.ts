@@ -1,5 +1,6 @@
 import { Entity } from '@backstage/catalog-model';
-import { prng } from './util';
+import { CatalogBuilder, catalogBuilder, pad, resp } from './catalogBuilder';
+import { addGroups } from './generateGroups';
 
 /**
  * A generated organisation for the ownership benchmarks. Deterministic: the
@@ -31,16 +32,10 @@ export interface GeneratedCatalog {
   lookupQueries: string[];
 }
 
-const LOCATION = 'url:https://bench.triad.invalid/catalog-info.yaml';
-
-const pad = (n: number, width = 5) => String(n).padStart(width, '0');
+type Org = ReturnType<typeof addGroups>;
 
 export function generateCatalog(total: number): GeneratedCatalog {
-  const rand = prng(42);
-  const pick = <T>(list: readonly T[]): T =>
-    list[Math.floor(rand() * list.length)];
   const share = (fraction: number) => Math.max(1, Math.round(total * fraction));
-
   const nGroups = Math.max(80, share(0.02));
   const nUsers = share(0.1);
   const nComponents = share(0.5);
@@ -52,128 +47,46 @@ export function generateCatalog(total: number): GeneratedCatalog {
     total - nGroups - nUsers - nComponents - nSystems - nDomains - nResources,
   );
 
-  const entities: Entity[] = [];
-  const meta = (name: string, extra: Record<string, unknown> = {}) => ({
-    name,
-    namespace: 'default',
-    annotations: {
-      'backstage.io/managed-by-location': LOCATION,
-      'backstage.io/managed-by-origin-location': LOCATION,
-    },
-    ...extra,
+  // The order matters: each kind draws from the same random source.
+  const b = catalogBuilder(42);
+  const org = addGroups(b, nGroups);
+  addUsers(b, nUsers, org.teams);
+  const systems = addSystems(b, nSystems, addDomains(b, nDomains, org), org);
+  const resources = addResources(b, nResources, systems, org);
+  const apis = addApis(b, nApis, systems);
+  const componentRefs = addComponents(b, nComponents, {
+    systems,
+    resources,
+    apis,
+    sreTeams: org.sreTeams,
   });
-  const add = (kind: string, metadata: any, spec: any) =>
-    entities.push({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind,
-      metadata,
-      spec,
-    } as Entity);
 
-  // ---- Groups -------------------------------------------------------------
-  const teamTypes = [
-    'stream-aligned',
-    'stream-aligned',
-    'stream-aligned',
-    'stream-aligned',
-    'stream-aligned',
-    'stream-aligned',
-    'platform',
-    'enabling',
-    'complicated-subsystem',
-  ] as const;
-  const groups: { name: string; parent?: string; type: string }[] = [];
-  groups.push({ name: 'org', type: 'organization' });
-  const nDivisions = Math.max(3, Math.round(nGroups / 200));
-  const divisions = Array.from({ length: nDivisions }, (_, i) => `div-${i}`);
-  for (const d of divisions)
-    groups.push({ name: d, parent: 'org', type: 'division' });
-  // The 50-descendant subtree, under the first division.
-  groups.push({ name: 'tribe-50', parent: divisions[0], type: 'tribe' });
-  const tribeTeams: string[] = [];
-  for (let d = 0; d < 2; d++) {
-    const dept = `tribe-50-dept-${d}`;
-    groups.push({ name: dept, parent: 'tribe-50', type: 'department' });
-    for (let a = 0; a < 4; a++) {
-      const area = `${dept}-area-${a}`;
-      groups.push({ name: area, parent: dept, type: 'area' });
-      for (let t = 0; t < 5; t++) {
-        const team = `${area}-team-${t}`;
-        groups.push({ name: team, parent: area, type: 'team' });
-        tribeTeams.push(team);
-      }
-    }
-  }
-  const nDepartments = Math.max(6, Math.round(nGroups / 14));
-  const departments = Array.from(
-    { length: nDepartments },
-    (_, i) => `dept-${pad(i, 3)}`,
-  );
-  departments.forEach((d, i) =>
-    groups.push({
-      name: d,
-      parent: divisions[i % divisions.length],
-      type: 'department',
-    }),
-  );
-  const otherTeams: string[] = [];
-  for (let i = 0; groups.length < nGroups; i++) {
-    const name = `team-${pad(i, 4)}`;
-    groups.push({
-      name,
-      parent: departments[i % departments.length],
-      type: 'team',
-    });
-    otherTeams.push(name);
-  }
-  const teams = [...otherTeams, ...tribeTeams];
-  const topologyOf = new Map<string, (typeof teamTypes)[number]>();
-  for (const t of teams) topologyOf.set(t, pick(teamTypes));
-  const platformTeams = teams.filter(t => topologyOf.get(t) === 'platform');
-  const sreTeams = teams.filter((_, i) => i % 17 === 0);
-  for (const g of groups) {
-    const topologyType = topologyOf.get(g.name);
-    const spec: any = {
-      type: g.type,
-      ...(g.parent ? { parent: g.parent } : {}),
-      children: [],
-      profile: { displayName: `${g.name.replace(/-/g, ' ')}` },
-    };
-    if (topologyType) {
-      spec.topology = {
-        type: topologyType,
-        disciplines:
-          topologyType === 'platform' ? ['platform', 'devops'] : ['devops'],
-        ...(rand() < 0.2
-          ? {
-              interactions: [
-                {
-                  with: `group:${pick(teams)}`,
-                  mode: pick([
-                    'collaboration',
-                    'x-as-a-service',
-                    'facilitating',
-                  ] as const),
-                  ...(rand() < 0.5 ? { until: '2027-06-30' } : {}),
-                },
-              ].filter(x => x.with !== `group:${g.name}`),
-            }
-          : {}),
-      };
-    }
-    add(
-      'Group',
-      meta(g.name, {
-        title: g.name
-          .split('-')
-          .map(w => w[0].toUpperCase() + w.slice(1))
-          .join(' '),
-      }),
-      spec,
-    );
-  }
+  const { entities } = b;
+  const counts: Record<string, number> = {};
+  for (const e of entities) counts[e.kind] = (counts[e.kind] ?? 0) + 1;
+  return {
+    entities,
+    counts,
+    tribeRef: 'group:default/tribe-50',
+    componentRefs,
+    lookupQueries: [
+      'component-01234',
+      'tribe-50',
+      'user-0042',
+      'team-01',
+      'system-0099',
+      'person 0007',
+      'resource-0',
+      'api-1',
+    ],
+  };
+}
 
-  // ---- Users --------------------------------------------------------------
+function addUsers(
+  { rand, pick, add, meta }: CatalogBuilder,
+  nUsers: number,
+  teams: string[],
+) {
   for (let i = 0; i < nUsers; i++) {
     const name = `user-${pad(i)}`;
     const memberOf = [teams[i % teams.length]];
@@ -186,9 +99,13 @@ export function generateCatalog(total: number): GeneratedCatalog {
       memberOf: [...new Set(memberOf)],
     });
   }
+}
 
-  // ---- Domains, systems ---------------------------------------------------
-  const resp = (role: string, ref: string) => ({ role, ref: `group:${ref}` });
+function addDomains(
+  { add, meta }: CatalogBuilder,
+  nDomains: number,
+  { departments, sreTeams }: Org,
+) {
   const domains: string[] = [];
   for (let i = 0; i < nDomains; i++) {
     const name = `domain-${pad(i, 4)}`;
@@ -200,6 +117,15 @@ export function generateCatalog(total: number): GeneratedCatalog {
         : {}),
     });
   }
+  return domains;
+}
+
+function addSystems(
+  { add, meta }: CatalogBuilder,
+  nSystems: number,
+  domains: string[],
+  { teams, sreTeams }: Org,
+) {
   // Each team owns systems; the tribe's teams own theirs like any other.
   const systems: { name: string; owner: string }[] = [];
   for (let i = 0; i < nSystems; i++) {
@@ -214,8 +140,16 @@ export function generateCatalog(total: number): GeneratedCatalog {
         : {}),
     });
   }
+  return systems;
+}
 
-  // ---- Resources (platform-owned, for the derived platform role) ----------
+/** Resources, mostly platform-owned, for the derived platform role. */
+function addResources(
+  { pick, add, meta }: CatalogBuilder,
+  nResources: number,
+  systems: { name: string; owner: string }[],
+  { teams, platformTeams }: Org,
+) {
   const resources: string[] = [];
   for (let i = 0; i < nResources; i++) {
     const name = `resource-${pad(i)}`;
@@ -230,8 +164,14 @@ export function generateCatalog(total: number): GeneratedCatalog {
       system: systems[i % systems.length].name,
     });
   }
+  return resources;
+}
 
-  // ---- APIs ---------------------------------------------------------------
+function addApis(
+  { add, meta }: CatalogBuilder,
+  nApis: number,
+  systems: { name: string; owner: string }[],
+) {
   const apis: string[] = [];
   for (let i = 0; i < nApis; i++) {
     const name = `api-${pad(i)}`;
@@ -245,8 +185,25 @@ export function generateCatalog(total: number): GeneratedCatalog {
       definition: 'openapi: 3.0.0',
     });
   }
+  return apis;
+}
 
-  // ---- Components ---------------------------------------------------------
+/** Adds the components; returns a sample of their refs. */
+function addComponents(
+  { rand, pick, add, meta }: CatalogBuilder,
+  nComponents: number,
+  {
+    systems,
+    resources,
+    apis,
+    sreTeams,
+  }: {
+    systems: { name: string; owner: string }[];
+    resources: string[];
+    apis: string[];
+    sreTeams: string[];
+  },
+) {
   const componentRefs: string[] = [];
   for (let i = 0; i < nComponents; i++) {
     const name = `component-${pad(i)}`;
@@ -278,23 +235,5 @@ export function generateCatalog(total: number): GeneratedCatalog {
     if (i % Math.max(1, Math.floor(nComponents / 2000)) === 0)
       componentRefs.push(`component:default/${name}`);
   }
-
-  const counts: Record<string, number> = {};
-  for (const e of entities) counts[e.kind] = (counts[e.kind] ?? 0) + 1;
-  return {
-    entities,
-    counts,
-    tribeRef: 'group:default/tribe-50',
-    componentRefs,
-    lookupQueries: [
-      'component-01234',
-      'tribe-50',
-      'user-0042',
-      'team-01',
-      'system-0099',
-      'person 0007',
-      'resource-0',
-      'api-1',
-    ],
-  };
+  return componentRefs;
 }

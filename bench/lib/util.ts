@@ -1,18 +1,3 @@
-import { createServer } from 'net';
-
-/** A loopback TCP port that nothing listens on right now. */
-export async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const address = server.address();
-  await new Promise(resolve => server.close(resolve));
-  if (!address || typeof address === 'string') throw new Error('no port');
-  return address.port;
-}
-
 export const sleep = (ms: number) => new Promise(r => setTimeout(r, ms));
 
 /** The q-th quantile (0..1) of samples, nearest rank. */

@@ -9,11 +9,11 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleOwnership from '@triad/plugin-catalog-backend-module-ownership';
 import ownershipPlugin from '@triad/plugin-ownership-backend';
 import { startBenchBackend } from '../lib/backend';
+import { measureLoad } from '../lib/measureLoad';
 import { Bench } from './ownership/Bench';
 import { measureHttp } from './ownership/measureHttp';
 import { measureInProcess } from './ownership/measureInProcess';
 import { measureIndexBuild } from './ownership/measureIndexBuild';
-import { measureLoad } from './ownership/measureLoad';
 import { measureTribe } from './ownership/measureTribe';
 import { benchEntityProvider } from '../lib/catalogProvider';
 import {
@@ -50,26 +50,7 @@ async function main() {
   const catalog = generateCatalog(size);
   const provider = benchEntityProvider();
   log('starting the catalog and ownership backends on the cloned catalog');
-  const backend = await startBenchBackend({
-    dbPrefix: 'triad_bench_own_',
-    prepare: () => cloneCatalog(template, 'triad_bench_own_catalog'),
-    features: [
-      catalogPlugin,
-      catalogModuleOwnership,
-      provider.module,
-      ownershipPlugin,
-    ],
-    probe: ['ownership'],
-    config: {
-      catalog: CATALOG_CONFIG,
-      ownership: {
-        index: {
-          schedule: { frequency: { hours: 1 }, timeout: { minutes: 10 } },
-          events: { topics: [] },
-        },
-      },
-    },
-  });
+  const backend = await startOwnershipBackend(template, provider);
   try {
     const api = `${backend.baseUrl}/api/ownership/v1`;
     const bench: Bench = {
@@ -100,12 +81,44 @@ async function main() {
       await measureHttp(bench, caller);
       await measureTribe(bench, caller);
     }
-    await measureLoad(bench);
+    // The entity answer.
+    await measureLoad(bench, {
+      plugin: 'ownership',
+      metric: 'ownership GET /v1/entities/component/…',
+      urls: bench.entityUrls,
+    });
   } finally {
     log('stopping');
     await backend.stop();
   }
   out.write();
+}
+
+/** The catalog (a clone of the template) with the ownership module, and the ownership backend. */
+function startOwnershipBackend(
+  template: string,
+  provider: ReturnType<typeof benchEntityProvider>,
+) {
+  return startBenchBackend({
+    dbPrefix: 'triad_bench_own_',
+    prepare: () => cloneCatalog(template, 'triad_bench_own_catalog'),
+    features: [
+      catalogPlugin,
+      catalogModuleOwnership,
+      provider.module,
+      ownershipPlugin,
+    ],
+    probe: ['ownership'],
+    config: {
+      catalog: CATALOG_CONFIG,
+      ownership: {
+        index: {
+          schedule: { frequency: { hours: 1 }, timeout: { minutes: 10 } },
+          events: { topics: [] },
+        },
+      },
+    },
+  });
 }
 
 runPart(main);

@@ -14,15 +14,15 @@ import sloModulePrometheus from '@triad/plugin-slo-backend-module-prometheus';
 import { startPrometheus } from '@triad/plugin-slo-backend-module-prometheus/testUtils';
 import { args } from '../lib/args';
 import { startBenchBackend } from '../lib/backend';
+import { measureLoad } from '../lib/measureLoad';
 import { Bench } from './slo/Bench';
 import { measureCached } from './slo/measureCached';
 import { measureEntityPages } from './slo/measureEntityPages';
-import { measureLoad } from './slo/measureLoad';
 import { measureOverhead } from './slo/measureOverhead';
 import { measureScheduledRun } from './slo/measureScheduledRun';
 import { recordPrometheusCalls } from './slo/recordPrometheusCalls';
 import { benchEntityProvider } from '../lib/catalogProvider';
-import { waitForCatalog } from '../lib/catalogTemplate';
+import { waitForCatalog } from '../lib/waitForCatalog';
 import {
   componentName,
   requestCounters,
@@ -70,54 +70,12 @@ async function main() {
     services * 2
   } series`;
 
-  // --- Prometheus over 28 days of per-minute data ---------------------------
-  const endMs = Math.floor(Date.now() / MINUTE) * MINUTE - MINUTE;
-  const data = requestCounters(services, 28, endMs);
-  log(
-    `back-filling ${fmt.int(data.samples)} samples (28 days, per minute, ${
-      services * 2
-    } series) with promtool`,
-  );
-  // promtool writes one block per 2 hours (336 for 28 days): minutes here.
-  const prometheus = await startPrometheus(data.openMetrics, {
-    backfillTimeoutMs: 10 * MINUTE,
-  });
-  out.row({
-    section,
-    metric: 'Prometheus back-fill and start (promtool, one-off set-up)',
-    value: `${fmt.ms(prometheus.startupMs)} for ${fmt.int(
-      data.samples,
-    )} samples`,
-  });
+  const prometheus = await startBenchPrometheus(out, section, services);
 
   const recorder = recordPrometheusCalls(prometheus.url);
   const entities = sloEntities(COMPONENTS, services);
   const provider = benchEntityProvider();
-  const backend = await startBenchBackend({
-    dbPrefix: 'triad_bench_slo_',
-    features: [
-      catalogPlugin,
-      catalogModuleOpenSlo,
-      provider.module,
-      sloPlugin,
-      sloModulePrometheus,
-    ],
-    probe: ['slo'],
-    config: {
-      catalog: {
-        rules: [{ allow: ['Component', 'Group', 'Location', 'SLO'] }],
-        processingInterval: { hours: 12 },
-        orphanProviderStrategy: 'keep',
-      },
-      slo: {
-        dataSources: [
-          { name: 'prometheus', type: 'prometheus', baseUrl: prometheus.url },
-        ],
-        // Long enough that cached answers stay cached for the whole run.
-        evaluation: { cacheTtl: '30m', timeout: '30s', concurrency: 8 },
-      },
-    },
-  });
+  const backend = await startSloBackend(provider, prometheus.url);
   try {
     log(`loading ${entities.length} entities (1,000 SLOs) into the catalog`);
     await provider.apply(entities);
@@ -153,7 +111,15 @@ async function main() {
     const overheadRuns = await measureOverhead(bench, pages);
     await measureCached(bench, pages + overheadRuns);
     await measureScheduledRun(bench);
-    await measureLoad(bench);
+    // The entity page's SLOs, cached.
+    await measureLoad(bench, {
+      plugin: 'SLO',
+      metric: 'SLO GET /v1/entities/component/…/slos (cached)',
+      urls: Array.from(
+        { length: COMPONENTS },
+        (_, i) => `${api}/entities/component/default/${componentName(i)}/slos`,
+      ),
+    });
   } finally {
     log('stopping');
     recorder.restore();
@@ -161,6 +127,65 @@ async function main() {
     await prometheus.stop();
   }
   out.write();
+}
+
+/** Prometheus (Debian's) over 28 days of per-minute data, back-filled with promtool. */
+async function startBenchPrometheus(
+  out: ReturnType<typeof partResult>,
+  section: string,
+  services: number,
+) {
+  const endMs = Math.floor(Date.now() / MINUTE) * MINUTE - MINUTE;
+  const data = requestCounters(services, 28, endMs);
+  log(
+    `back-filling ${fmt.int(data.samples)} samples (28 days, per minute, ${
+      services * 2
+    } series) with promtool`,
+  );
+  // promtool writes one block per 2 hours (336 for 28 days): minutes here.
+  const prometheus = await startPrometheus(data.openMetrics, {
+    backfillTimeoutMs: 10 * MINUTE,
+  });
+  out.row({
+    section,
+    metric: 'Prometheus back-fill and start (promtool, one-off set-up)',
+    value: `${fmt.ms(prometheus.startupMs)} for ${fmt.int(
+      data.samples,
+    )} samples`,
+  });
+  return prometheus;
+}
+
+/** The catalog with the OpenSLO module, and the SLO backend with its Prometheus module. */
+function startSloBackend(
+  provider: ReturnType<typeof benchEntityProvider>,
+  prometheusUrl: string,
+) {
+  return startBenchBackend({
+    dbPrefix: 'triad_bench_slo_',
+    features: [
+      catalogPlugin,
+      catalogModuleOpenSlo,
+      provider.module,
+      sloPlugin,
+      sloModulePrometheus,
+    ],
+    probe: ['slo'],
+    config: {
+      catalog: {
+        rules: [{ allow: ['Component', 'Group', 'Location', 'SLO'] }],
+        processingInterval: { hours: 12 },
+        orphanProviderStrategy: 'keep',
+      },
+      slo: {
+        dataSources: [
+          { name: 'prometheus', type: 'prometheus', baseUrl: prometheusUrl },
+        ],
+        // Long enough that cached answers stay cached for the whole run.
+        evaluation: { cacheTtl: '30m', timeout: '30s', concurrency: 8 },
+      },
+    },
+  });
 }
 
 runPart(main);

@@ -1,5 +1,6 @@
 import { ChildProcess } from 'child_process';
 import { readFileSync } from 'fs';
+import { Answer, BackendClient, connectBackend } from './backendClient';
 import { Report, seconds } from './report';
 
 const COMPONENT = 'component:default/example-website';
@@ -16,12 +17,6 @@ const ACTIONS = [
   'ownership:lookup',
 ];
 
-interface Answer {
-  status: number;
-  headers: Headers;
-  body: any;
-}
-
 /**
  * Starts from a backend just spawned: waits for it, then checks every Triad
  * endpoint as a signed-in user of the app would call it, and runs the guide's
@@ -35,71 +30,31 @@ export async function checkBackend(options: {
   report: Report;
   runWithBackend: (token: string) => Promise<void>;
 }) {
-  const { baseUrl, startedAt, backend, backendLog, report } = options;
-  const alive = () => {
-    if (backend.exitCode !== null) {
-      throw new Error(
-        `the backend exited with ${backend.exitCode}:\n${tail(backendLog)}`,
-      );
-    }
-  };
-  const until = async <T>(
-    what: string,
-    deadlineMs: number,
-    probe: () => Promise<T | undefined>,
-  ): Promise<T> => {
-    for (;;) {
-      alive();
-      const value = await probe().catch(() => undefined);
-      if (value !== undefined) return value;
-      if (Date.now() - startedAt > deadlineMs) {
-        throw new Error(
-          `${what}: not within ${seconds(
-            deadlineMs,
-          )} of the backend starting\n${tail(backendLog)}`,
-        );
-      }
-      await new Promise(r => setTimeout(r, 250));
-    }
-  };
-
-  await until('the backend answering', 180_000, async () =>
-    (
-      await fetch(`${baseUrl}/.backstage/health/v1/readiness`)
-    ).ok
-      ? true
-      : undefined,
-  );
-  const listening = Date.now();
-  report.figure(
-    'backend ready (readiness 200) after',
-    seconds(listening - startedAt),
-  );
-
-  const token: string = await until('a guest token', 180_000, async () => {
-    const res = await fetch(
-      `${baseUrl}/api/auth/guest/refresh?env=development`,
-      {
-        headers: { 'X-Requested-With': 'XMLHttpRequest' },
-      },
-    );
-    return res.ok ? (await res.json()).backstageIdentity?.token : undefined;
+  const { startedAt, backendLog, report } = options;
+  const client = await connectBackend({
+    ...options,
+    onReady: readyAt =>
+      report.figure(
+        'backend ready (readiness 200) after',
+        seconds(readyAt - startedAt),
+      ),
   });
-  const get = async (path: string, init: RequestInit = {}): Promise<Answer> => {
-    const res = await fetch(`${baseUrl}${path}`, {
-      ...init,
-      headers: { Authorization: `Bearer ${token}`, ...(init.headers ?? {}) },
-    });
-    const text = await res.text();
-    let body: any = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // not JSON
-    }
-    return { status: res.status, headers: res.headers, body };
-  };
+  await checkOwnership(client, startedAt, report);
 
+  // The guide's steps against the running backend (pushing samples).
+  await options.runWithBackend(client.token);
+  report.check("the guide's sample push was accepted", true);
+
+  await checkSlos(client, startedAt, report);
+  await checkActions(client, report);
+  checkBackendLog(backendLog, report);
+}
+
+async function checkOwnership(
+  { get, until }: BackendClient,
+  startedAt: number,
+  report: Report,
+) {
   // Ready when the catalog is: 503 with Retry-After until then, 200 within 60 s.
   const warming: Answer[] = [];
   const ownership = await until(
@@ -158,12 +113,14 @@ export async function checkBackend(options: {
     'the guests team holds the example component',
     JSON.stringify(holds.body).includes(COMPONENT),
   );
+}
 
-  // The guide's steps against the running backend (pushing samples).
-  await options.runWithBackend(token);
-  report.check("the guide's sample push was accepted", true);
-
-  // The SLO of the guide, through the catalog module and the SLO backend.
+/** The SLO of the guide, through the catalog module and the SLO backend. */
+async function checkSlos(
+  { get, until }: BackendClient,
+  startedAt: number,
+  report: Report,
+) {
   const entity = await until(
     'the example SLO in the catalog',
     120_000,
@@ -224,7 +181,9 @@ export async function checkBackend(options: {
     fleetWarming.every(w => Number(w.headers.get('retry-after')) > 0) &&
       fleet.body.totalItems >= 1,
   );
+}
 
+async function checkActions({ get }: BackendClient, report: Report) {
   const actions = await get('/api/scaffolder/v2/actions');
   const ids: string[] = Array.isArray(actions.body)
     ? actions.body.map((a: any) => a.id)
@@ -237,7 +196,9 @@ export async function checkBackend(options: {
       ? `missing ${missing.join(', ')}`
       : `${ACTIONS.length} actions`,
   );
+}
 
+function checkBackendLog(backendLog: string, report: Report) {
   // eslint-disable-next-line no-control-regex
   const log = readFileSync(backendLog, 'utf8').replace(/\x1b\[[0-9;]*m/g, '');
   report.check(
@@ -258,12 +219,4 @@ export async function checkBackend(options: {
     'warnings of the Triad plugins',
     triadWarnings.map(l => l.replace(/^\S+ /, '')).join(' | ') || 'none',
   );
-}
-
-function tail(file: string, lines = 30): string {
-  try {
-    return readFileSync(file, 'utf8').split('\n').slice(-lines).join('\n');
-  } catch {
-    return '';
-  }
 }

@@ -13,3 +13,4 @@ export { createOpenSloImportAction } from './actions/importSlosAction';
 export { createPrometheusRulesAction } from './actions/prometheusRulesAction';
 export { createPolicyCheckAction } from './actions/policyCheckAction';
 export { createEventCreateAction } from './actions/eventCreateAction';
+export type { SloBackendOptions } from './lib/sloBackend';

@@ -66,32 +66,7 @@ export async function push(
     try {
       accepted += (await client.pushSamples(batch, { token })).accepted;
     } catch (e) {
-      const done = start
-        ? ` (${start} were stored; pushing again is safe)`
-        : '';
-      const failure = responseFailure(e);
-      if (failure.kind === 'unreachable') {
-        throw new CliError(`cannot reach ${baseUrl}: ${failure.cause}${done}`);
-      }
-      const { status, message } = failure;
-      if (status === 400) {
-        io.out(`${file} (${which}): ${message}\n`);
-        io.err(`the backend refused ${which}${done}\n`);
-        return EXIT_PROBLEMS;
-      }
-      if (status === 401 || status === 403) {
-        throw new CliError(
-          `the backend refused the token (${status}): ${message}${done}`,
-        );
-      }
-      if (status === 413) {
-        throw new CliError(
-          `the backend found ${which} too large (413); use a smaller --batch-size${done}`,
-        );
-      }
-      throw new CliError(
-        `the backend failed on ${which} (${status}): ${message}${done}`,
-      );
+      return batchFailure(io, e, { file, which, stored: start, baseUrl });
     }
   }
   const series = new Set(samples.map(s => s.series)).size;
@@ -101,4 +76,40 @@ export async function push(
     } of ${series} series to ${baseUrl}\n`,
   );
   return EXIT_OK;
+}
+
+/**
+ * A batch the backend did not store: the samples' problems when it refused
+ * them (EXIT_PROBLEMS), otherwise a CliError saying what went wrong.
+ */
+function batchFailure(
+  io: CliIo,
+  error: unknown,
+  batch: { file: string; which: string; stored: number; baseUrl: string },
+): number {
+  const { file, which, stored, baseUrl } = batch;
+  const done = stored ? ` (${stored} were stored; pushing again is safe)` : '';
+  const failure = responseFailure(error);
+  if (failure.kind === 'unreachable') {
+    throw new CliError(`cannot reach ${baseUrl}: ${failure.cause}${done}`);
+  }
+  const { status, message } = failure;
+  if (status === 400) {
+    io.out(`${file} (${which}): ${message}\n`);
+    io.err(`the backend refused ${which}${done}\n`);
+    return EXIT_PROBLEMS;
+  }
+  if (status === 401 || status === 403) {
+    throw new CliError(
+      `the backend refused the token (${status}): ${message}${done}`,
+    );
+  }
+  if (status === 413) {
+    throw new CliError(
+      `the backend found ${which} too large (413); use a smaller --batch-size${done}`,
+    );
+  }
+  throw new CliError(
+    `the backend failed on ${which} (${status}): ${message}${done}`,
+  );
 }

@@ -62,54 +62,13 @@ export async function rules(
   paths: string[],
   options: RulesOptions,
 ): Promise<number> {
-  if (options.format !== 'plain' && options.format !== 'operator') {
-    throw new CliError(
-      `--format must be plain or operator, not "${options.format}"`,
-    );
-  }
-  let minEventsPerHour: number | undefined;
-  if (options.minEventsPerHour !== undefined) {
-    minEventsPerHour = Number(options.minEventsPerHour);
-    if (!(options.minEventsPerHour.trim() && minEventsPerHour >= 0)) {
-      throw new CliError(
-        `--min-events-per-hour must be a number of 0 or more, not "${options.minEventsPerHour}"`,
-      );
-    }
-  }
-  if (options.routeBy !== 'owner' && options.routeBy !== 'sre') {
-    throw new CliError(
-      `--route-by must be owner or sre, not "${options.routeBy}"`,
-    );
-  }
-  if (options.alertmanagerConfig && !options.url) {
-    throw new CliError(
-      '--alertmanager-config needs --url: the teams come from the backend',
-    );
-  }
+  const minEventsPerHour = checkOptions(options);
   const files = await readInputFiles(paths);
   const read = readOpenSloFiles(files, parseAllDocuments);
   const slos = options.slo?.length ? options.slo : undefined;
-
-  let owners;
-  if (options.url) {
-    const token = requireToken(io, options.token, ' with --url');
-    const serviceRefs = read.documents
-      .map(l => l.document)
-      .filter(
-        (d): d is SloDocument =>
-          d.kind === 'SLO' && (!slos || slos.includes(d.metadata.name)),
-      )
-      .map(d => stringifyEntityRef(sloServiceRef(d)));
-    const lookup = await lookupOwners({
-      baseUrl: backendBaseUrl(options.url),
-      token,
-      serviceRefs,
-      sreRole: options.sreRole,
-      fetch: io.fetch,
-    });
-    lookup.warnings.forEach(w => io.err(`warning: ${w}\n`));
-    owners = lookup.owners;
-  }
+  const owners = options.url
+    ? await lookupRuleOwners(io, read.documents, slos, options)
+    : undefined;
   const ownerLabels = {
     ...DEFAULT_OWNER_LABELS,
     ...(options.ownerLabel && { owner: options.ownerLabel }),
@@ -138,10 +97,96 @@ export async function rules(
     return EXIT_PROBLEMS;
   }
 
+  const sources = files.map(f => f.path).join(', ');
+  const text = ruleFileText(generated.groups, sources, options);
+  const count = generated.groups.reduce((n, g) => n + g.rules.length, 0);
+  const summary = `${count} rules for ${generated.slos.length} SLO${
+    generated.slos.length === 1 ? '' : 's'
+  }`;
+  if (options.alertmanagerConfig) {
+    const routeBy = options.routeBy as 'owner' | 'sre';
+    await writeAlertmanagerConfig(
+      io,
+      options.alertmanagerConfig,
+      generated.slos.flatMap(slo => slo.owners?.[routeBy] ?? []),
+      { ...options, label: ownerLabels[routeBy], sources },
+    );
+  }
+  if (!options.out) {
+    io.out(text);
+    io.err(`${summary}\n`);
+    return EXIT_OK;
+  }
+  await writeOutput(options.out, text);
+  io.out(`wrote ${summary} to ${options.out}\n`);
+  return EXIT_OK;
+}
+
+/** Refuses options that do not fit together; returns --min-events-per-hour as a number. */
+function checkOptions(options: RulesOptions): number | undefined {
+  if (options.format !== 'plain' && options.format !== 'operator') {
+    throw new CliError(
+      `--format must be plain or operator, not "${options.format}"`,
+    );
+  }
+  let minEventsPerHour: number | undefined;
+  if (options.minEventsPerHour !== undefined) {
+    minEventsPerHour = Number(options.minEventsPerHour);
+    if (!(options.minEventsPerHour.trim() && minEventsPerHour >= 0)) {
+      throw new CliError(
+        `--min-events-per-hour must be a number of 0 or more, not "${options.minEventsPerHour}"`,
+      );
+    }
+  }
+  if (options.routeBy !== 'owner' && options.routeBy !== 'sre') {
+    throw new CliError(
+      `--route-by must be owner or sre, not "${options.routeBy}"`,
+    );
+  }
+  if (options.alertmanagerConfig && !options.url) {
+    throw new CliError(
+      '--alertmanager-config needs --url: the teams come from the backend',
+    );
+  }
+  return minEventsPerHour;
+}
+
+/** Asks the backend at --url for the owner and SRE holder of each selected SLO's service. */
+async function lookupRuleOwners(
+  io: CliIo,
+  documents: ReturnType<typeof readOpenSloFiles>['documents'],
+  slos: string[] | undefined,
+  options: RulesOptions,
+) {
+  const token = requireToken(io, options.token, ' with --url');
+  const serviceRefs = documents
+    .map(l => l.document)
+    .filter(
+      (d): d is SloDocument =>
+        d.kind === 'SLO' && (!slos || slos.includes(d.metadata.name)),
+    )
+    .map(d => stringifyEntityRef(sloServiceRef(d)));
+  const lookup = await lookupOwners({
+    baseUrl: backendBaseUrl(options.url!),
+    token,
+    serviceRefs,
+    sreRole: options.sreRole,
+    fetch: io.fetch,
+  });
+  lookup.warnings.forEach(w => io.err(`warning: ${w}\n`));
+  return lookup.owners;
+}
+
+/** The rule file (or PrometheusRule resource) as YAML, headed by where it came from. */
+function ruleFileText(
+  groups: ReturnType<typeof generatePrometheusRules>['groups'],
+  sources: string,
+  options: RulesOptions,
+): string {
   let content;
   try {
     content = prometheusRuleFileContent(
-      generated.groups,
+      groups,
       options.format as PrometheusRuleFormat,
       {
         name:
@@ -158,49 +203,47 @@ export async function rules(
   } catch (e) {
     throw new CliError(`--name: ${(e as Error).message}`);
   }
-  const sources = files.map(f => f.path).join(', ');
-  const text = `# Generated by triad-slo rules from ${sources}; regenerate instead of editing.\n${stringify(
+  return `# Generated by triad-slo rules from ${sources}; regenerate instead of editing.\n${stringify(
     content,
     { lineWidth: 0, aliasDuplicateObjects: false },
   )}`;
-  const count = generated.groups.reduce((n, g) => n + g.rules.length, 0);
-  const summary = `${count} rules for ${generated.slos.length} SLO${
-    generated.slos.length === 1 ? '' : 's'
-  }`;
-  if (options.alertmanagerConfig) {
-    const routeBy = options.routeBy as 'owner' | 'sre';
-    const teams = generated.slos.flatMap(slo => slo.owners?.[routeBy] ?? []);
-    let tree;
-    try {
-      tree = alertmanagerRouteTree(teams, {
-        label: ownerLabels[routeBy],
-        defaultReceiver: options.defaultReceiver,
-        severities: options.routeSeverity?.length
-          ? options.routeSeverity
-          : undefined,
-      });
-    } catch (e) {
-      throw new CliError(`--alertmanager-config: ${(e as Error).message}`);
-    }
-    await writeOutput(
-      options.alertmanagerConfig,
-      `# Generated by triad-slo rules from ${sources}: one receiver per team; add each team's integrations.\n${stringify(
-        tree,
-        { lineWidth: 0 },
-      )}`,
-    );
-    io.err(
-      `wrote an Alertmanager route tree for ${tree.route.routes.length} team${
-        tree.route.routes.length === 1 ? '' : 's'
-      } to ${options.alertmanagerConfig}\n`,
-    );
+}
+
+/** Writes an Alertmanager route tree with a receiver for each of the teams. */
+async function writeAlertmanagerConfig(
+  io: CliIo,
+  file: string,
+  teams: string[],
+  options: {
+    label: string;
+    sources: string;
+    defaultReceiver: string;
+    routeSeverity?: string[];
+  },
+) {
+  let tree;
+  try {
+    tree = alertmanagerRouteTree(teams, {
+      label: options.label,
+      defaultReceiver: options.defaultReceiver,
+      severities: options.routeSeverity?.length
+        ? options.routeSeverity
+        : undefined,
+    });
+  } catch (e) {
+    throw new CliError(`--alertmanager-config: ${(e as Error).message}`);
   }
-  if (!options.out) {
-    io.out(text);
-    io.err(`${summary}\n`);
-    return EXIT_OK;
-  }
-  await writeOutput(options.out, text);
-  io.out(`wrote ${summary} to ${options.out}\n`);
-  return EXIT_OK;
+  await writeOutput(
+    file,
+    `# Generated by triad-slo rules from ${
+      options.sources
+    }: one receiver per team; add each team's integrations.\n${stringify(tree, {
+      lineWidth: 0,
+    })}`,
+  );
+  io.err(
+    `wrote an Alertmanager route tree for ${tree.route.routes.length} team${
+      tree.route.routes.length === 1 ? '' : 's'
+    } to ${file}\n`,
+  );
 }

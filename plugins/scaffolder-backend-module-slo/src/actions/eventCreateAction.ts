@@ -1,4 +1,3 @@
-import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   InputError,
@@ -7,7 +6,8 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
-import { SLO_EVENT_TYPES, SloClient, SloEvent } from '@triad/plugin-slo-common';
+import { SloBackendOptions, sloBackend } from '../lib/sloBackend';
+import { SLO_EVENT_TYPES, SloEvent } from '@triad/plugin-slo-common';
 import {
   ActionSchemaField,
   parseEntityRefInput,
@@ -64,16 +64,8 @@ const schema = {
  *
  * @public
  */
-export function createEventCreateAction(options: {
-  discovery: DiscoveryService;
-  auth: AuthService;
-  /** For tests; the global fetch by default. */
-  fetch?: typeof fetch;
-}) {
-  const client = new SloClient({
-    discoveryApi: options.discovery,
-    ...(options.fetch && { fetchApi: { fetch: options.fetch } }),
-  });
+export function createEventCreateAction(options: SloBackendOptions) {
+  const { client, tokenFor } = sloBackend(options);
 
   return createTemplateAction({
     id: 'slo:event:create',
@@ -99,10 +91,7 @@ export function createEventCreateAction(options: {
         ctx.output('time', time);
         return;
       }
-      const { token } = await options.auth.getPluginRequestToken({
-        onBehalfOf: await ctx.getInitiatorCredentials(),
-        targetPluginId: 'slo',
-      });
+      const token = await tokenFor(ctx);
       let event: SloEvent;
       try {
         event = await client.recordEvent(

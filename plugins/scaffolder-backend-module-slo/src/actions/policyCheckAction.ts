@@ -1,4 +1,3 @@
-import { AuthService, DiscoveryService } from '@backstage/backend-plugin-api';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import {
   InputError,
@@ -7,6 +6,7 @@ import {
   ServiceUnavailableError,
 } from '@backstage/errors';
 import { createTemplateAction } from '@backstage/plugin-scaffolder-node';
+import { SloBackendOptions, sloBackend } from '../lib/sloBackend';
 import { examples } from './policyCheckAction.examples';
 import {
   ActionSchemaField,
@@ -14,7 +14,6 @@ import {
 } from '@triad/scaffolder-utils';
 import {
   PolicyDecision,
-  SloClient,
   describeReleaseGatePolicy,
 } from '@triad/plugin-slo-common';
 
@@ -73,16 +72,8 @@ const schema = {
  *
  * @public
  */
-export function createPolicyCheckAction(options: {
-  discovery: DiscoveryService;
-  auth: AuthService;
-  /** For tests; the global fetch by default. */
-  fetch?: typeof fetch;
-}) {
-  const client = new SloClient({
-    discoveryApi: options.discovery,
-    ...(options.fetch && { fetchApi: { fetch: options.fetch } }),
-  });
+export function createPolicyCheckAction(options: SloBackendOptions) {
+  const { client, tokenFor } = sloBackend(options);
 
   return createTemplateAction({
     id: 'slo:policy:check',
@@ -95,10 +86,7 @@ export function createPolicyCheckAction(options: {
       const entityRef = stringifyEntityRef(
         parseEntityRefInput(ctx.input.entityRef, 'entityRef'),
       );
-      const { token } = await options.auth.getPluginRequestToken({
-        onBehalfOf: await ctx.getInitiatorCredentials(),
-        targetPluginId: 'slo',
-      });
+      const token = await tokenFor(ctx);
 
       let decision: PolicyDecision;
       try {

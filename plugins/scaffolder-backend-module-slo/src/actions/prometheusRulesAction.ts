@@ -20,7 +20,10 @@ import {
   writeRouteTree,
   writeRuleFile,
 } from '../lib/writeRuleFiles';
-import { DEFAULT_OPENSLO_FILES } from './validateOpenSloAction';
+import {
+  DEFAULT_OPENSLO_FILES,
+  openSloFilesField,
+} from './validateOpenSloAction';
 import { OwnerLookupDeps } from '../lib/lookupServiceOwners';
 import { lookupRuleOwners } from '../lib/lookupRuleOwners';
 
@@ -29,13 +32,9 @@ const DEFAULT_RULES_PATH = 'prometheus/slo-rules.yaml';
 // The declarative input and output schema of the action.
 const schema = {
   input: {
-    files: z =>
-      z
-        .array(z.string())
-        .optional()
-        .describe(
-          'OpenSLO files or glob patterns in the workspace; default every .yaml and .yml file. SLIs, AlertPolicies and AlertConditions referenced by name must be among them',
-        ),
+    files: openSloFilesField(
+      'OpenSLO files or glob patterns in the workspace; default every .yaml and .yml file. SLIs, AlertPolicies and AlertConditions referenced by name must be among them',
+    ),
     slos: z =>
       z
         .array(z.string())

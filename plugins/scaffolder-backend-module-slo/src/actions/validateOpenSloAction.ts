@@ -7,16 +7,18 @@ import { ActionSchemaField } from '@triad/scaffolder-utils';
 
 export const DEFAULT_OPENSLO_FILES = ['**/*.yaml', '**/*.yml'];
 
+/** The `files` input of the actions that read OpenSLO files from the workspace. */
+export const openSloFilesField =
+  (description: string): ActionSchemaField =>
+  z =>
+    z.array(z.string()).optional().describe(description);
+
 // The declarative input and output schema of the action.
 const schema = {
   input: {
-    files: z =>
-      z
-        .array(z.string())
-        .optional()
-        .describe(
-          'Workspace files or glob patterns (*, **, ?, {a,b}); default every .yaml and .yml file',
-        ),
+    files: openSloFilesField(
+      'Workspace files or glob patterns (*, **, ?, {a,b}); default every .yaml and .yml file',
+    ),
     allowEmpty: z =>
       z
         .boolean()

@@ -129,17 +129,7 @@ function indicatorSpec(
  */
 export function buildSloDocument(input: SloDocumentInput): SloDocument {
   const type = input.type ?? 'availability';
-  let service;
-  try {
-    service = parseEntityRef(input.service, {
-      defaultKind: 'component',
-      defaultNamespace: 'default',
-    });
-  } catch {
-    throw new InputError(
-      `service: "${input.service}" is not an entity reference such as checkout-service or component:default/checkout-service`,
-    );
-  }
+  const service = serviceRef(input.service);
   if (type === 'latency' && !(input.latencyThresholdMs! > 0)) {
     throw new InputError(
       'latencyThresholdMs: is required with type latency (e.g. 300 for requests faster than 300 ms)',
@@ -152,24 +142,6 @@ export function buildSloDocument(input: SloDocumentInput): SloDocument {
       `name: "${name}" is not a valid entity name (letters, digits, - _ and ., at most 63 characters)`,
     );
   }
-  const window = input.window ?? '28d';
-  // Months, quarters and years are calendar periods; the validator reports a
-  // missing calendar block with its own message.
-  const unit = parseDuration(window)?.unit;
-  const calendarPeriod = unit === 'M' || unit === 'Q' || unit === 'Y';
-  const timeWindow =
-    input.calendar || calendarPeriod
-      ? {
-          duration: window,
-          ...(input.calendar && { calendar: input.calendar }),
-        }
-      : { duration: window, isRolling: true };
-
-  const objectiveNames: Record<string, string> = {
-    availability: 'Requests without a server error',
-    latency: `Requests faster than ${input.latencyThresholdMs} ms`,
-  };
-  const objectiveName = objectiveNames[type];
   const doc = {
     apiVersion: 'openslo/v1',
     kind: 'SLO',
@@ -184,24 +156,63 @@ export function buildSloDocument(input: SloDocumentInput): SloDocument {
         metadata: { name: `${name}-sli` },
         spec: indicatorSpec(input, type, service.name),
       },
-      timeWindow: [timeWindow],
+      timeWindow: [timeWindow(input)],
       budgetingMethod: input.budgetingMethod ?? 'Occurrences',
-      objectives: [
-        {
-          ...(objectiveName && { displayName: objectiveName }),
-          target: input.target,
-          ...(input.timeSliceTarget !== undefined && {
-            timeSliceTarget: input.timeSliceTarget,
-          }),
-          ...(input.timeSliceWindow !== undefined && {
-            timeSliceWindow: input.timeSliceWindow,
-          }),
-          ...input.objective,
-        },
-      ],
+      objectives: [objective(input, type)],
     },
   };
 
+  return validated(doc, name);
+}
+
+function serviceRef(service: string) {
+  try {
+    return parseEntityRef(service, {
+      defaultKind: 'component',
+      defaultNamespace: 'default',
+    });
+  } catch {
+    throw new InputError(
+      `service: "${service}" is not an entity reference such as checkout-service or component:default/checkout-service`,
+    );
+  }
+}
+
+function timeWindow(input: SloDocumentInput) {
+  const window = input.window ?? '28d';
+  // Months, quarters and years are calendar periods; the validator reports a
+  // missing calendar block with its own message.
+  const unit = parseDuration(window)?.unit;
+  const calendarPeriod = unit === 'M' || unit === 'Q' || unit === 'Y';
+  return input.calendar || calendarPeriod
+    ? {
+        duration: window,
+        ...(input.calendar && { calendar: input.calendar }),
+      }
+    : { duration: window, isRolling: true };
+}
+
+function objective(input: SloDocumentInput, type: string) {
+  const objectiveNames: Record<string, string> = {
+    availability: 'Requests without a server error',
+    latency: `Requests faster than ${input.latencyThresholdMs} ms`,
+  };
+  const objectiveName = objectiveNames[type];
+  return {
+    ...(objectiveName && { displayName: objectiveName }),
+    target: input.target,
+    ...(input.timeSliceTarget !== undefined && {
+      timeSliceTarget: input.timeSliceTarget,
+    }),
+    ...(input.timeSliceWindow !== undefined && {
+      timeSliceWindow: input.timeSliceWindow,
+    }),
+    ...input.objective,
+  };
+}
+
+/** The document as slo-common's validator returns it, or an InputError naming the input fields at fault. */
+function validated(doc: unknown, name: string): SloDocument {
   const result = validateOpenSloDocument(doc);
   if (!result.ok) {
     const lines = result.problems.map(p => {
