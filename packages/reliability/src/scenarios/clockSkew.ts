@@ -1,4 +1,5 @@
 import { poll } from '@triad/test-utils';
+import { BackendSettings } from '../lib/fixtures';
 import { errorMessage } from '../lib/http';
 import { withDatabase } from '../lib/postgres';
 import { ScenarioReport } from '../lib/report';
@@ -9,7 +10,7 @@ import {
   Resources,
   startSuiteBackend,
 } from '../suite/context';
-import { runsOf, START_JITTER_MS } from './twoReplicas';
+import { runsOf, scheduleOf } from '../lib/scheduledRuns';
 
 const MINUTE = 60_000;
 /** Replica B's clock is this far ahead of A's (and of the database's). */
@@ -33,6 +34,54 @@ export function clockSkew(report: ScenarioReport) {
 }
 
 async function run(report: ScenarioReport, resources: Resources) {
+  const replicas = await startSkewedReplicas(report, resources);
+  await checkIngestEdges(replicas);
+  const push = await pushErrorsAhead(replicas);
+  await watchScheduledRuns(replicas, push);
+  const snapshots = await readSnapshots(replicas);
+  checkOneSnapshotPerRun(replicas, push, snapshots);
+  checkSnapshotInstants(replicas, push, snapshots);
+  await checkSameLatestSnapshot(replicas);
+  await checkHistory(replicas, snapshots);
+}
+
+interface Replicas {
+  report: ScenarioReport;
+  settings: BackendSettings;
+  a: Api;
+  /** Runs SKEW_MS ahead. */
+  b: Api;
+}
+
+/** The samples pushed with errors ahead, and when. */
+interface Push {
+  pushedAt: number;
+  /** Starts of the minutes of errors. */
+  futureStarts: number[];
+}
+
+interface Snapshot {
+  evaluatedAt: number;
+  errorRatio?: number;
+  error?: string;
+}
+
+/** Runs of both replicas on A's clock, by start. */
+const allRuns = ({ a, b }: Replicas) =>
+  [...runsOf(a, 'A'), ...runsOf(b, 'B', SKEW_MS)].sort(
+    (x, y) => x.start - y.start,
+  );
+
+/** A minute counts when its start lies before the evaluation's instant. */
+const expectedErrorRatio = ({ futureStarts }: Push, evaluatedAt: number) => {
+  const bad = futureStarts.filter(start => start < evaluatedAt).length;
+  return bad / (PAST_MINUTES + bad);
+};
+
+async function startSkewedReplicas(
+  report: ScenarioReport,
+  resources: Resources,
+): Promise<Replicas> {
   const settings = await newBackendSettings(resources, 'skew', {
     slo: {
       evaluation: { cacheTtl: '1m', frequency: `${FREQUENCY_MS / 1000}s` },
@@ -56,7 +105,10 @@ async function run(report: ScenarioReport, resources: Resources) {
       b.backend.pid
     }) ahead by ${(aheadMs / 1000).toFixed(0)} s`,
   );
+  return { report, settings, a, b };
+}
 
+async function checkIngestEdges({ report, a, b }: Replicas) {
   report.tried(
     `ingest at the edges of the ${
       TOLERANCE_MS / MINUTE
@@ -100,10 +152,14 @@ async function run(report: ScenarioReport, resources: Resources) {
     ),
     edges.map(e => `${e.what}: ${describe(e.answer)}`).join('; '),
   );
+}
 
-  // 30 good minutes up to the last complete one, then 4 minutes of errors
-  // in A's future (B's present): how much of them an evaluation counts
-  // depends only on the instant it was made at.
+/**
+ * 30 good minutes up to the last complete one, then 4 minutes of errors in
+ * A's future (B's present): how much of them an evaluation counts depends
+ * only on the instant it was made at.
+ */
+async function pushErrorsAhead({ report, a }: Replicas): Promise<Push> {
   const last = Math.floor(Date.now() / MINUTE) - 1;
   const futureStarts = FUTURE_MINUTES.map(m => (last + m) * MINUTE);
   const pushed = await a.service('/api/slo/v1/samples', {
@@ -132,18 +188,14 @@ async function run(report: ScenarioReport, resources: Resources) {
     pushed.status === 202,
     describe(pushed),
   );
-  /** A minute counts when its start lies before the evaluation's instant. */
-  const expectedErrorRatio = (evaluatedAt: number) => {
-    const bad = futureStarts.filter(start => start < evaluatedAt).length;
-    return bad / (PAST_MINUTES + bad);
-  };
+  return { pushedAt, futureStarts };
+}
 
-  const allRuns = () =>
-    [...runsOf(a, 'A'), ...runsOf(b, 'B', SKEW_MS)].sort(
-      (x, y) => x.start - y.start,
-    );
+async function watchScheduledRuns(replicas: Replicas, { pushedAt }: Push) {
+  const { report, a } = replicas;
   const runsAfterPush = (replica: string) =>
-    allRuns().filter(r => r.start > pushedAt && r.replica === replica).length;
+    allRuns(replicas).filter(r => r.start > pushedAt && r.replica === replica)
+      .length;
   // Both replicas poll on a fixed phase, so one of them may win every claim;
   // A is paused (SIGSTOP) until B has run twice, so that B's clock makes
   // snapshots too, then resumed.
@@ -167,34 +219,29 @@ async function run(report: ScenarioReport, resources: Resources) {
   } finally {
     process.kill(a.backend.pid, 'SIGCONT');
   }
-  const total = allRuns().length;
+  const total = allRuns(replicas).length;
   await poll(
     'two more scheduled runs',
-    async () => (allRuns().length >= total + 2 ? true : undefined),
+    async () => (allRuns(replicas).length >= total + 2 ? true : undefined),
     30_000,
     250,
   );
-  const runs = allRuns();
-  const gaps = runs.slice(1).map((r, i) => r.start - runs[i].end);
-  const spanMs = runs[runs.length - 1].start - runs[0].start;
-  const allowed = Math.floor((spanMs + START_JITTER_MS) / FREQUENCY_MS) + 1;
+  const runs = allRuns(replicas);
+  const { spanMs, allowed, keptTo } = scheduleOf(runs, FREQUENCY_MS);
   report.held(
     'the scheduled evaluation runs once per interval across both replicas (the scheduler keeps time on the database), never two at once',
-    runs.length <= allowed && gaps.every(g => g >= 0),
+    keptTo,
     `${runs.length} runs over ${(spanMs / 1000).toFixed(
       1,
     )} s (at most ${allowed} allowed); run by replica ${runs
       .map(r => r.replica)
       .join('')}`,
   );
+}
 
-  // Runs logged before the snapshots are read have stored theirs.
-  const ownRuns = [...runsOf(a, 'A'), ...runsOf(b, 'B')];
-  const rows: Array<{
-    evaluatedAt: number;
-    errorRatio?: number;
-    error?: string;
-  }> = await withDatabase(`${settings.databasePrefix}slo`, async db =>
+/** The stored snapshots of SLO_REF (runs logged before they are read have stored theirs). */
+function readSnapshots({ settings }: Replicas): Promise<Snapshot[]> {
+  return withDatabase(`${settings.databasePrefix}slo`, async db =>
     (
       await db('slo_snapshots')
         .where('slo_ref', SLO_REF)
@@ -205,13 +252,27 @@ async function run(report: ScenarioReport, resources: Resources) {
       error: JSON.parse(r.result).error,
     })),
   );
-  // Each snapshot carries the clock of the replica that made it: matched to
-  // a run by that replica's own log times (B's are 3 minutes ahead).
+}
+
+/**
+ * Each snapshot carries the clock of the replica that made it: matched to a
+ * run by that replica's own log times (B's are 3 minutes ahead).
+ */
+function runMatcher({ a, b }: Replicas) {
+  const ownRuns = [...runsOf(a, 'A'), ...runsOf(b, 'B')];
   const runOf = (e: number) =>
     ownRuns.find(r => e >= r.start && e <= r.end) ??
     runsOf(b, 'B').find(r => e >= r.start && e <= r.end) ??
     runsOf(a, 'A').find(r => e >= r.start && e <= r.end);
-  const ownerOf = (e: number) => runOf(e)?.replica;
+  return { ownRuns, runOf, ownerOf: (e: number) => runOf(e)?.replica };
+}
+
+function checkOneSnapshotPerRun(
+  replicas: Replicas,
+  { pushedAt }: Push,
+  rows: Snapshot[],
+) {
+  const { ownRuns, runOf } = runMatcher(replicas);
   const offsetOf = (replica: string) => (replica === 'B' ? SKEW_MS : 0);
   const runsAfterThePush = ownRuns.filter(
     r => r.start - offsetOf(r.replica) > pushedAt,
@@ -220,7 +281,7 @@ async function run(report: ScenarioReport, resources: Resources) {
     r => rows.filter(row => runOf(row.evaluatedAt) === r).length,
   );
   const unmatched = rows.filter(r => !runOf(r.evaluatedAt));
-  report.held(
+  replicas.report.held(
     'one snapshot per scheduled run, whichever replica ran it (no SLO page was asked for)',
     runsAfterThePush.length > 0 &&
       perRun.every(n => n === 1) &&
@@ -231,14 +292,21 @@ async function run(report: ScenarioReport, resources: Resources) {
       ', ',
     )}${unmatched.length ? `; ${unmatched.length} by no run` : ''}`,
   );
+}
 
+function checkSnapshotInstants(
+  replicas: Replicas,
+  push: Push,
+  rows: Snapshot[],
+) {
+  const { ownerOf } = runMatcher(replicas);
   const realInstant = (e: number) => (ownerOf(e) === 'B' ? e - SKEW_MS : e);
-  const checked = rows.filter(r => realInstant(r.evaluatedAt) > pushedAt);
+  const checked = rows.filter(r => realInstant(r.evaluatedAt) > push.pushedAt);
   const wrong = checked.filter(
     r =>
       !ownerOf(r.evaluatedAt) ||
       r.errorRatio === undefined ||
-      Math.abs(r.errorRatio - expectedErrorRatio(r.evaluatedAt)) > 1e-9,
+      Math.abs(r.errorRatio - expectedErrorRatio(push, r.evaluatedAt)) > 1e-9,
   );
   const ahead = checked.filter(r => ownerOf(r.evaluatedAt) === 'B');
   const values = [
@@ -246,7 +314,7 @@ async function run(report: ScenarioReport, resources: Resources) {
       checked.map(r => `${ownerOf(r.evaluatedAt)} ${r.errorRatio?.toFixed(4)}`),
     ),
   ].join(', ');
-  report.held(
+  replicas.report.held(
     'every snapshot counts exactly the samples before its own instant: the errors in A’s future are in B’s snapshots and not in A’s',
     checked.length > 0 &&
       ahead.length > 0 &&
@@ -255,19 +323,23 @@ async function run(report: ScenarioReport, resources: Resources) {
     `${checked.length} snapshots after the push (${
       ahead.length
     } stamped by B, 3 min ahead); error ratios by replica: ${values} (by hand: A 0 until the first error minute starts, B ${expectedErrorRatio(
-      pushedAt + SKEW_MS,
+      push,
+      push.pushedAt + SKEW_MS,
     ).toFixed(4)} or more as its clock passes the next error minute)${
       wrong.length
         ? `; ${wrong.length} wrong, e.g. at ${new Date(
             wrong[0].evaluatedAt,
-          ).toISOString()}: ${
-            wrong[0].errorRatio
-          } (expected ${expectedErrorRatio(wrong[0].evaluatedAt)})`
+          ).toISOString()}: ${wrong[0].errorRatio} (expected ${expectedErrorRatio(
+            push,
+            wrong[0].evaluatedAt,
+          )})`
         : ''
     }`,
   );
+}
 
-  // Both serve the one latest snapshot (the last run's, whoever ran it).
+/** Both serve the one latest snapshot (the last run's, whoever ran it). */
+async function checkSameLatestSnapshot({ report, a, b }: Replicas) {
   const fleets = await poll(
     'both replicas serving the same latest snapshot',
     async () => {
@@ -291,7 +363,9 @@ async function run(report: ScenarioReport, resources: Resources) {
     fleets !== undefined,
     `evaluatedAt ${fleets}`,
   );
+}
 
+async function checkHistory({ report, a, b }: Replicas, rows: Snapshot[]) {
   const [historyA, historyB] = await Promise.all([
     a.service(`/api/slo/v1/slos/default/slo-builtin/history`),
     b.service(`/api/slo/v1/slos/default/slo-builtin/history`),

@@ -1,10 +1,23 @@
 import { sleep } from '../lib/children';
 import { poll } from '@triad/test-utils';
 import { Answer, call, errorMessage } from '../lib/http';
-import { withDatabase } from '../lib/postgres';
-import { startPrivatePostgres } from '../lib/privatePostgres';
+import { BackendSettings } from '../lib/fixtures';
+import {
+  PrivatePostgres,
+  startPrivatePostgres,
+} from '../lib/privatePostgres';
 import { ScenarioReport } from '../lib/report';
 import {
+  clientsFinished,
+  compareSamples,
+  Sample,
+  sampleKey,
+  samplesByKey,
+  storedSamples,
+  Values,
+} from '../lib/samples';
+import {
+  Api,
   databasePrefix,
   describe,
   newBackendSettings,
@@ -25,13 +38,14 @@ const RECOVERY_BOUND_MS = 10_000;
 const MESSAGE = 'The database is unavailable; try again in a few seconds';
 
 interface Batch {
-  samples: Array<{
-    series: string;
-    timestamp: number;
-    good: number;
-    total: number;
-  }>;
+  samples: Sample[];
   acknowledged: boolean;
+}
+
+interface Outage {
+  down: number;
+  up: number;
+  recoveryMs?: number;
 }
 
 function makeBatch(base: number, client: number, index: number): Batch {
@@ -61,6 +75,53 @@ export function databaseRestart(report: ScenarioReport) {
 }
 
 async function run(report: ScenarioReport, resources: Resources) {
+  const ingest = await startIngest(report, resources);
+  report.tried(
+    `${CLIENTS} clients pushing batches of ${BATCH} samples; stop PostgreSQL (fast shutdown) for ${
+      DOWN_MS / 1000
+    } s and start it again, ${RESTARTS} times, while they push and while the scheduled evaluation falls due`,
+  );
+  const clients = Array.from({ length: CLIENTS }, (_, c) => push(ingest, c));
+  const outages: Outage[] = [];
+  for (let restart = 1; restart <= RESTARTS; restart++) {
+    outages.push(await restartDatabase(ingest, restart));
+  }
+  await sleep(2_000);
+  ingest.stopping = true;
+  await clientsFinished(clients);
+  report.add('unavailable', ingest.unavailable);
+  report.add('serverErrors', ingest.serverErrors);
+  checkRecovery(ingest, outages);
+  checkAnswersWhileAway(ingest);
+  await checkNextScheduledRun(ingest, outages);
+  await checkStored(ingest);
+}
+
+/** The backend on a private PostgreSQL, the batches its clients pushed and what they saw. */
+interface Ingest {
+  report: ScenarioReport;
+  pg: PrivatePostgres;
+  settings: BackendSettings;
+  sloDatabase: string;
+  api: Api;
+  pid: number;
+  base: number;
+  batches: Batch[];
+  /** When each batch was acknowledged. */
+  acks: number[];
+  unexpected: string[];
+  /** 503 answers by Retry-After and message. */
+  retryAfter: Map<string, number>;
+  unavailable: number;
+  serverErrors: number;
+  noAnswer: number;
+  stopping: boolean;
+}
+
+async function startIngest(
+  report: ScenarioReport,
+  resources: Resources,
+): Promise<Ingest> {
   const pg = await startPrivatePostgres();
   resources.add(() => pg.destroy());
   const settings = await newBackendSettings(resources, 'database', {
@@ -81,101 +142,93 @@ async function run(report: ScenarioReport, resources: Resources) {
       FREQUENCY_MS / 1000
     }s`,
   );
-
-  const base = Math.floor(Date.now() / MINUTE) - BATCH * BATCHES_PER_SERIES;
-  const batches: Batch[] = [];
-  const acks: number[] = [];
-  const unexpected: string[] = [];
-  const retryAfter = new Map<string, number>();
-  let unavailable = 0;
-  let serverErrors = 0;
-  let noAnswer = 0;
-  let stopping = false;
-
-  const client = async (c: number) => {
-    for (let index = 0; !stopping; index++) {
-      const batch = makeBatch(base, c, index);
-      batches.push(batch);
-      // Until acknowledged; eagerly (100 ms), not after Retry-After, to time the recovery.
-      while (!batch.acknowledged) {
-        const a: Answer = await call(`${api.url}/api/slo/v1/samples`, {
-          token: settings.token,
-          json: { samples: batch.samples },
-          timeoutMs: 15_000,
-        });
-        report.add('requests');
-        if (a.status === 202 && a.body?.accepted === BATCH) {
-          batch.acknowledged = true;
-          acks.push(Date.now());
-          report.add('acknowledged', BATCH);
-          continue;
-        }
-        if (a.status === 503) {
-          unavailable++;
-          const key = `Retry-After ${a.headers['retry-after']}, "${errorMessage(
-            a,
-          )}"`;
-          retryAfter.set(key, (retryAfter.get(key) ?? 0) + 1);
-        } else if (a.status === 0) {
-          noAnswer++;
-          unexpected.push(describe(a));
-        } else {
-          if (a.status >= 500) serverErrors++;
-          unexpected.push(describe(a));
-        }
-        await sleep(100);
-      }
-    }
+  return {
+    report,
+    pg,
+    settings,
+    sloDatabase,
+    api,
+    pid,
+    base: Math.floor(Date.now() / MINUTE) - BATCH * BATCHES_PER_SERIES,
+    batches: [],
+    acks: [],
+    unexpected: [],
+    retryAfter: new Map(),
+    unavailable: 0,
+    serverErrors: 0,
+    noAnswer: 0,
+    stopping: false,
   };
+}
 
-  report.tried(
-    `${CLIENTS} clients pushing batches of ${BATCH} samples; stop PostgreSQL (fast shutdown) for ${
-      DOWN_MS / 1000
-    } s and start it again, ${RESTARTS} times, while they push and while the scheduled evaluation falls due`,
-  );
-  const clients = Array.from({ length: CLIENTS }, (_, c) => client(c));
-  const outages: Array<{ down: number; up: number; recoveryMs?: number }> = [];
-  for (let restart = 1; restart <= RESTARTS; restart++) {
-    await sleep(2_000 + Math.floor(Math.random() * 1_000));
-    const down = Date.now();
-    await pg.stop();
-    report.add('faults');
-    await sleep(DOWN_MS);
-    const startupMs = await pg.start();
-    const up = Date.now();
-    const outage: { down: number; up: number; recoveryMs?: number } = {
-      down,
-      up,
-    };
-    outages.push(outage);
-    const firstAck = await poll(
-      'an acknowledged batch after the database came back',
-      async () => acks.find(t => t >= up),
-      30_000,
-      20,
-    ).catch(() => undefined);
-    outage.recoveryMs = firstAck === undefined ? undefined : firstAck - up;
-    report.note(
-      `restart ${restart}: down ${((up - down) / 1000).toFixed(
-        1,
-      )} s (PostgreSQL took ${startupMs} ms to accept queries again); first acknowledged batch ${
-        outage.recoveryMs === undefined
-          ? 'never came'
-          : `${outage.recoveryMs} ms after that`
-      }`,
-    );
+/** One client: pushes batch after batch until told to stop, each until acknowledged. */
+async function push(ingest: Ingest, c: number) {
+  const { report, retryAfter, unexpected } = ingest;
+  for (let index = 0; !ingest.stopping; index++) {
+    const batch = makeBatch(ingest.base, c, index);
+    ingest.batches.push(batch);
+    // Until acknowledged; eagerly (100 ms), not after Retry-After, to time the recovery.
+    while (!batch.acknowledged) {
+      const a: Answer = await call(`${ingest.api.url}/api/slo/v1/samples`, {
+        token: ingest.settings.token,
+        json: { samples: batch.samples },
+        timeoutMs: 15_000,
+      });
+      report.add('requests');
+      if (a.status === 202 && a.body?.accepted === BATCH) {
+        batch.acknowledged = true;
+        ingest.acks.push(Date.now());
+        report.add('acknowledged', BATCH);
+        continue;
+      }
+      if (a.status === 503) {
+        ingest.unavailable++;
+        const key = `Retry-After ${a.headers['retry-after']}, "${errorMessage(
+          a,
+        )}"`;
+        retryAfter.set(key, (retryAfter.get(key) ?? 0) + 1);
+      } else if (a.status === 0) {
+        ingest.noAnswer++;
+        unexpected.push(describe(a));
+      } else {
+        if (a.status >= 500) ingest.serverErrors++;
+        unexpected.push(describe(a));
+      }
+      await sleep(100);
+    }
   }
-  await sleep(2_000);
-  stopping = true;
-  await Promise.race([
-    Promise.all(clients),
-    sleep(30_000).then(() => {
-      throw new Error('clients did not finish within 30 s');
-    }),
-  ]);
-  report.add('unavailable', unavailable);
-  report.add('serverErrors', serverErrors);
+}
 
+/** Stops PostgreSQL for DOWN_MS, starts it again and times the first acknowledged batch after. */
+async function restartDatabase(
+  { report, pg, acks }: Ingest,
+  restart: number,
+): Promise<Outage> {
+  await sleep(2_000 + Math.floor(Math.random() * 1_000));
+  const down = Date.now();
+  await pg.stop();
+  report.add('faults');
+  await sleep(DOWN_MS);
+  const startupMs = await pg.start();
+  const up = Date.now();
+  const firstAck = await poll(
+    'an acknowledged batch after the database came back',
+    async () => acks.find(t => t >= up),
+    30_000,
+    20,
+  ).catch(() => undefined);
+  const recoveryMs = firstAck === undefined ? undefined : firstAck - up;
+  report.note(
+    `restart ${restart}: down ${((up - down) / 1000).toFixed(
+      1,
+    )} s (PostgreSQL took ${startupMs} ms to accept queries again); first acknowledged batch ${
+      recoveryMs === undefined ? 'never came' : `${recoveryMs} ms after that`
+    }`,
+  );
+  return { down, up, recoveryMs };
+}
+
+function checkRecovery({ report, api, pid }: Ingest, outages: Outage[]) {
   const recoveries = outages.map(o => o.recoveryMs);
   report.held(
     `the backend recovers by itself within ${
@@ -190,6 +243,10 @@ async function run(report: ScenarioReport, resources: Resources) {
       api.backend.alive() ? 'still running' : 'gone'
     }`,
   );
+}
+
+function checkAnswersWhileAway(ingest: Ingest) {
+  const { report, retryAfter, unexpected, unavailable } = ingest;
   const clear = [...retryAfter.keys()].every(
     k => k === `Retry-After 5, "${MESSAGE}"`,
   );
@@ -198,12 +255,19 @@ async function run(report: ScenarioReport, resources: Resources) {
     unavailable > 0 && clear && unexpected.length === 0,
     `${unavailable} × 503 (${[...retryAfter.entries()]
       .map(([k, n]) => `${n} × ${k}`)
-      .join('; ')}); ${serverErrors} other 5xx, ${noAnswer} without an answer${
+      .join('; ')}); ${ingest.serverErrors} other 5xx, ${
+      ingest.noAnswer
+    } without an answer${
       unexpected.length ? `: ${unexpected.slice(0, 3).join('; ')}` : ''
     }`,
   );
+}
 
-  // The next scheduled run after the last restart.
+/** The next scheduled run after the last restart. */
+async function checkNextScheduledRun(
+  { report, api }: Ingest,
+  outages: Outage[],
+) {
   const lastUp = outages[outages.length - 1].up;
   const runsAfter = () =>
     api.backend
@@ -239,56 +303,27 @@ async function run(report: ScenarioReport, resources: Resources) {
           ', ',
         )}; runs that lost the database midway and waited for it: ${interrupted})`,
   );
+}
 
-  // Every acknowledged sample exactly once, with its values.
+/** Every acknowledged sample exactly once, with its values. */
+async function checkStored({ report, batches, sloDatabase, pg }: Ingest) {
   const acknowledged = batches.filter(b => b.acknowledged);
-  const expected = new Map<string, { good: number; total: number }>();
-  for (const b of acknowledged) {
-    for (const s of b.samples) {
-      expected.set(`${s.series}@${s.timestamp / MINUTE}`, s);
-    }
-  }
-  const { rows, duplicates } = await withDatabase(
+  const expected = samplesByKey(acknowledged);
+  const { stored, duplicates } = await storedSamples(
     sloDatabase,
-    async db => ({
-      rows: await db('slo_samples')
-        .select('series', 'minute', 'good', 'total')
-        .where('series', 'like', 'db/%'),
-      duplicates: (
-        await db('slo_samples')
-          .select('series', 'minute')
-          .where('series', 'like', 'db/%')
-          .groupBy('series', 'minute')
-          .havingRaw('count(*) > 1')
-      ).length,
-    }),
+    'db/',
     pg.settings,
   );
-  const stored = new Map<string, { good: number; total: number }>();
-  for (const r of rows) {
-    stored.set(`${r.series}@${Number(r.minute)}`, {
-      good: Number(r.good),
-      total: Number(r.total),
-    });
-  }
-  let missing = 0;
-  let wrong = 0;
-  for (const [key, s] of expected) {
-    const got = stored.get(key);
-    if (!got) missing++;
-    else if (got.good !== s.good || got.total !== s.total) wrong++;
-  }
+  const { missing, wrong } = compareSamples(expected, stored);
   // Batches never acknowledged (on the wire when the clients stopped) may be stored or not.
   const unacknowledged = new Set(
-    batches
-      .filter(b => !b.acknowledged)
-      .flatMap(b => b.samples.map(s => `${s.series}@${s.timestamp / MINUTE}`)),
+    batches.filter(b => !b.acknowledged).flatMap(b => b.samples.map(sampleKey)),
   );
   const extra = [...stored.keys()].filter(
     k => !expected.has(k) && !unacknowledged.has(k),
   ).length;
   report.add('lost', missing);
-  const sum = (m: Map<string, { total: number }>, keys: Iterable<string>) =>
+  const sum = (m: Map<string, Values>, keys: Iterable<string>) =>
     [...keys].reduce((n, k) => n + (m.get(k)?.total ?? 0), 0);
   report.held(
     'no acknowledged sample lost, none counted twice',
