@@ -329,10 +329,9 @@ function checkSnapshotInstants(
       wrong.length
         ? `; ${wrong.length} wrong, e.g. at ${new Date(
             wrong[0].evaluatedAt,
-          ).toISOString()}: ${wrong[0].errorRatio} (expected ${expectedErrorRatio(
-            push,
-            wrong[0].evaluatedAt,
-          )})`
+          ).toISOString()}: ${
+            wrong[0].errorRatio
+          } (expected ${expectedErrorRatio(push, wrong[0].evaluatedAt)})`
         : ''
     }`,
   );

@@ -2,10 +2,7 @@ import { sleep } from '../lib/children';
 import { poll } from '@triad/test-utils';
 import { Answer, call, errorMessage } from '../lib/http';
 import { BackendSettings } from '../lib/fixtures';
-import {
-  PrivatePostgres,
-  startPrivatePostgres,
-} from '../lib/privatePostgres';
+import { PrivatePostgres, startPrivatePostgres } from '../lib/privatePostgres';
 import { ScenarioReport } from '../lib/report';
 import {
   clientsFinished,

@@ -1,5 +1,6 @@
 import { sleep } from '../lib/children';
 import { poll } from '@triad/test-utils';
+import { Answer } from '../lib/http';
 import { ScenarioReport } from '../lib/report';
 import { describe, MainSetup } from '../suite/context';
 
@@ -26,10 +27,22 @@ function resultOf(path: string, body: any) {
  * 1. Source outage: the real Prometheus behind slo-prom is stopped mid-test,
  * then started again over the same data.
  */
-export async function sourceOutage(
+export async function sourceOutage(setup: MainSetup, report: ScenarioReport) {
+  const fresh = await freshAnswer(setup, report);
+  report.tried('stopping Prometheus (SIGTERM; the process exits)');
+  await setup.prom.stop();
+  report.add('faults');
+  await readWhileDown(setup, report, fresh);
+  await startAgain(setup, report, fresh);
+}
+
+/** The answer slo-prom gave while Prometheus was up. */
+type Fresh = Answer;
+
+async function freshAnswer(
   { api, prom }: MainSetup,
   report: ScenarioReport,
-) {
+): Promise<Fresh> {
   report.tried(
     `GET ${SLO} while Prometheus ${prom.prometheus.url} answers (through the suite's loopback proxy)`,
   );
@@ -49,9 +62,16 @@ export async function sourceOutage(
     }, ${fresh.ms.toFixed(0)} ms`,
   );
 
-  report.tried('stopping Prometheus (SIGTERM; the process exits)');
-  await prom.stop();
-  report.add('faults');
+  return fresh;
+}
+
+/** Every endpoint, round after round for 6 s after the stop: in time, stale, the last good snapshot. */
+async function readWhileDown(
+  { api }: MainSetup,
+  report: ScenarioReport,
+  fresh: Fresh,
+) {
+  const freshSli = fresh.body.objectives[0].sli;
   const stoppedAt = Date.now();
   // Answers are cached for cacheTtl (1 s in the suite): wait past it.
   await sleep(1_200);
@@ -96,7 +116,7 @@ export async function sourceOutage(
     await sleep(500);
   }
   report.held(
-    `every answer within the source timeout (${SOURCE_TIMEOUT_MS / 1000} s + ${
+    `every answer withinthe source timeout (${SOURCE_TIMEOUT_MS / 1000} s + ${
       SLACK_MS / 1000
     } s slack) while Prometheus is down`,
     slow.length === 0,
@@ -120,7 +140,14 @@ export async function sourceOutage(
     list.status === 200 && listed?.stale === true,
     `GET /v1/slos → ${list.status}, slo-prom stale: ${listed?.stale}`,
   );
+}
 
+async function startAgain(
+  { api, prom }: MainSetup,
+  report: ScenarioReport,
+  fresh: Fresh,
+) {
+  const freshSli = fresh.body.objectives[0].sli;
   report.tried('starting Prometheus again over the same data');
   const startupMs = await prom.restart();
   const restartedAt = Date.now();

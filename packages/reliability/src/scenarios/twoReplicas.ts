@@ -5,11 +5,7 @@ import { BackendSettings } from '../lib/fixtures';
 import { withDatabase } from '../lib/postgres';
 import { ScenarioReport } from '../lib/report';
 import { threeHoursOfTraffic } from '../lib/samples';
-import {
-  runsOf,
-  scheduleOf,
-  START_JITTER_MS,
-} from '../lib/scheduledRuns';
+import { runsOf, scheduleOf, START_JITTER_MS } from '../lib/scheduledRuns';
 import {
   Api,
   newBackendSettings,
