@@ -6,6 +6,9 @@ import { describe, MainSetup } from '../suite/context';
 import { SLACK_MS, SOURCE_TIMEOUT_MS } from './sourceOutage';
 
 const SLO = '/api/slo/v1/slos/default/slo-prom';
+/** How long the proxy holds each Prometheus request: longer than the source timeout. */
+const DELAY_MS = 5_000;
+const BURST = 20;
 const OTHERS = [
   '/api/catalog/entities/by-name/component/default/svc-builtin',
   '/api/catalog/entities?filter=kind=component&fields=metadata.name',
@@ -41,9 +44,6 @@ export async function slowSource(setup: MainSetup, report: ScenarioReport) {
   await moderateDelay(setup, report);
   setup.prom.proxy.delayMs = 0;
 }
-
-const DELAY_MS = 5_000;
-const BURST = 20;
 
 /** Other plugins, unloaded: the baseline of their answer times. */
 async function othersUnloaded({ api }: MainSetup, report: ScenarioReport) {
