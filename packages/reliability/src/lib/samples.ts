@@ -1,7 +1,6 @@
 import { sleep } from './children';
 import { PostgresSettings, withDatabase } from './postgres';
-
-const MINUTE = 60_000;
+import { MINUTE } from './scenario';
 
 export interface Sample {
   series: string;

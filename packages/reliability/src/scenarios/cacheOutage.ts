@@ -12,6 +12,7 @@ import {
   Resources,
   startSuiteBackend,
 } from '../suite/context';
+import { withResources } from '../lib/scenario';
 
 const CLIENTS = 3;
 const FAULT_MS = 8_000;
@@ -45,9 +46,7 @@ interface Sample {
  * frozen (SIGSTOP) for 8 s and thawed, then stopped for 8 s and started
  * empty, while users read SLO and ownership pages.
  */
-export function cacheOutage(report: ScenarioReport) {
-  return Resources.using(resources => run(report, resources));
-}
+export const cacheOutage = withResources(run);
 
 async function run(report: ScenarioReport, resources: Resources) {
   const cache = await startOnPrivateRedis(report, resources);

@@ -13,6 +13,7 @@ import {
   Resources,
   startSuiteBackend,
 } from '../suite/context';
+import { withResources } from '../lib/scenario';
 
 const FREQUENCY_MS = 5_000;
 const RUNS_TO_WATCH = 6;
@@ -25,9 +26,7 @@ const withoutIndexedAt = (body: any) => ({ ...body, indexedAt: undefined });
  * evaluation runs once per interval across both, and both serve the same
  * answers.
  */
-export function twoReplicas(report: ScenarioReport) {
-  return Resources.using(resources => run(report, resources));
-}
+export const twoReplicas = withResources(run);
 
 async function run(report: ScenarioReport, resources: Resources) {
   const replicas = await startReplicas(report, resources);

@@ -25,8 +25,8 @@ import {
   WindowFigures,
   windowFigures,
 } from './windows';
+import { MINUTE } from '../lib/scenario';
 
-const MINUTE = 60_000;
 /** The soak is cut into this many windows (10 minutes each in the hour-long run). */
 export const WINDOWS = 6;
 /** A scheduled evaluation of every SLO this often. */

@@ -3,8 +3,8 @@ import { Answer, call } from '../lib/http';
 import { describe } from '../suite/context';
 import { ExampleCatalog } from './exampleConfig';
 import { RequestSample } from './windows';
+import { MINUTE } from '../lib/scenario';
 
-const MINUTE = 60_000;
 /** How often each kind of traffic comes; every loop waits for its answers, so at most one of each is in flight. */
 export const PERIOD_MS = {
   page: 1_000,

@@ -12,7 +12,6 @@ import {
 import {
   Catalog,
   Phase,
-  MINUTE,
   CLIENTS,
   FAULT_MS,
   SLOW_MS,
@@ -22,6 +21,7 @@ import {
   NEVER_READ,
 } from './pages';
 import { checkPhase } from './checkPhase';
+import { MINUTE, withResources } from '../../lib/scenario';
 
 /**
  * The catalog is failing, then slow, for the SLO and ownership backends:
@@ -29,9 +29,7 @@ import { checkPhase } from './checkPhase';
  * (`discovery.endpoints`), which first resets every connection and then
  * holds every request 8 s, while users read SLO and ownership pages.
  */
-export function catalogOutage(report: ScenarioReport) {
-  return Resources.using(resources => run(report, resources));
-}
+export const catalogOutage = withResources(run);
 
 async function run(report: ScenarioReport, resources: Resources) {
   const catalog = await startBehindProxy(report, resources);

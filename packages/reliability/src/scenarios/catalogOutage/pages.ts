@@ -3,7 +3,6 @@ import { Answer } from '../../lib/http';
 import { ScenarioReport } from '../../lib/report';
 import { Api } from '../../suite/context';
 
-export const MINUTE = 60_000;
 export const CLIENTS = 3;
 export const FAULT_MS = 12_000;
 /** The proxy holds each catalog request this long while the catalog is slow. */

@@ -6,7 +6,6 @@ import { scheduleOf } from '../../lib/scheduledRuns';
 import {
   Replicas,
   Push,
-  MINUTE,
   FREQUENCY_MS,
   TOLERANCE_MS,
   PAST_MINUTES,
@@ -21,6 +20,7 @@ import {
   checkSameLatestSnapshot,
   checkHistory,
 } from './snapshots';
+import { MINUTE, withResources } from '../../lib/scenario';
 
 /**
  * 11. Clock skew between replicas: two backends on one PostgreSQL, replica B
@@ -28,9 +28,7 @@ import {
  * window, ingest at the edges of its tolerance, scheduled runs and
  * snapshots.
  */
-export function clockSkew(report: ScenarioReport) {
-  return Resources.using(resources => run(report, resources));
-}
+export const clockSkew = withResources(run);
 
 async function run(report: ScenarioReport, resources: Resources) {
   const replicas = await startSkewedReplicas(report, resources);

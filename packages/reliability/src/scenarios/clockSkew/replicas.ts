@@ -7,8 +7,8 @@ import {
   startSuiteBackend,
 } from '../../suite/context';
 import { runsOf } from '../../lib/scheduledRuns';
+import { MINUTE } from '../../lib/scenario';
 
-export const MINUTE = 60_000;
 /** Replica B's clock is this far ahead of A's (and of the database's). */
 export const SKEW_MS = 3 * MINUTE;
 export const FREQUENCY_MS = 5_000;

@@ -6,7 +6,6 @@ import { Resources, startSuiteBackend } from '../../suite/context';
 import {
   Ingest,
   Batch,
-  MINUTE,
   CLIENTS,
   BATCH,
   KILLS,
@@ -18,6 +17,7 @@ import {
   checkStored,
   checkThroughTheProduct,
 } from './checks';
+import { MINUTE, withResources } from '../../lib/scenario';
 
 /**
  * 3. Crash during ingest: clients push batches while the backend is killed
@@ -25,9 +25,7 @@ import {
  * acknowledged. PostgreSQL must then hold every acknowledged sample exactly
  * once.
  */
-export function crashDuringIngest(report: ScenarioReport) {
-  return Resources.using(resources => run(report, resources));
-}
+export const crashDuringIngest = withResources(run);
 
 async function run(report: ScenarioReport, resources: Resources) {
   const ingest = await startIngest(report, resources);

@@ -10,8 +10,8 @@ import {
   Resources,
   startSuiteBackend,
 } from '../../suite/context';
+import { MINUTE } from '../../lib/scenario';
 
-export const MINUTE = 60_000;
 export const CLIENTS = 4;
 export const BATCH = 240; // samples (minutes) per batch
 export const BATCHES_PER_SERIES = 18; // 18 × 240 minutes = 3 days

@@ -19,15 +19,14 @@ import {
   checkNextScheduledRun,
   checkStored,
 } from './checks';
+import { withResources } from '../../lib/scenario';
 
 /**
  * 8. The database restarts: a private PostgreSQL under the backend is
  * stopped (fast shutdown) and started again twice while clients push
  * samples and the evaluation of every SLO is scheduled every 5 s.
  */
-export function databaseRestart(report: ScenarioReport) {
-  return Resources.using(resources => run(report, resources));
-}
+export const databaseRestart = withResources(run);
 
 async function run(report: ScenarioReport, resources: Resources) {
   const ingest = await startIngest(report, resources);

@@ -15,8 +15,8 @@ import {
   Resources,
   startSuiteBackend,
 } from '../../suite/context';
+import { MINUTE } from '../../lib/scenario';
 
-export const MINUTE = 60_000;
 export const CLIENTS = 3;
 export const BATCH = 60; // samples (minutes) per batch
 export const BATCHES_PER_SERIES = 48; // 48 × 60 minutes = 2 days
