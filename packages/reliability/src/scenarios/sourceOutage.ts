@@ -71,7 +71,6 @@ async function readWhileDown(
   report: ScenarioReport,
   fresh: Fresh,
 ) {
-  const freshSli = fresh.body.objectives[0].sli;
   const stoppedAt = Date.now();
   // Answers are cached for cacheTtl (1 s in the suite): wait past it.
   await sleep(1_200);
@@ -88,35 +87,15 @@ async function readWhileDown(
       if (a.ms > SOURCE_TIMEOUT_MS + SLACK_MS) {
         slow.push(`${path} ${a.ms.toFixed(0)} ms`);
       }
-      if (a.status !== 200) {
-        wrong.push(`${path}: ${describe(a)}`);
-        continue;
-      }
-      if (path.endsWith('/policy')) {
-        if (
-          !a.body.reasons?.some((r: any) => r.sloRef === 'slo:default/slo-prom')
-        ) {
-          wrong.push(`${path}: no reason for slo-prom`);
-        }
-        continue;
-      }
-      const r = resultOf(path, a.body);
-      reason ||= r?.staleReason ?? '';
-      if (
-        r?.stale !== true ||
-        !r.staleReason ||
-        r.evaluatedAt !== fresh.body.evaluatedAt ||
-        r.objectives?.[0]?.sli !== freshSli
-      ) {
-        wrong.push(
-          `${path}: stale ${r?.stale}, reason ${r?.staleReason}, evaluatedAt ${r?.evaluatedAt}`,
-        );
-      }
+      const problem = problemOf(path, a, fresh);
+      if (problem) wrong.push(problem);
+      reason ||=
+        (a.status === 200 && resultOf(path, a.body)?.staleReason) || '';
     }
     await sleep(500);
   }
   report.held(
-    `every answer withinthe source timeout (${SOURCE_TIMEOUT_MS / 1000} s + ${
+    `every answer within the source timeout (${SOURCE_TIMEOUT_MS / 1000} s + ${
       SLACK_MS / 1000
     } s slack) while Prometheus is down`,
     slow.length === 0,
@@ -140,6 +119,26 @@ async function readWhileDown(
     list.status === 200 && listed?.stale === true,
     `GET /v1/slos → ${list.status}, slo-prom stale: ${listed?.stale}`,
   );
+}
+
+/** What is wrong with an answer while Prometheus is down: it must be the last good snapshot, stale with a reason. */
+function problemOf(path: string, a: Answer, fresh: Fresh): string | undefined {
+  if (a.status !== 200) return `${path}: ${describe(a)}`;
+  if (path.endsWith('/policy')) {
+    return a.body.reasons?.some((r: any) => r.sloRef === 'slo:default/slo-prom')
+      ? undefined
+      : `${path}: no reason for slo-prom`;
+  }
+  const r = resultOf(path, a.body);
+  if (
+    r?.stale !== true ||
+    !r.staleReason ||
+    r.evaluatedAt !== fresh.body.evaluatedAt ||
+    r.objectives?.[0]?.sli !== fresh.body.objectives[0].sli
+  ) {
+    return `${path}: stale ${r?.stale}, reason ${r?.staleReason}, evaluatedAt ${r?.evaluatedAt}`;
+  }
+  return undefined;
 }
 
 async function startAgain(
