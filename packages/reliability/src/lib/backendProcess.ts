@@ -42,12 +42,8 @@ const TRANSFORM = require.resolve('@backstage/cli/config/nodeTransform.cjs');
 export const FAKETIME_LIBRARY =
   '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
 
-/**
- * Starts the suite's backend (src/backend/main.ts) as a child process with the
- * given configuration on top of a listen address it picks, and waits until it
- * reports ready. The process is killed if the suite ends first.
- */
-export async function startBackend(options: {
+/** Options of `startBackend`. */
+export interface BackendOptions {
   name: string;
   config: object;
   /** Reuse a port, e.g. to restart "the same" backend after a crash. */
@@ -57,7 +53,16 @@ export async function startBackend(options: {
   clockOffsetSeconds?: number;
   /** More environment variables for the process. */
   env?: Record<string, string>;
-}): Promise<BackendProcess> {
+}
+
+/**
+ * Starts the suite's backend (src/backend/main.ts) as a child process with the
+ * given configuration on top of a listen address it picks, and waits until it
+ * reports ready. The process is killed if the suite ends first.
+ */
+export async function startBackend(
+  options: BackendOptions,
+): Promise<BackendProcess> {
   const started = Date.now();
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
@@ -76,94 +81,23 @@ export async function startBackend(options: {
       },
     }),
   );
-
-  const logs: LogLine[] = [];
-  let output = '';
-  const offset = options.clockOffsetSeconds;
-  const child: ChildProcess = track(
-    spawn(
-      process.execPath,
-      ['--require', TRANSFORM, MAIN, '--config', configFile],
-      {
-        cwd: reliabilityPath(),
-        env: {
-          ...process.env,
-          NODE_ENV: 'production',
-          LOG_LEVEL: 'info',
-          // Debian's libfaketime, preloaded into this process (the faketime
-          // command would run it as a child of its own, which a kill of its
-          // pid leaves behind); timers and durations keep the real clock.
-          ...(offset !== undefined && {
-            LD_PRELOAD: FAKETIME_LIBRARY,
-            FAKETIME: `${offset >= 0 ? '+' : ''}${offset}s`,
-            FAKETIME_DONT_FAKE_MONOTONIC: '1',
-          }),
-          ...options.env,
-        },
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    ),
-  );
-  // TRIAD_RELIABILITY_LOGS=<folder> keeps every backend's full output there.
-  const logDir = process.env.TRIAD_RELIABILITY_LOGS;
-  if (logDir) {
-    await mkdir(logDir, { recursive: true });
-    const file = createWriteStream(
-      join(logDir, `${options.name}-${child.pid}.log`),
-    );
-    child.stdout!.pipe(file);
-    child.stderr!.pipe(file);
-  }
-  let partial = '';
-  child.stdout!.on('data', (chunk: Buffer) => {
-    const text = partial + chunk.toString();
-    const lines = text.split('\n');
-    partial = lines.pop() ?? '';
-    for (const line of lines) {
-      output = `${output}${line}\n`.slice(-200_000);
-      try {
-        const parsed = JSON.parse(line);
-        logs.push({
-          ...parsed,
-          at: Date.now(),
-          message: String(parsed.message),
-        });
-      } catch {
-        logs.push({ at: Date.now(), message: line });
-      }
-    }
-  });
-  child.stderr!.on('data', (chunk: Buffer) => {
-    output = (output + chunk.toString()).slice(-200_000);
-  });
-
-  const tail = (n = 40) => output.split('\n').slice(-n).join('\n');
+  const child = spawnBackend(configFile, options);
+  await keepLogs(child, options.name);
+  const { logs, tail } = readOutput(child);
   const alive = () => child.exitCode === null && child.signalCode === null;
-  const deadline = started + (options.readyTimeoutMs ?? 120_000);
-  for (;;) {
-    if (!alive()) {
-      await rm(dir, { recursive: true, force: true });
-      throw new Error(
-        `backend ${options.name} exited before it was ready:\n${tail()}`,
-      );
-    }
-    try {
-      const res = await fetch(`${url}/.backstage/health/v1/readiness`, {
-        signal: AbortSignal.timeout(2_000),
-      });
-      if (res.ok) break;
-    } catch {
-      // not listening yet
-    }
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      await exited(child);
-      await rm(dir, { recursive: true, force: true });
-      throw new Error(
-        `backend ${options.name} was not ready in time:\n${tail()}`,
-      );
-    }
-    await sleep(200);
+  try {
+    await waitUntilReady(
+      url,
+      alive,
+      started + (options.readyTimeoutMs ?? 120_000),
+    );
+  } catch (error) {
+    child.kill('SIGKILL');
+    await exited(child);
+    await rm(dir, { recursive: true, force: true });
+    throw new Error(
+      `backend ${options.name} ${(error as Error).message}:\n${tail()}`,
+    );
   }
 
   return {
@@ -189,4 +123,96 @@ export async function startBackend(options: {
     grep: pattern => logs.filter(l => pattern.test(l.message)),
     tail,
   };
+}
+
+function spawnBackend(
+  configFile: string,
+  { clockOffsetSeconds: offset, env }: BackendOptions,
+): ChildProcess {
+  return track(
+    spawn(
+      process.execPath,
+      ['--require', TRANSFORM, MAIN, '--config', configFile],
+      {
+        cwd: reliabilityPath(),
+        env: {
+          ...process.env,
+          NODE_ENV: 'production',
+          LOG_LEVEL: 'info',
+          // Debian's libfaketime, preloaded into this process (the faketime
+          // command would run it as a child of its own, which a kill of its
+          // pid leaves behind); timers and durations keep the real clock.
+          ...(offset !== undefined && {
+            LD_PRELOAD: FAKETIME_LIBRARY,
+            FAKETIME: `${offset >= 0 ? '+' : ''}${offset}s`,
+            FAKETIME_DONT_FAKE_MONOTONIC: '1',
+          }),
+          ...env,
+        },
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    ),
+  );
+}
+
+/** TRIAD_RELIABILITY_LOGS=<folder> keeps every backend's full output there. */
+async function keepLogs(child: ChildProcess, name: string) {
+  const logDir = process.env.TRIAD_RELIABILITY_LOGS;
+  if (logDir) {
+    await mkdir(logDir, { recursive: true });
+    const file = createWriteStream(join(logDir, `${name}-${child.pid}.log`));
+    child.stdout!.pipe(file);
+    child.stderr!.pipe(file);
+  }
+}
+
+/** The child's JSON log lines as they come, and the tail of all its output. */
+function readOutput(child: ChildProcess) {
+  const logs: LogLine[] = [];
+  let output = '';
+  let partial = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    const text = partial + chunk.toString();
+    const lines = text.split('\n');
+    partial = lines.pop() ?? '';
+    for (const line of lines) {
+      output = `${output}${line}\n`.slice(-200_000);
+      try {
+        const parsed = JSON.parse(line);
+        logs.push({
+          ...parsed,
+          at: Date.now(),
+          message: String(parsed.message),
+        });
+      } catch {
+        logs.push({ at: Date.now(), message: line });
+      }
+    }
+  });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    output = (output + chunk.toString()).slice(-200_000);
+  });
+  const tail = (n = 40) => output.split('\n').slice(-n).join('\n');
+  return { logs, tail };
+}
+
+/** Polls the readiness endpoint; throws (with the end of the message) when the process exits or the deadline passes. */
+async function waitUntilReady(
+  url: string,
+  alive: () => boolean,
+  deadline: number,
+) {
+  for (;;) {
+    if (!alive()) throw new Error('exited before it was ready');
+    try {
+      const res = await fetch(`${url}/.backstage/health/v1/readiness`, {
+        signal: AbortSignal.timeout(2_000),
+      });
+      if (res.ok) return;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error('was not ready in time');
+    await sleep(200);
+  }
 }

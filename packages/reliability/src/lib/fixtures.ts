@@ -168,34 +168,32 @@ export interface BackendSettings {
   catalogUrl?: string;
 }
 
+/** Kinds the catalog of the fixture is made of. */
+export const FIXTURE_KINDS = [
+  'Component',
+  'System',
+  'Resource',
+  'Group',
+  'User',
+  'Location',
+  'SLO',
+];
+
+/** The `catalog` configuration that reads one file of `kinds`. */
+export function catalogConfig(target: string, kinds = FIXTURE_KINDS) {
+  return {
+    rules: [{ allow: kinds }],
+    locations: [{ type: 'file', target }],
+  };
+}
+
 /** Writes the catalog and returns the configuration of one backend. */
 export async function backendConfig(settings: BackendSettings) {
   const catalogFile = join(settings.dir, 'catalog.yaml');
   await writeFile(catalogFile, CATALOG + (settings.extraCatalog ?? ''));
   return {
     app: { baseUrl: 'http://127.0.0.1:3000' },
-    backend: {
-      database: {
-        client: 'pg',
-        connection: settings.postgres,
-        prefix: settings.databasePrefix,
-      },
-      cache: settings.redis
-        ? {
-            store: 'redis',
-            connection: settings.redis.url,
-            redis: { client: { namespace: settings.redis.namespace } },
-          }
-        : { store: 'memory' },
-      auth: {
-        externalAccess: [
-          {
-            type: 'static',
-            options: { token: settings.token, subject: 'reliability-suite' },
-          },
-        ],
-      },
-    },
+    backend: backendSection(settings),
     auth: {
       environment: 'development',
       providers: {
@@ -216,24 +214,11 @@ export async function backendConfig(settings: BackendSettings) {
         ],
       },
     }),
-    catalog: {
-      rules: [
-        {
-          allow: [
-            'Component',
-            'System',
-            'Resource',
-            'Group',
-            'User',
-            'Location',
-            'SLO',
-            'SLI',
-            'DataSource',
-          ],
-        },
-      ],
-      locations: [{ type: 'file', target: catalogFile }],
-    },
+    catalog: catalogConfig(catalogFile, [
+      ...FIXTURE_KINDS,
+      'SLI',
+      'DataSource',
+    ]),
     ownership: {
       index: {
         schedule: {
@@ -256,6 +241,32 @@ export async function backendConfig(settings: BackendSettings) {
         ],
       }),
       ...settings.slo,
+    },
+  };
+}
+
+/** `backend`: its database, cache and the suite's static token. */
+function backendSection(settings: BackendSettings) {
+  return {
+    database: {
+      client: 'pg',
+      connection: settings.postgres,
+      prefix: settings.databasePrefix,
+    },
+    cache: settings.redis
+      ? {
+          store: 'redis',
+          connection: settings.redis.url,
+          redis: { client: { namespace: settings.redis.namespace } },
+        }
+      : { store: 'memory' },
+    auth: {
+      externalAccess: [
+        {
+          type: 'static',
+          options: { token: settings.token, subject: 'reliability-suite' },
+        },
+      ],
     },
   };
 }

@@ -30,51 +30,12 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
   const dir = await mkdtemp(join(tmpdir(), 'triad-reliability-redis-'));
   let child: ChildProcess | undefined;
 
-  const command = (...args: string[]) =>
-    new Promise<string>((resolve, reject) => {
-      const socket = connect(port, '127.0.0.1');
-      socket.setTimeout(2_000, () => {
-        socket.destroy();
-        reject(new Error(`redis ${args[0]}: no answer within 2 s`));
-      });
-      socket.on('error', reject);
-      socket.on('connect', () =>
-        socket.write(
-          `*${args.length}\r\n${args
-            .map(a => `$${Buffer.byteLength(a)}\r\n${a}\r\n`)
-            .join('')}`,
-        ),
-      );
-      let reply = '';
-      socket.on('data', chunk => {
-        reply += chunk.toString();
-        if (reply.includes('\r\n')) {
-          socket.destroy();
-          resolve(reply.split('\r\n')[0]);
-        }
-      });
-    });
+  const command = (...args: string[]) => redisCommand(port, args);
 
   const start = async () => {
     const server = await startServer({
       name: 'private Redis',
-      spawn: () =>
-        spawn(
-          'redis-server',
-          [
-            '--port',
-            String(port),
-            '--bind',
-            '127.0.0.1',
-            '--save',
-            '',
-            '--appendonly',
-            'no',
-            '--dir',
-            dir,
-          ],
-          { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
-        ),
+      spawn: () => spawnRedis(port, dir),
       ready: () =>
         command('PING').then(
           reply => reply === '+PONG',
@@ -108,4 +69,51 @@ export async function startPrivateRedis(): Promise<PrivateRedis> {
       await rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Sends one command over a new connection; resolves with the first line of the reply. */
+function redisCommand(port: number, args: string[]): Promise<string> {
+  return new Promise<string>((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1');
+    socket.setTimeout(2_000, () => {
+      socket.destroy();
+      reject(new Error(`redis ${args[0]}: no answer within 2 s`));
+    });
+    socket.on('error', reject);
+    socket.on('connect', () =>
+      socket.write(
+        `*${args.length}\r\n${args
+          .map(a => `$${Buffer.byteLength(a)}\r\n${a}\r\n`)
+          .join('')}`,
+      ),
+    );
+    let reply = '';
+    socket.on('data', chunk => {
+      reply += chunk.toString();
+      if (reply.includes('\r\n')) {
+        socket.destroy();
+        resolve(reply.split('\r\n')[0]);
+      }
+    });
+  });
+}
+
+/** redis-server on loopback without persistence, its files in `dir`. */
+function spawnRedis(port: number, dir: string): ChildProcess {
+  return spawn(
+    'redis-server',
+    [
+      '--port',
+      String(port),
+      '--bind',
+      '127.0.0.1',
+      '--save',
+      '',
+      '--appendonly',
+      'no',
+      '--dir',
+      dir,
+    ],
+    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
 }

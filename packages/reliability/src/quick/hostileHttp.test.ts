@@ -28,7 +28,7 @@ import {
 } from '../corpus/api';
 import { mutatedOpenSlo } from '../corpus/openslo';
 import { mutatedOwnership } from '../corpus/ownership';
-import { CATALOG, HIDDEN_NAMES } from '../lib/fixtures';
+import { CATALOG, catalogConfig, HIDDEN_NAMES } from '../lib/fixtures';
 import { hideLabelledEntities, poll } from '@triad/test-utils';
 
 /*
@@ -110,24 +110,7 @@ describe('SLO and ownership plugins with hostile input (quick)', () => {
         mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
         mockServices.rootConfig.factory({
           data: {
-            catalog: {
-              rules: [
-                {
-                  allow: [
-                    'Component',
-                    'System',
-                    'Resource',
-                    'Group',
-                    'User',
-                    'Location',
-                    'SLO',
-                  ],
-                },
-              ],
-              locations: [
-                { type: 'file', target: dir.resolve('catalog.yaml') },
-              ],
-            },
+            catalog: catalogConfig(dir.resolve('catalog.yaml')),
             ownership: { index: { events: { topics: [] } } },
           },
         }),

@@ -1,16 +1,19 @@
 import { sleep } from '../lib/children';
 import { poll } from '@triad/test-utils';
 import { Answer } from '../lib/http';
-import { startPrivateRedis } from '../lib/privateRedis';
+import { PrivateRedis, startPrivateRedis } from '../lib/privateRedis';
 import { ScenarioReport } from '../lib/report';
+import { threeHoursOfTraffic } from '../lib/samples';
+import { percentile } from '../soak/windows';
 import {
+  Api,
   describe,
   newBackendSettings,
   Resources,
   startSuiteBackend,
 } from '../suite/context';
+import { withResources } from '../lib/scenario';
 
-const MINUTE = 60_000;
 const CLIENTS = 3;
 const FAULT_MS = 8_000;
 /**
@@ -38,22 +41,56 @@ interface Sample {
   answer: Answer;
 }
 
-const percentile = (values: number[], p: number) => {
-  if (!values.length) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
-};
-
 /**
  * 9. Redis goes away under `backend.cache.store: redis`: a private Redis is
  * frozen (SIGSTOP) for 8 s and thawed, then stopped for 8 s and started
  * empty, while users read SLO and ownership pages.
  */
-export function cacheOutage(report: ScenarioReport) {
-  return Resources.using(resources => run(report, resources));
-}
+export const cacheOutage = withResources(run);
 
 async function run(report: ScenarioReport, resources: Resources) {
+  const cache = await startOnPrivateRedis(report, resources);
+  await checkCachingBefore(cache);
+  report.tried(
+    `${CLIENTS} users reading ${
+      PATHS.length
+    } SLO and ownership endpoints back to back; freeze Redis (SIGSTOP) for ${
+      FAULT_MS / 1000
+    } s, thaw it; then stop it for ${FAULT_MS / 1000} s and start it empty`,
+  );
+  const clients = Array.from({ length: CLIENTS }, (_, c) => read(cache, c));
+  await sleep(2_000);
+  await freezeAndThaw(cache);
+  const resumedAfterStart = await stopAndStart(cache);
+  cache.stopping = true;
+  await Promise.all(clients);
+  checkAnswers(cache);
+  checkLatency(cache);
+  // Backstage's Redis client may not reconnect after a full stop
+  // (backstage/backstage#31742): measured and reported, not promised.
+  report.note(
+    resumedAfterStart === undefined
+      ? 'after Redis was stopped and started again, the backend wrote no key within 20 s: Backstage’s Redis client did not reconnect (backstage/backstage#31742); answers stay uncached until the backend restarts'
+      : `after Redis was stopped and started again, caching resumed: first key ${(
+          resumedAfterStart / 1000
+        ).toFixed(1)} s after the start`,
+  );
+}
+
+/** The backend on a private Redis, and what its readers saw in each phase. */
+interface Cache {
+  report: ScenarioReport;
+  redis: PrivateRedis;
+  api: Api;
+  phase: Phase;
+  stopping: boolean;
+  samples: Sample[];
+}
+
+async function startOnPrivateRedis(
+  report: ScenarioReport,
+  resources: Resources,
+): Promise<Cache> {
   const redis = await startPrivateRedis();
   resources.add(() => redis.destroy());
   const settings = await newBackendSettings(resources, 'cache', {
@@ -67,73 +104,69 @@ async function run(report: ScenarioReport, resources: Resources) {
   report.note(
     `private Redis ${redis.url}; backend ${api.url} (pid ${api.backend.pid}) with backend.cache.store: redis`,
   );
-  const keys = async () => Number((await redis.command('DBSIZE')).slice(1));
+  return { report, redis, api, phase: 'before', stopping: false, samples: [] };
+}
 
-  // Three hours of traffic for slo-builtin.
-  const last = Math.floor(Date.now() / MINUTE) - 1;
+const keys = async (redis: PrivateRedis) =>
+  Number((await redis.command('DBSIZE')).slice(1));
+
+/** How long until the backend writes a key again (undefined after 20 s). */
+function cachingResumes(redis: PrivateRedis, what: string, since: number) {
+  return poll(
+    what,
+    async () => ((await keys(redis)) > 0 ? Date.now() - since : undefined),
+    20_000,
+    100,
+  ).catch(() => undefined);
+}
+
+async function checkCachingBefore({ report, api, redis }: Cache) {
   const pushed = await api.service('/api/slo/v1/samples', {
-    json: {
-      samples: Array.from({ length: 180 }, (_, i) => ({
-        series: 'builtin/requests',
-        timestamp: (last - 179 + i) * MINUTE,
-        good: i % 30 === 0 ? 990 : 1000,
-        total: 1000,
-      })),
-    },
+    json: { samples: threeHoursOfTraffic() },
   });
   report.add('requests');
   const first = await api.user(PATHS[0]);
   report.add('requests');
-  const cachedBefore = await keys();
+  const cachedBefore = await keys(redis);
   report.held(
     'the backend caches in Redis before the faults',
     pushed.status === 202 && first.status === 200 && cachedBefore > 0,
     `samples ${pushed.status}, SLO ${first.status}; ${cachedBefore} keys in Redis`,
   );
+}
 
-  let phase: Phase = 'before';
-  let stopping = false;
-  const samples: Sample[] = [];
-  const client = async (c: number) => {
-    for (let i = c; !stopping; i++) {
-      const path = PATHS[i % PATHS.length];
-      const at = phase;
-      const answer = await api.user(path, { timeoutMs: 15_000 });
-      report.add('requests');
-      samples.push({
-        phase: at,
-        path,
-        status: answer.status,
-        ms: answer.ms,
-        answer,
-      });
-    }
-  };
-  report.tried(
-    `${CLIENTS} users reading ${
-      PATHS.length
-    } SLO and ownership endpoints back to back; freeze Redis (SIGSTOP) for ${
-      FAULT_MS / 1000
-    } s, thaw it; then stop it for ${FAULT_MS / 1000} s and start it empty`,
-  );
-  const clients = Array.from({ length: CLIENTS }, (_, c) => client(c));
-  await sleep(2_000);
+/** One user: reads the endpoints back to back until told to stop. */
+async function read(cache: Cache, c: number) {
+  for (let i = c; !cache.stopping; i++) {
+    const path = PATHS[i % PATHS.length];
+    const at = cache.phase;
+    const answer = await cache.api.user(path, { timeoutMs: 15_000 });
+    cache.report.add('requests');
+    cache.samples.push({
+      phase: at,
+      path,
+      status: answer.status,
+      ms: answer.ms,
+      answer,
+    });
+  }
+}
 
-  phase = 'frozen';
+async function freezeAndThaw(cache: Cache) {
+  const { report, redis } = cache;
+  cache.phase = 'frozen';
   redis.freeze();
   report.add('faults');
   await sleep(FAULT_MS);
   redis.thaw();
-  phase = 'thawed';
+  cache.phase = 'thawed';
   // Empty it, so that keys written from now on show caching resumed.
   await redis.command('FLUSHALL');
-  const thawed = Date.now();
-  const resumedAfterThaw = await poll(
+  const resumedAfterThaw = await cachingResumes(
+    redis,
     'keys in Redis after the thaw',
-    async () => ((await keys()) > 0 ? Date.now() - thawed : undefined),
-    20_000,
-    100,
-  ).catch(() => undefined);
+    Date.now(),
+  );
   report.held(
     'caching resumes when Redis thaws',
     resumedAfterThaw !== undefined,
@@ -143,23 +176,21 @@ async function run(report: ScenarioReport, resources: Resources) {
           1,
         )} s after the thaw (the back-off is 5 s)`,
   );
+}
 
-  phase = 'stopped';
+/** Stops Redis, starts it empty; how long until caching resumed, if it did. */
+async function stopAndStart(cache: Cache) {
+  const { report, redis } = cache;
+  cache.phase = 'stopped';
   await redis.stop();
   report.add('faults');
   await sleep(FAULT_MS);
   await redis.start();
-  phase = 'started';
-  const started = Date.now();
-  const resumedAfterStart = await poll(
-    'keys in Redis after the start',
-    async () => ((await keys()) > 0 ? Date.now() - started : undefined),
-    20_000,
-    100,
-  ).catch(() => undefined);
-  stopping = true;
-  await Promise.all(clients);
+  cache.phase = 'started';
+  return cachingResumes(redis, 'keys in Redis after the start', Date.now());
+}
 
+function checkAnswers({ report, samples }: Cache) {
   const during = samples.filter(s => s.phase !== 'before');
   const failures = samples.filter(s => s.status !== 200);
   report.add('serverErrors', failures.filter(s => s.status >= 500).length);
@@ -176,14 +207,20 @@ async function run(report: ScenarioReport, resources: Resources) {
         : ''
     }`,
   );
+}
+
+function checkLatency({ report, samples }: Cache) {
   const byPhase = (
     ['before', 'frozen', 'thawed', 'stopped', 'started'] as Phase[]
   )
     .map(p => {
-      const ms = samples.filter(s => s.phase === p).map(s => s.ms);
-      return `${p}: ${ms.length} answers, p50 ${percentile(ms, 0.5).toFixed(
+      const ms = samples
+        .filter(s => s.phase === p)
+        .map(s => s.ms)
+        .sort((x, y) => x - y);
+      return `${p}: ${ms.length} answers, p50 ${percentile(ms, 50).toFixed(
         0,
-      )} ms, p95 ${percentile(ms, 0.95).toFixed(0)} ms, max ${Math.max(
+      )} ms, p95 ${percentile(ms, 95).toFixed(0)} ms, max ${Math.max(
         ...ms,
       ).toFixed(0)} ms`;
     })
@@ -196,14 +233,5 @@ async function run(report: ScenarioReport, resources: Resources) {
     `answers within ${LATENCY_BOUND_MS / 1000} s while Redis is gone`,
     gone.length > 0 && slowest < LATENCY_BOUND_MS,
     byPhase,
-  );
-  // Backstage's Redis client may not reconnect after a full stop
-  // (backstage/backstage#31742): measured and reported, not promised.
-  report.note(
-    resumedAfterStart === undefined
-      ? 'after Redis was stopped and started again, the backend wrote no key within 20 s: Backstage’s Redis client did not reconnect (backstage/backstage#31742); answers stay uncached until the backend restarts'
-      : `after Redis was stopped and started again, caching resumed: first key ${(
-          resumedAfterStart / 1000
-        ).toFixed(1)} s after the start`,
   );
 }

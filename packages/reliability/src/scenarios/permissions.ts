@@ -1,7 +1,7 @@
 import { HIDDEN_NAMES } from '../lib/fixtures';
 import { Answer, call } from '../lib/http';
 import { ScenarioReport } from '../lib/report';
-import { describe, MainSetup } from '../suite/context';
+import { Api, describe, MainSetup } from '../suite/context';
 
 const mentionsHidden = (a: Answer) =>
   HIDDEN_NAMES.filter(name => a.text.includes(name));
@@ -54,8 +54,28 @@ export async function permissions({ api }: MainSetup, report: ScenarioReport) {
       ', ',
     )}`,
   );
+  await checkHiddenPages(api, report);
+  await checkLists(api, report);
+  await checkPaging(api, report);
+  await checkCoverage(api, report);
+  await checkIngestPermission(api, report);
+  await checkTokens(api, report);
+}
 
-  // A hidden entity must look exactly like one that does not exist.
+/** A probe for the ingest endpoint: one sample a minute ago. */
+const probeSample = () => ({
+  samples: [
+    {
+      series: 'permissions/probe',
+      timestamp: Date.now() - 60_000,
+      good: 1,
+      total: 1,
+    },
+  ],
+});
+
+/** A hidden entity must look exactly like one that does not exist. */
+async function checkHiddenPages(api: Api, report: ScenarioReport) {
   const missing = (path: string) => path.replace(/-hidden\b/g, '-missing');
   const pageProblems: string[] = [];
   for (const path of HIDDEN_PAGES) {
@@ -83,7 +103,9 @@ export async function permissions({ api }: MainSetup, report: ScenarioReport) {
       ? pageProblems.join('; ')
       : `${HIDDEN_PAGES.length} pages: 404 for the user, 200 for the suite`,
   );
+}
 
+async function checkLists(api: Api, report: ScenarioReport) {
   const listProblems: string[] = [];
   for (const path of [...LISTS, ...VISIBLE_PAGES]) {
     const [user, service] = [await api.user(path), await api.service(path)];
@@ -106,8 +128,10 @@ export async function permissions({ api }: MainSetup, report: ScenarioReport) {
       ? listProblems.join('; ')
       : `${LISTS.length} lists show hidden entities to the suite and none to the user; ${VISIBLE_PAGES.length} pages of visible entities mention none`,
   );
+}
 
-  // Every page of the fleet list, one SLO per page.
+/** Every page of the fleet list, one SLO per page. */
+async function checkPaging(api: Api, report: ScenarioReport) {
   const first = await api.user('/api/slo/v1/slos?limit=1');
   const all = await api.service('/api/slo/v1/slos?limit=1');
   const userTotal: number = first.body?.totalItems ?? -1;
@@ -127,7 +151,9 @@ export async function permissions({ api }: MainSetup, report: ScenarioReport) {
       ', ',
     )}); suite: ${serviceTotal}`,
   );
+}
 
+async function checkCoverage(api: Api, report: ScenarioReport) {
   const coverage = [
     await api.user('/api/ownership/v1/coverage'),
     await api.service('/api/ownership/v1/coverage'),
@@ -137,18 +163,11 @@ export async function permissions({ api }: MainSetup, report: ScenarioReport) {
     coverage[0] === coverage[1] - 1,
     `production components: ${coverage[0]} for the user, ${coverage[1]} for the suite`,
   );
+}
 
-  // Ingest needs the permission; every endpoint needs a token.
-  const sample = {
-    samples: [
-      {
-        series: 'permissions/probe',
-        timestamp: Date.now() - 60_000,
-        good: 1,
-        total: 1,
-      },
-    ],
-  };
+/** Ingest needs the permission. */
+async function checkIngestPermission(api: Api, report: ScenarioReport) {
+  const sample = probeSample();
   const asUser = await api.user('/api/slo/v1/samples', { json: sample });
   const asService = await api.service('/api/slo/v1/samples', { json: sample });
   report.add('requests', 2);
@@ -159,7 +178,11 @@ export async function permissions({ api }: MainSetup, report: ScenarioReport) {
       asService.status === 202,
     `user: ${describe(asUser)}; service: ${asService.status}`,
   );
+}
 
+/** Every endpoint needs a token. */
+async function checkTokens(api: Api, report: ScenarioReport) {
+  const sample = probeSample();
   const everyEndpoint = [
     ...HIDDEN_PAGES.filter(p => !p.startsWith('/api/catalog')),
     ...LISTS,

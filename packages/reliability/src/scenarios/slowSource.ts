@@ -1,10 +1,14 @@
 import { sleep } from '../lib/children';
+import { FaultProxy } from '../lib/faultProxy';
 import { Answer } from '../lib/http';
 import { ScenarioReport } from '../lib/report';
 import { describe, MainSetup } from '../suite/context';
 import { SLACK_MS, SOURCE_TIMEOUT_MS } from './sourceOutage';
 
 const SLO = '/api/slo/v1/slos/default/slo-prom';
+/** How long the proxy holds each Prometheus request: longer than the source timeout. */
+const DELAY_MS = 5_000;
+const BURST = 20;
 const OTHERS = [
   '/api/catalog/entities/by-name/component/default/svc-builtin',
   '/api/catalog/entities?filter=kind=component&fields=metadata.name',
@@ -32,20 +36,33 @@ function scheduledRuns(setup: MainSetup, from: number, to: number): number {
  * source timeout, while users keep asking for the SLO.
  */
 export async function slowSource(setup: MainSetup, report: ScenarioReport) {
-  const { api, prom } = setup;
-  const { proxy } = prom;
+  const baseline = await othersUnloaded(setup, report);
+  setup.prom.proxy.delayMs = DELAY_MS;
+  report.add('faults');
+  await burst(setup, report, baseline);
+  await sustainedLoad(setup, report);
+  await moderateDelay(setup, report);
+  setup.prom.proxy.delayMs = 0;
+}
 
-  // Other plugins, unloaded: the baseline.
+/** Other plugins, unloaded: the baseline of their answer times. */
+async function othersUnloaded({ api }: MainSetup, report: ScenarioReport) {
   const baseline: number[] = [];
   for (let i = 0; i < 10; i++) {
     for (const path of OTHERS) baseline.push((await api.user(path)).ms);
   }
   report.add('requests', baseline.length);
+  return baseline;
+}
 
-  const DELAY_MS = 5_000;
-  const BURST = 20;
-  proxy.delayMs = DELAY_MS;
-  report.add('faults');
+/** BURST concurrent requests for the SLO while other plugins are called every 50 ms. */
+async function burst(
+  setup: MainSetup,
+  report: ScenarioReport,
+  baseline: number[],
+) {
+  const { api } = setup;
+  const { proxy } = setup.prom;
   report.tried(
     `proxy holds each Prometheus request ${DELAY_MS / 1000} s (source timeout ${
       SOURCE_TIMEOUT_MS / 1000
@@ -74,6 +91,14 @@ export async function slowSource(setup: MainSetup, report: ScenarioReport) {
   await others;
   report.add('requests', BURST + during.length);
 
+  checkStaleInTime(report, answers);
+  // Let the proxy see the backend hang up.
+  await sleep(300);
+  checkNoPileUp(setup, report, proxy.requests.slice(before), burstStart);
+  checkOthersResponsive(report, { baseline, during, othersFailed });
+}
+
+function checkStaleInTime(report: ScenarioReport, answers: Answer[]) {
   const slowest = Math.max(...answers.map(a => a.ms));
   report.held(
     'every request answered within the timeout',
@@ -91,9 +116,15 @@ export async function slowSource(setup: MainSetup, report: ScenarioReport) {
       /did not answer/.test(String(reasons[0])),
     `staleReason: ${reasons.map(r => `"${r}"`).join(', ')}`,
   );
-  // Let the proxy see the backend hang up.
-  await sleep(300);
-  const burstRequests = proxy.requests.slice(before);
+}
+
+function checkNoPileUp(
+  setup: MainSetup,
+  report: ScenarioReport,
+  burstRequests: FaultProxy['requests'],
+  burstStart: number,
+) {
+  const { proxy } = setup.prom;
   const scheduled = scheduledRuns(setup, burstStart, Date.now() + 3_000);
   report.held(
     `no pile-up: ${BURST} concurrent requests share one evaluation`,
@@ -112,6 +143,16 @@ export async function slowSource(setup: MainSetup, report: ScenarioReport) {
       .map(ms => `${ms} ms`)
       .join(', ')}; ${proxy.inFlight()} still open at the proxy`,
   );
+}
+
+function checkOthersResponsive(
+  report: ScenarioReport,
+  {
+    baseline,
+    during,
+    othersFailed,
+  }: { baseline: number[]; during: number[]; othersFailed: string[] },
+) {
   report.held(
     'other plugins stay responsive meanwhile',
     othersFailed.length === 0 && percentile(during, 95) < 1_000,
@@ -131,8 +172,12 @@ export async function slowSource(setup: MainSetup, report: ScenarioReport) {
         : ''
     }`,
   );
+}
 
-  // Sustained load: clients asking back to back for 10 s.
+/** Sustained load: clients asking back to back for 10 s. */
+async function sustainedLoad(setup: MainSetup, report: ScenarioReport) {
+  const { api } = setup;
+  const { proxy } = setup.prom;
   const CLIENTS = 5;
   const SUSTAIN_MS = 10_000;
   report.tried(
@@ -173,10 +218,12 @@ export async function slowSource(setup: MainSetup, report: ScenarioReport) {
       ...sustained.map(a => a.ms),
     ).toFixed(0)} ms; ${proxy.inFlight()} open at the proxy`,
   );
+}
 
-  // A source slower than usual but within the timeout is waited for.
+/** A source slower than usual but within the timeout is waited for. */
+async function moderateDelay({ api, prom }: MainSetup, report: ScenarioReport) {
   const MODERATE_MS = 600;
-  proxy.delayMs = MODERATE_MS;
+  prom.proxy.delayMs = MODERATE_MS;
   report.tried(`proxy delay ${MODERATE_MS} ms, under the timeout`);
   await sleep(1_200);
   const moderate = await api.user(SLO);
@@ -191,5 +238,4 @@ export async function slowSource(setup: MainSetup, report: ScenarioReport) {
       moderate.body?.stale
     }, ${moderate.ms.toFixed(0)} ms`,
   );
-  proxy.delayMs = 0;
 }

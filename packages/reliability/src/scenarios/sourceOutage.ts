@@ -1,5 +1,6 @@
 import { sleep } from '../lib/children';
 import { poll } from '@triad/test-utils';
+import { Answer } from '../lib/http';
 import { ScenarioReport } from '../lib/report';
 import { describe, MainSetup } from '../suite/context';
 
@@ -26,10 +27,22 @@ function resultOf(path: string, body: any) {
  * 1. Source outage: the real Prometheus behind slo-prom is stopped mid-test,
  * then started again over the same data.
  */
-export async function sourceOutage(
+export async function sourceOutage(setup: MainSetup, report: ScenarioReport) {
+  const fresh = await freshAnswer(setup, report);
+  report.tried('stopping Prometheus (SIGTERM; the process exits)');
+  await setup.prom.stop();
+  report.add('faults');
+  await readWhileDown(setup, report, fresh);
+  await startAgain(setup, report, fresh);
+}
+
+/** The answer slo-prom gave while Prometheus was up. */
+type Fresh = Answer;
+
+async function freshAnswer(
   { api, prom }: MainSetup,
   report: ScenarioReport,
-) {
+): Promise<Fresh> {
   report.tried(
     `GET ${SLO} while Prometheus ${prom.prometheus.url} answers (through the suite's loopback proxy)`,
   );
@@ -49,9 +62,15 @@ export async function sourceOutage(
     }, ${fresh.ms.toFixed(0)} ms`,
   );
 
-  report.tried('stopping Prometheus (SIGTERM; the process exits)');
-  await prom.stop();
-  report.add('faults');
+  return fresh;
+}
+
+/** Every endpoint, round after round for 6 s after the stop: in time, stale, the last good snapshot. */
+async function readWhileDown(
+  { api }: MainSetup,
+  report: ScenarioReport,
+  fresh: Fresh,
+) {
   const stoppedAt = Date.now();
   // Answers are cached for cacheTtl (1 s in the suite): wait past it.
   await sleep(1_200);
@@ -68,30 +87,10 @@ export async function sourceOutage(
       if (a.ms > SOURCE_TIMEOUT_MS + SLACK_MS) {
         slow.push(`${path} ${a.ms.toFixed(0)} ms`);
       }
-      if (a.status !== 200) {
-        wrong.push(`${path}: ${describe(a)}`);
-        continue;
-      }
-      if (path.endsWith('/policy')) {
-        if (
-          !a.body.reasons?.some((r: any) => r.sloRef === 'slo:default/slo-prom')
-        ) {
-          wrong.push(`${path}: no reason for slo-prom`);
-        }
-        continue;
-      }
-      const r = resultOf(path, a.body);
-      reason ||= r?.staleReason ?? '';
-      if (
-        r?.stale !== true ||
-        !r.staleReason ||
-        r.evaluatedAt !== fresh.body.evaluatedAt ||
-        r.objectives?.[0]?.sli !== freshSli
-      ) {
-        wrong.push(
-          `${path}: stale ${r?.stale}, reason ${r?.staleReason}, evaluatedAt ${r?.evaluatedAt}`,
-        );
-      }
+      const problem = problemOf(path, a, fresh);
+      if (problem) wrong.push(problem);
+      reason ||=
+        (a.status === 200 && resultOf(path, a.body)?.staleReason) || '';
     }
     await sleep(500);
   }
@@ -120,7 +119,34 @@ export async function sourceOutage(
     list.status === 200 && listed?.stale === true,
     `GET /v1/slos → ${list.status}, slo-prom stale: ${listed?.stale}`,
   );
+}
 
+/** What is wrong with an answer while Prometheus is down: it must be the last good snapshot, stale with a reason. */
+function problemOf(path: string, a: Answer, fresh: Fresh): string | undefined {
+  if (a.status !== 200) return `${path}: ${describe(a)}`;
+  if (path.endsWith('/policy')) {
+    return a.body.reasons?.some((r: any) => r.sloRef === 'slo:default/slo-prom')
+      ? undefined
+      : `${path}: no reason for slo-prom`;
+  }
+  const r = resultOf(path, a.body);
+  if (
+    r?.stale !== true ||
+    !r.staleReason ||
+    r.evaluatedAt !== fresh.body.evaluatedAt ||
+    r.objectives?.[0]?.sli !== fresh.body.objectives[0].sli
+  ) {
+    return `${path}: stale ${r?.stale}, reason ${r?.staleReason}, evaluatedAt ${r?.evaluatedAt}`;
+  }
+  return undefined;
+}
+
+async function startAgain(
+  { api, prom }: MainSetup,
+  report: ScenarioReport,
+  fresh: Fresh,
+) {
+  const freshSli = fresh.body.objectives[0].sli;
   report.tried('starting Prometheus again over the same data');
   const startupMs = await prom.restart();
   const restartedAt = Date.now();

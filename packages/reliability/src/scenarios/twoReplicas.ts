@@ -1,8 +1,11 @@
 import { isDeepStrictEqual } from 'util';
 import { sleep } from '../lib/children';
 import { poll } from '@triad/test-utils';
+import { BackendSettings } from '../lib/fixtures';
 import { withDatabase } from '../lib/postgres';
 import { ScenarioReport } from '../lib/report';
+import { threeHoursOfTraffic } from '../lib/samples';
+import { runsOf, scheduleOf, START_JITTER_MS } from '../lib/scheduledRuns';
 import {
   Api,
   newBackendSettings,
@@ -10,47 +13,10 @@ import {
   Resources,
   startSuiteBackend,
 } from '../suite/context';
+import { withResources } from '../lib/scenario';
 
-const MINUTE = 60_000;
 const FREQUENCY_MS = 5_000;
 const RUNS_TO_WATCH = 6;
-/**
- * Backstage's scheduler looks for due work every 5 s, so a run may start up
- * to 5 s late (plus 1 s for the look and the claim themselves); the next one
- * is then due `frequency` after the slot, not after the late start. Each
- * replica looks on its own phase, so two runs can be much closer than
- * `frequency` (one replica late in a slot, the other early in the next), but
- * never in the same slot and never overlapping.
- */
-export const START_JITTER_MS = 6_000;
-
-export interface Run {
-  replica: string;
-  start: number;
-  end: number;
-  message: string;
-}
-
-/**
- * "Evaluated N SLOs" lines of a replica, timed by the backend itself (its
- * `startedAt` and `durationMs` fields): when the suite reads a line depends
- * on each child's output buffering. `clockOffsetMs` is how far the
- * replica's clock is ahead.
- */
-export function runsOf(api: Api, replica: string, clockOffsetMs = 0): Run[] {
-  return api.backend.grep(/^Evaluated \d+ SLOs/).map(l => {
-    const start = Date.parse(String(l.startedAt)) - clockOffsetMs;
-    const durationMs = Number(l.durationMs);
-    if (!Number.isFinite(start + durationMs)) {
-      throw new Error(
-        `replica ${replica} logged a run without startedAt/durationMs: ${JSON.stringify(
-          l,
-        )}`,
-      );
-    }
-    return { replica, start, end: start + durationMs, message: l.message };
-  });
-}
 
 /** Drops what legitimately differs between replicas: when each built its index. */
 const withoutIndexedAt = (body: any) => ({ ...body, indexedAt: undefined });
@@ -60,11 +26,30 @@ const withoutIndexedAt = (body: any) => ({ ...body, indexedAt: undefined });
  * evaluation runs once per interval across both, and both serve the same
  * answers.
  */
-export function twoReplicas(report: ScenarioReport) {
-  return Resources.using(resources => run(report, resources));
-}
+export const twoReplicas = withResources(run);
 
 async function run(report: ScenarioReport, resources: Resources) {
+  const replicas = await startReplicas(report, resources);
+  await pushTraffic(replicas);
+  await checkOneRunPerInterval(replicas);
+  await checkOneSnapshotPerRun(replicas);
+  await checkSameAnswers(replicas);
+}
+
+interface Replicas {
+  report: ScenarioReport;
+  settings: BackendSettings;
+  a: Api;
+  b: Api;
+}
+
+const allRuns = ({ a, b }: Replicas) =>
+  [...runsOf(a, 'A'), ...runsOf(b, 'B')].sort((x, y) => x.start - y.start);
+
+async function startReplicas(
+  report: ScenarioReport,
+  resources: Resources,
+): Promise<Replicas> {
   const settings = await newBackendSettings(resources, 'replicas', {
     redis: redisSettings(`triad-reliability-replicas-${Date.now()}`),
     slo: {
@@ -88,15 +73,12 @@ async function run(report: ScenarioReport, resources: Resources) {
   report.note(
     `replica A ${a.url} (pid ${a.backend.pid}), replica B ${b.url} (pid ${b.backend.pid})`,
   );
+  return { report, settings, a, b };
+}
 
-  // Three hours of traffic for slo-builtin, pushed to A.
-  const last = Math.floor(Date.now() / MINUTE) - 1;
-  const samples = Array.from({ length: 180 }, (_, i) => ({
-    series: 'builtin/requests',
-    timestamp: (last - 179 + i) * MINUTE,
-    good: i % 30 === 0 ? 990 : 1000,
-    total: 1000,
-  }));
+/** Three hours of traffic for slo-builtin, pushed to A. */
+async function pushTraffic({ report, a }: Replicas) {
+  const samples = threeHoursOfTraffic();
   const pushed = await a.service('/api/slo/v1/samples', { json: { samples } });
   report.add('requests');
   report.held(
@@ -104,27 +86,24 @@ async function run(report: ScenarioReport, resources: Resources) {
     pushed.status === 202,
     `${pushed.status}`,
   );
+}
 
+async function checkOneRunPerInterval(replicas: Replicas) {
+  const { report } = replicas;
   report.tried(
     `watching both logs for ${RUNS_TO_WATCH} scheduled runs (the first comes right after start)`,
   );
-  const allRuns = () =>
-    [...runsOf(a, 'A'), ...runsOf(b, 'B')].sort((x, y) => x.start - y.start);
   await poll(
     `${RUNS_TO_WATCH} scheduled runs`,
-    async () => (allRuns().length >= RUNS_TO_WATCH ? true : undefined),
+    async () => (allRuns(replicas).length >= RUNS_TO_WATCH ? true : undefined),
     30_000 + RUNS_TO_WATCH * 2 * FREQUENCY_MS + 15_000,
     250,
   );
-  const runs = allRuns();
-  // Idle time between the end of one run and the start of the next: negative
-  // when two runs overlapped.
-  const gaps = runs.slice(1).map((r, i) => r.start - runs[i].end);
-  const spanMs = runs[runs.length - 1].start - runs[0].start;
-  const allowed = Math.floor((spanMs + START_JITTER_MS) / FREQUENCY_MS) + 1;
+  const runs = allRuns(replicas);
+  const { gaps, spanMs, allowed, keptTo } = scheduleOf(runs, FREQUENCY_MS);
   report.held(
     'the scheduled evaluation runs once per interval across both replicas, never two at once',
-    runs.length <= allowed && gaps.every(g => g >= 0),
+    keptTo,
     `${runs.length} runs over ${(spanMs / 1000).toFixed(1)} s at ${
       FREQUENCY_MS / 1000
     } s (at most ${allowed} allowed with the scheduler's ${
@@ -138,8 +117,11 @@ async function run(report: ScenarioReport, resources: Resources) {
       .join(', ')}; run by replica ${runs.map(r => r.replica).join('')}`,
   );
   report.note(`e.g. "${runs[0].message}"`);
+}
 
-  // Each run stores one snapshot per SLO: the database agrees with the logs.
+/** Each run stores one snapshot per SLO: the database agrees with the logs. */
+async function checkOneSnapshotPerRun(replicas: Replicas) {
+  const { report, settings } = replicas;
   const snapshots = await withDatabase(
     `${settings.databasePrefix}slo`,
     async db =>
@@ -152,7 +134,7 @@ async function run(report: ScenarioReport, resources: Resources) {
   );
   // The first run comes right after start, often before the catalog holds
   // the fixture: a run that evaluated no SLO stores no snapshot.
-  const evaluating = allRuns().filter(
+  const evaluating = allRuns(replicas).filter(
     r => Number(/^Evaluated (\d+) SLOs/.exec(r.message)?.[1]) > 0,
   );
   const runsNow = evaluating.length;
@@ -162,10 +144,12 @@ async function run(report: ScenarioReport, resources: Resources) {
     `${
       snapshots.length
     } snapshots of slo-builtin in PostgreSQL for ${runsNow} runs that evaluated SLOs, logged by the two replicas (${
-      allRuns().length - runsNow
+      allRuns(replicas).length - runsNow
     } runs found no SLO yet)`,
   );
+}
 
+async function checkSameAnswers({ report, a, b }: Replicas) {
   // Both replicas answer the same, read right after each other (retried
   // when a scheduled run lands in between).
   const same = async (

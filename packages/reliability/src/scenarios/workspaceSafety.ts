@@ -55,6 +55,33 @@ export async function workspaceSafety(report: ScenarioReport) {
 }
 
 async function run(report: ScenarioReport, root: string) {
+  const before = await prepareOutside(report, root);
+  const attempts = await runAttempts(root);
+  const after = await hashTree(root, name => name.startsWith('ws-'));
+  checkRunnerFinished(report, attempts);
+  const { results } = attempts;
+  const escaped = results.filter(r => r.escaped);
+  report.add('inputs', results.length);
+  report.held(
+    'nothing outside the workspace changed, after any attempt',
+    escaped.length === 0 && after.hash === before.hash,
+    escaped.length
+      ? escaped.map(r => `${r.action} ${r.label}`).join('; ')
+      : `fingerprint of ${after.entries} entries outside the workspaces unchanged after ${results.length} attempts`,
+  );
+  checkHostilePaths(
+    report,
+    results.filter(r => r.kind === 'path'),
+    escaped,
+  );
+  checkBombs(
+    report,
+    results.filter(r => r.kind === 'bomb'),
+  );
+}
+
+/** A folder next to the workspaces with files an escape would touch; its fingerprint. */
+async function prepareOutside(report: ScenarioReport, root: string) {
   const outside = join(root, 'outside');
   await mkdir(join(outside, 'sub'), { recursive: true });
   await writeFile(
@@ -67,7 +94,22 @@ async function run(report: ScenarioReport, root: string) {
   report.tried(
     `actions in throw-away workspaces under ${root}; outside: ${outside} (${before.entries} entries fingerprinted)`,
   );
+  return before;
+}
 
+/** What the runner child reported, and how it ended. */
+interface Attempts {
+  results: Result[];
+  done: boolean;
+  hung?: string;
+  crash?: string;
+  exitCode: number | null;
+  signalCode: NodeJS.Signals | null;
+  stderr: string;
+}
+
+/** Runs every attempt in a child (so a hang or a blown heap is caught), with a watchdog. */
+async function runAttempts(root: string): Promise<Attempts> {
   const child = track(
     spawn(
       process.execPath,
@@ -108,34 +150,37 @@ async function run(report: ScenarioReport, root: string) {
   }, 500);
   await exited(child);
   clearInterval(watchdog);
+  return {
+    results,
+    done,
+    hung,
+    crash,
+    exitCode: child.exitCode,
+    signalCode: child.signalCode,
+    stderr,
+  };
+}
 
-  const after = await hashTree(root, name => name.startsWith('ws-'));
+function checkRunnerFinished(report: ScenarioReport, attempts: Attempts) {
+  const { results, done, hung, crash, exitCode, signalCode, stderr } = attempts;
   report.held(
     'the runner finished every attempt (no hang, no crash, no out-of-memory)',
-    done && !hung && !crash && child.exitCode === 0,
+    done && !hung && !crash && exitCode === 0,
     `${results.length} attempts${hung ? `; hung in ${hung}` : ''}${
       crash ? `; crashed: ${crash}` : ''
     }${
-      child.exitCode
-        ? `; exit ${child.exitCode} ${child.signalCode ?? ''} ${stderr.slice(
-            -500,
-          )}`
+      exitCode
+        ? `; exit ${exitCode} ${signalCode ?? ''} ${stderr.slice(-500)}`
         : ''
     }`,
   );
+}
 
-  const paths = results.filter(r => r.kind === 'path');
-  const bombs = results.filter(r => r.kind === 'bomb');
-  const escaped = results.filter(r => r.escaped);
-  report.add('inputs', results.length);
-  report.held(
-    'nothing outside the workspace changed, after any attempt',
-    escaped.length === 0 && after.hash === before.hash,
-    escaped.length
-      ? escaped.map(r => `${r.action} ${r.label}`).join('; ')
-      : `fingerprint of ${after.entries} entries outside the workspaces unchanged after ${results.length} attempts`,
-  );
-
+function checkHostilePaths(
+  report: ScenarioReport,
+  paths: Result[],
+  escaped: Result[],
+) {
   const refused = paths.filter(r => r.error);
   const completed = paths.filter(r => !r.error);
   const named = refused.filter(
@@ -179,7 +224,9 @@ async function run(report: ScenarioReport, root: string) {
       ', ',
     )}`,
   );
+}
 
+function checkBombs(report: ScenarioReport, bombs: Result[]) {
   const slowest = Math.max(0, ...bombs.map(r => r.ms));
   const heaviest = Math.max(0, ...bombs.map(r => r.heapMb));
   const bombRefused = bombs.filter(r => r.error);

@@ -1,21 +1,32 @@
 import { poll } from '@triad/test-utils';
 import { BackendProcess, startBackend } from '../lib/backendProcess';
-import { sleep } from '../lib/children';
-import { backendConfig } from '../lib/fixtures';
-import { Answer, call } from '../lib/http';
+import { backendConfig, BackendSettings } from '../lib/fixtures';
+import { call } from '../lib/http';
 import { ScenarioReport } from '../lib/report';
 import { describe, newBackendSettings, Resources } from '../suite/context';
-import { exampleCatalogConfig, readExampleCatalog } from './exampleConfig';
+import {
+  ExampleCatalog,
+  exampleCatalogConfig,
+  readExampleCatalog,
+} from './exampleConfig';
 import { formatTables } from './formatTables';
+import {
+  PERIOD_MS,
+  PUSH_MINUTES,
+  runTraffic,
+  sample,
+  SoakCall,
+  Traffic,
+} from './traffic';
 import {
   FlatCriterion,
   flatness,
   ProcessSample,
-  RequestSample,
+  WindowFigures,
   windowFigures,
 } from './windows';
+import { MINUTE } from '../lib/scenario';
 
-const MINUTE = 60_000;
 /** The soak is cut into this many windows (10 minutes each in the hour-long run). */
 export const WINDOWS = 6;
 /** A scheduled evaluation of every SLO this often. */
@@ -23,19 +34,6 @@ const FREQUENCY_MS = 15_000;
 const FREQUENCY = `${FREQUENCY_MS / 1000}s`;
 /** Per-minute history pushed before the traffic starts: the longest example window is a month. */
 const HISTORY_DAYS = 31;
-/** How often each kind of traffic comes; every loop waits for its answers, so at most one of each is in flight. */
-const PERIOD_MS = {
-  page: 1_000,
-  slo: 3_000,
-  fleet: 5_000,
-  lookup: 2_000,
-  push: 2_000,
-};
-/** Minutes each push re-sends, as an exporter does for the minutes it is not sure were received. */
-const PUSH_MINUTES = 5;
-const LOOKUP_TERMS = ['checkout', 'payments', 'sre', 'catalog', 'platform'];
-/** A user token is refreshed as the browser does, well before its hour is up. */
-const USER_TOKEN_MS = 15 * MINUTE;
 /** Live heap (after full collections) within 20 %, median handles and timers equal ±10. */
 export const FLAT: FlatCriterion = { heapShare: 0.2, handles: 10, timers: 10 };
 
@@ -50,13 +48,6 @@ export function soak(report: ScenarioReport, minutes: number) {
   return Resources.using(resources => run(report, resources, minutes));
 }
 
-/** Synthetic per-minute counts of one series: 0.2 % errors, one bad minute an hour. */
-function sample(series: string, minute: number) {
-  const total = 1000 + (minute % 37);
-  const bad = minute % 60 === 17 ? 40 : 2;
-  return { series, timestamp: minute * MINUTE, good: total - bad, total };
-}
-
 async function run(
   report: ScenarioReport,
   resources: Resources,
@@ -64,6 +55,57 @@ async function run(
 ) {
   const durationMs = minutes * MINUTE;
   const windowMs = durationMs / WINDOWS;
+  const soakBackend = await startSoakBackend(report, resources, windowMs);
+  await pushHistory(report, soakBackend);
+  report.tried(
+    `${minutes} minutes of traffic on loopback: an entity page every ${
+      PERIOD_MS.page / 1000
+    } s (its SLOs, budget policy and ownership, at once), an SLO page every ${
+      PERIOD_MS.slo / 1000
+    } s (SLO, history, timeline), the fleet list every ${
+      PERIOD_MS.fleet / 1000
+    } s, an ownership lookup every ${
+      PERIOD_MS.lookup / 1000
+    } s, a push of the last ${PUSH_MINUTES} minutes of every series every ${
+      PERIOD_MS.push / 1000
+    } s; windows of ${windowMs / MINUTE} minutes`,
+  );
+  const traffic = await runTraffic({
+    api: soakBackend.api,
+    token: soakBackend.settings.token,
+    example: soakBackend.example,
+    durationMs,
+  });
+  const { requests } = traffic;
+  report.add('requests', requests.length);
+  report.add('serverErrors', requests.filter(r => !r.ok).length);
+  const windows = windowFigures({
+    start: traffic.start,
+    windowMs,
+    count: WINDOWS,
+    requests,
+    process: processSamples(soakBackend.backend),
+    scheduledRuns: soakBackend.backend
+      .grep(/^Evaluated \d+ SLOs/)
+      .map(l => Date.parse(String(l.startedAt))),
+  });
+  for (const line of formatTables(windows, windowMs)) report.note(line);
+  checkWindows(report, soakBackend.backend, traffic, windows, windowMs);
+}
+
+/** The soak's backend, on the example instance's catalog. */
+interface SoakBackend {
+  settings: BackendSettings;
+  backend: BackendProcess;
+  api: SoakCall;
+  example: ExampleCatalog;
+}
+
+async function startSoakBackend(
+  report: ScenarioReport,
+  resources: Resources,
+  windowMs: number,
+): Promise<SoakBackend> {
   // 60 samples per window, at least one every 10 s.
   const diagnosticsMs = Math.min(10_000, Math.round(windowMs / 60));
   const settings = await newBackendSettings(resources, 'soak', {
@@ -104,7 +146,14 @@ async function run(
     } s`,
   );
 
-  // History first, so that every window of every example SLO has data.
+  return { settings, backend, api, example };
+}
+
+/** History first, so that every window of every example SLO has data. */
+async function pushHistory(
+  report: ScenarioReport,
+  { settings, backend, api, example }: SoakBackend,
+) {
   const now = Math.floor(Date.now() / MINUTE);
   const history = [];
   for (let m = now - HISTORY_DAYS * 1440; m < now; m++) {
@@ -145,132 +194,29 @@ async function run(
       backend.startupMs / 1000
     ).toFixed(1)} s after start`,
   );
+}
 
-  const requests: RequestSample[] = [];
-  const failures: string[] = [];
-  const record = (kind: string, answer: Answer, ok: boolean) => {
-    requests.push({ at: Date.now(), kind, ms: answer.ms, ok });
-    if (!ok && failures.length < 10) {
-      failures.push(`${kind}: ${describe(answer)}`);
-    }
-  };
+/** The heap, handles and timers the backend sampled inside itself. */
+function processSamples(backend: BackendProcess): ProcessSample[] {
+  return backend.grep(/^process diagnostics$/).map(l => ({
+    at: l.at,
+    heapUsed: Number(l.heapUsed),
+    heapAfterMajorGc:
+      l.heapAfterMajorGc === undefined ? undefined : Number(l.heapAfterMajorGc),
+    majorGcs: Number(l.majorGcs),
+    rss: Number(l.rss),
+    handles: Number(l.handles),
+    timers: Number(l.timers),
+  }));
+}
 
-  let userToken = '';
-  let userTokenAt = 0;
-  const user = async () => {
-    if (Date.now() - userTokenAt > USER_TOKEN_MS) {
-      const a = await api('/api/auth/guest/refresh?env=development', {
-        headers: { 'X-Requested-With': 'XMLHttpRequest' },
-      });
-      const token = a.body?.backstageIdentity?.token;
-      record('sign-in', a, a.status === 200 && typeof token === 'string');
-      if (typeof token === 'string') {
-        userToken = token;
-        userTokenAt = Date.now();
-      }
-    }
-    return userToken;
-  };
-  const get = async (kind: string, path: string) => {
-    const a = await api(path, { token: await user() });
-    record(kind, a, a.status === 200 && typeof a.body === 'object');
-  };
-
-  const start = Date.now();
-  const end = start + durationMs;
-  /** Runs `tick` every `periodMs` until the end; a late tick is not made up for. */
-  const every = async (
-    periodMs: number,
-    tick: (i: number) => Promise<void>,
-  ) => {
-    for (let i = 0, next = Date.now(); next < end; i++) {
-      await tick(i);
-      next = Math.max(next + periodMs, Date.now());
-      if (next < end) await sleep(next - Date.now());
-    }
-  };
-  const pick = <T>(items: T[], i: number) => items[i % items.length];
-
-  report.tried(
-    `${minutes} minutes of traffic on loopback: an entity page every ${
-      PERIOD_MS.page / 1000
-    } s (its SLOs, budget policy and ownership, at once), an SLO page every ${
-      PERIOD_MS.slo / 1000
-    } s (SLO, history, timeline), the fleet list every ${
-      PERIOD_MS.fleet / 1000
-    } s, an ownership lookup every ${
-      PERIOD_MS.lookup / 1000
-    } s, a push of the last ${PUSH_MINUTES} minutes of every series every ${
-      PERIOD_MS.push / 1000
-    } s; windows of ${windowMs / MINUTE} minutes`,
-  );
-  await Promise.all([
-    every(PERIOD_MS.page, async i => {
-      const ref = `component/default/${pick(example.components, i)}`;
-      await Promise.all([
-        get('entity SLOs', `/api/slo/v1/entities/${ref}/slos`),
-        get('entity policy', `/api/slo/v1/entities/${ref}/policy`),
-        get('entity ownership', `/api/ownership/v1/entities/${ref}`),
-      ]);
-    }),
-    every(PERIOD_MS.slo, async i => {
-      const slo = `/api/slo/v1/slos/default/${pick(example.slos, i)}`;
-      await Promise.all([
-        get('SLO', slo),
-        get('SLO history', `${slo}/history`),
-        get('SLO timeline', `${slo}/timeline`),
-      ]);
-    }),
-    every(PERIOD_MS.fleet, () => get('fleet', '/api/slo/v1/slos')),
-    every(PERIOD_MS.lookup, i =>
-      get('lookup', `/api/ownership/v1/lookup?q=${pick(LOOKUP_TERMS, i)}`),
-    ),
-    every(PERIOD_MS.push, async () => {
-      const last = Math.floor(Date.now() / MINUTE);
-      const samples = example.series.flatMap(s =>
-        Array.from({ length: PUSH_MINUTES }, (_, k) => sample(s, last - k)),
-      );
-      const a = await api('/api/slo/v1/samples', {
-        token: settings.token,
-        json: { samples },
-      });
-      record(
-        'push',
-        a,
-        a.status === 202 && a.body?.accepted === samples.length,
-      );
-    }),
-  ]);
-  report.add('requests', requests.length);
-  report.add('serverErrors', requests.filter(r => !r.ok).length);
-
-  const processSamples: ProcessSample[] = backend
-    .grep(/^process diagnostics$/)
-    .map(l => ({
-      at: l.at,
-      heapUsed: Number(l.heapUsed),
-      heapAfterMajorGc:
-        l.heapAfterMajorGc === undefined
-          ? undefined
-          : Number(l.heapAfterMajorGc),
-      majorGcs: Number(l.majorGcs),
-      rss: Number(l.rss),
-      handles: Number(l.handles),
-      timers: Number(l.timers),
-    }));
-  const runs = backend
-    .grep(/^Evaluated \d+ SLOs/)
-    .map(l => Date.parse(String(l.startedAt)));
-  const windows = windowFigures({
-    start,
-    windowMs,
-    count: WINDOWS,
-    requests,
-    process: processSamples,
-    scheduledRuns: runs,
-  });
-  for (const line of formatTables(windows, windowMs)) report.note(line);
-
+function checkWindows(
+  report: ScenarioReport,
+  backend: BackendProcess,
+  { requests, failures }: Traffic,
+  windows: WindowFigures[],
+  windowMs: number,
+) {
   const errors = requests.filter(r => !r.ok).length;
   const errorLogs = backend.logs.filter(l => l.level === 'error');
   report.held(

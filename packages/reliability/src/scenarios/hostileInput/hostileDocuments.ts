@@ -1,6 +1,7 @@
 import * as fc from 'fast-check';
-import { formatPath } from '../../corpus/mutate';
-import { MALFORMED_OPENSLO, mutatedOpenSlo } from '../../corpus/openslo';
+import { MALFORMED_OPENSLO } from '../../corpus/malformedOpenSlo';
+import { formatPath, Mutation } from '../../corpus/mutate';
+import { mutatedOpenSlo } from '../../corpus/openslo';
 import { MALFORMED_OWNERSHIP, mutatedOwnership } from '../../corpus/ownership';
 import { MainSetup } from '../../suite/context';
 import { each, FIELD, messagesOf, Tally } from './Tally';
@@ -14,53 +15,52 @@ export async function hostileDocuments(
   api: MainSetup['api'],
   runSeed: number,
 ): Promise<Tally[]> {
-  const tallies: Tally[] = [];
-  const openSlo = new Tally('malformed OpenSLO documents (hand-written)');
-  tallies.push(openSlo);
-  await each(MALFORMED_OPENSLO, 4, c =>
-    validate(api, openSlo, c.name, c.doc, c.names),
-  );
-
-  const generatedOpenSlo = new Tally(
-    'OpenSLO documents changed at one random place (generated)',
-  );
-  tallies.push(generatedOpenSlo);
-  await each(fc.sample(mutatedOpenSlo, { numRuns: 250, seed: runSeed }), 4, m =>
-    validate(
-      api,
-      generatedOpenSlo,
-      `${m.doc.kind} with ${m.op} at ${formatPath(m.path)}`,
-      m.doc,
-      undefined,
-      m.value,
-    ),
-  );
-
-  const ownership = new Tally(
-    'malformed responsibilities and topology blocks (hand-written)',
-  );
-  tallies.push(ownership);
-  await each(MALFORMED_OWNERSHIP, 4, c =>
-    validate(api, ownership, c.name, c.doc, c.names),
-  );
-
-  const generatedOwnership = new Tally(
-    'responsibilities and topology blocks changed or replaced (generated)',
-  );
-  tallies.push(generatedOwnership);
-  await each(
-    fc.sample(mutatedOwnership, { numRuns: 250, seed: runSeed + 1 }),
-    4,
-    m =>
+  const handWritten = async (
+    title: string,
+    cases: Array<{ name: string; doc: unknown; names: string }>,
+  ) => {
+    const tally = new Tally(title);
+    await each(cases, 4, c => validate(api, tally, c.name, c.doc, c.names));
+    return tally;
+  };
+  const generated = async (
+    title: string,
+    mutations: fc.Arbitrary<Mutation<any>>,
+    seed: number,
+  ) => {
+    const tally = new Tally(title);
+    await each(fc.sample(mutations, { numRuns: 250, seed }), 4, m =>
       validate(
         api,
-        generatedOwnership,
+        tally,
         `${m.doc.kind} with ${m.op} at ${formatPath(m.path)}`,
         m.doc,
         undefined,
+        m.value,
       ),
-  );
-  return tallies;
+    );
+    return tally;
+  };
+  return [
+    await handWritten(
+      'malformed OpenSLO documents (hand-written)',
+      MALFORMED_OPENSLO,
+    ),
+    await generated(
+      'OpenSLO documents changed at one random place (generated)',
+      mutatedOpenSlo,
+      runSeed,
+    ),
+    await handWritten(
+      'malformed responsibilities and topology blocks (hand-written)',
+      MALFORMED_OWNERSHIP,
+    ),
+    await generated(
+      'responsibilities and topology blocks changed or replaced (generated)',
+      mutatedOwnership,
+      runSeed + 1,
+    ),
+  ];
 }
 
 async function validate(
