@@ -17,6 +17,7 @@ import {
   SloEventsResponse,
 } from './eventTypes';
 import { CompositeSloResult } from './compositeTypes';
+import { DependencyCeilingResponse } from './dependencyCeilingTypes';
 
 /** The subset of Backstage's DiscoveryApi the client needs. */
 export interface SloClientDiscovery {
@@ -167,6 +168,18 @@ export class SloClient {
   ): Promise<PolicyDecision> {
     return this.request(
       `/v1/entities/${entityPath(entityRef)}/policy`,
+      {},
+      options,
+    );
+  }
+
+  /** The availability the entity's dependencies allow, with each dependency. */
+  getDependencyCeiling(
+    entityRef: string,
+    options?: SloRequestOptions,
+  ): Promise<DependencyCeilingResponse> {
+    return this.request(
+      `/v1/entities/${entityPath(entityRef)}/dependency-ceiling`,
       {},
       options,
     );
