@@ -12,6 +12,7 @@ import { createCheckReleaseGateAction } from './actions/createCheckReleaseGateAc
 import { createGetErrorBudgetAction } from './actions/createGetErrorBudgetAction';
 import { createGetSlosAction } from './actions/createGetSlosAction';
 import { CompositeService } from './composite/CompositeService';
+import { createDependencyCeilingService } from './dependencies/createDependencyCeilingService';
 import { builtinDataSource } from './builtin/builtinDataSource';
 import { ingestLimitsAt } from './builtin/validateSamples';
 import { readSloBackendConfig } from './config';
@@ -106,6 +107,7 @@ export const sloPlugin = createBackendPlugin({
             ...stores,
             slos,
             composites: new CompositeService({ ...deps, evaluator }),
+            ceilings: createDependencyCeilingService({ ...deps, evaluator }),
             events: new EventService({
               ...deps,
               ...stores,

@@ -37,6 +37,7 @@ async function app() {
     permissions: mockServices.permissions(),
     slos: slos as unknown as SloService,
     composites: { evaluate: jest.fn() },
+    ceilings: { ceiling: jest.fn() },
     store: store as unknown as BuiltinStore,
     events: new EventService({
       auth: mockServices.auth(),

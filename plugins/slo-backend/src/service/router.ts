@@ -5,6 +5,10 @@ import {
   CompositeRouterOptions,
   createCompositeRouter,
 } from '../composite/createCompositeRouter';
+import {
+  createDependencyCeilingRouter,
+  DependencyCeilingRouterOptions,
+} from '../dependencies/createDependencyCeilingRouter';
 import { createFactsRouter } from '../facts/createFactsRouter';
 import {
   createIngestRouter,
@@ -25,7 +29,8 @@ import { SloService } from './SloService';
 export interface RouterOptions
   extends IngestRouterOptions,
     EventsRouterOptions,
-    CompositeRouterOptions {
+    CompositeRouterOptions,
+    DependencyCeilingRouterOptions {
   slos: SloService;
   maxBodyBytes: number;
 }
@@ -84,6 +89,7 @@ export async function createRouter(
   });
 
   router.use(createCompositeRouter(options));
+  router.use(createDependencyCeilingRouter(options));
   router.use(createIngestRouter(options));
   router.use(createFactsRouter(options));
   router.use(createEventsRouter(options));
