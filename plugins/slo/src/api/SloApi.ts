@@ -16,6 +16,7 @@ export type SloApi = Pick<
   | 'getSloHistory'
   | 'getSloTimeline'
   | 'getPolicy'
+  | 'getDependencyCeiling'
   | 'listEvents'
 >;
 
