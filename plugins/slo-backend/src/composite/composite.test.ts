@@ -10,12 +10,12 @@ import {
   TestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleOpenSlo from '@triad/plugin-catalog-backend-module-openslo';
-import { fakeDateOnly, hideLabelledEntities, poll } from '@triad/test-utils';
+import { fakeDateOnly, poll } from '@triad/test-utils';
 import request from 'supertest';
 import { openApiContract } from '../__testUtils__/openApiContract';
+import { usersMayNotReadLabelled } from '../__testUtils__/usersMayNotReadLabelled';
 import { sloPlugin } from '../plugin';
 
 const MINUTE = 60_000;
@@ -92,18 +92,7 @@ const slosFile = [
   composite('loop', '[{ sloRef: broken }]'),
 ].join('');
 
-const permissions = mockServices.permissions.mock({
-  async authorize(requests) {
-    return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
-  },
-  async authorizeConditional(requests, options) {
-    const isUser =
-      (options.credentials.principal as { type?: string }).type === 'user';
-    return requests.map(() =>
-      isUser ? hideLabelledEntities() : { result: AuthorizeResult.ALLOW },
-    ) as any;
-  },
-});
+const permissions = usersMayNotReadLabelled();
 
 describe('composite SLOs over HTTP, from a real catalog', () => {
   let backend: TestBackend | undefined;

@@ -10,14 +10,14 @@ import {
   TestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
 import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleOpenSlo from '@triad/plugin-catalog-backend-module-openslo';
 import catalogModuleOwnership from '@triad/plugin-catalog-backend-module-ownership';
 import ownershipPlugin from '@triad/plugin-ownership-backend';
-import { fakeDateOnly, hideLabelledEntities, poll } from '@triad/test-utils';
+import { fakeDateOnly, poll } from '@triad/test-utils';
 import request from 'supertest';
 import { openApiContract } from '../__testUtils__/openApiContract';
+import { usersMayNotReadLabelled } from '../__testUtils__/usersMayNotReadLabelled';
 import { sloPlugin } from '../plugin';
 
 const MINUTE = 60_000;
@@ -26,22 +26,16 @@ const NOW = new Date('2026-12-01T12:00:00Z');
 // svc → db (99.95 %) → cluster (99.9 %) → db (a cycle); svc → cluster too;
 // svc → cache (99 %), soft by svc's annotation; svc → secret-api, which the
 // user may not read, → vault (90 %), reached only through it.
-const catalogFile = `
+const catalogFile = `${['team-s', 'platform-team', 'sre-core']
+  .map(
+    g => `
 apiVersion: backstage.io/v1alpha1
 kind: Group
-metadata: { name: team-s }
+metadata: { name: ${g} }
 spec: { type: team, children: [] }
----
-apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata: { name: platform-team }
-spec: { type: team, children: [] }
----
-apiVersion: backstage.io/v1alpha1
-kind: Group
-metadata: { name: sre-core }
-spec: { type: team, children: [] }
----
+---`,
+  )
+  .join('')}
 apiVersion: backstage.io/v1alpha1
 kind: Component
 metadata:
@@ -135,18 +129,7 @@ spec:
 `,
 ].join('');
 
-const permissions = mockServices.permissions.mock({
-  async authorize(requests) {
-    return requests.map(() => ({ result: AuthorizeResult.ALLOW }));
-  },
-  async authorizeConditional(requests, options) {
-    const isUser =
-      (options.credentials.principal as { type?: string }).type === 'user';
-    return requests.map(() =>
-      isUser ? hideLabelledEntities() : { result: AuthorizeResult.ALLOW },
-    ) as any;
-  },
-});
+const permissions = usersMayNotReadLabelled();
 
 describe('the dependency ceiling over HTTP, from a real catalog', () => {
   let backend: TestBackend | undefined;
