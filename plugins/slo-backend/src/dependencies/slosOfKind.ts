@@ -47,11 +47,15 @@ export async function slosOfKind(
       }
     });
   }
+  // Entity references match whatever their case, in the catalog as here.
+  const lower = (ref: string) => ref.toLocaleLowerCase('en-US');
+  const asked = new Map(refs.map(ref => [lower(ref), ref]));
   const byService = new Map<string, Entity[]>();
   for (const { entity, doc } of slos) {
     const ref = sliRef(doc);
     if (sloKindOf(doc, ref ? slis.get(ref) : undefined) !== kind) continue;
-    const service = stringifyEntityRef(sloServiceRef(doc));
+    const service = asked.get(lower(stringifyEntityRef(sloServiceRef(doc))));
+    if (!service) continue;
     byService.set(service, [...(byService.get(service) ?? []), entity]);
   }
   return byService;

@@ -37,7 +37,7 @@ const columns: TableColumn<CeilingDependency>[] = [
     render: d => d.path.map(ref => parseEntityRef(ref).name).join(' → '),
   },
   {
-    title: 'Kind',
+    title: 'Hard or soft',
     render: d => (d.soft ? 'Soft (has a fallback)' : 'Hard'),
   },
   {
