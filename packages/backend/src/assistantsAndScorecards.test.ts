@@ -25,6 +25,7 @@ import catalogModuleOpenSlo from '@triad/plugin-catalog-backend-module-openslo';
 import catalogModuleOwnership from '@triad/plugin-catalog-backend-module-ownership';
 import ownershipPlugin from '@triad/plugin-ownership-backend';
 import sloPlugin from '@triad/plugin-slo-backend';
+import { targetAboveCeiling } from '@triad/plugin-slo-common';
 import {
   fakeDateOnly,
   HIDDEN_LABEL,
@@ -389,6 +390,53 @@ describe('the example instance for assistants and scorecards', () => {
       provenance: { source: 'default' },
     });
     await client.close();
+  });
+
+  it("shows what checkout-service's platform dependencies allow, below its own target", async () => {
+    const path =
+      '/api/slo/v1/entities/component/default/checkout-service/dependency-ceiling';
+    const body = await poll('the ceiling', async () => {
+      const res = await request(backend.server)
+        .get(path)
+        .set(
+          'Authorization',
+          mockCredentials.user.header('user:default/guest'),
+        );
+      return res.status === 200 ? res.body : undefined;
+    });
+    // checkout-db 99.95 % × prod-cluster 99.9 % = 0.9985005, under the
+    // service's own 99.9 %: the SLO tab warns.
+    expect(body.targetCeiling).toBeCloseTo(0.9985005, 15);
+    expect(body.slos).toEqual([
+      expect.objectContaining({
+        ref: 'slo:default/checkout-availability',
+        target: 0.999,
+      }),
+    ]);
+    expect(targetAboveCeiling(0.999, body.targetCeiling)).toBe(true);
+    // Over 28 days: about 1 failed query in 80,000 and 1 failed API request
+    // in 100,000, so close to 0.9999875 × 0.99999 = 0.999977500125.
+    expect(body.measuredCeiling).toBeCloseTo(0.9999775, 6);
+    expect(
+      body.dependencies.map((d: any) => [d.path, d.soft, d.owner]),
+    ).toEqual([
+      [
+        ['component:default/checkout-service', 'resource:default/checkout-db'],
+        false,
+        'group:default/runtime-platform',
+      ],
+      [
+        ['component:default/checkout-service', 'resource:default/prod-cluster'],
+        false,
+        'group:default/runtime-platform',
+      ],
+    ]);
+    expect(body.hiddenDependencies).toBe(0);
+    // checkout-service is hidden from the outsider: no ceiling either.
+    const hidden = await request(backend.server)
+      .get(path)
+      .set('Authorization', mockCredentials.user.header(hiddenFrom));
+    expect(hidden.status).toBe(404);
   });
 
   it('answers as if hidden entities did not exist', async () => {

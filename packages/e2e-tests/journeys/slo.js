@@ -145,12 +145,14 @@ test('journey 2: the fleet page lists every example SLO, least budget first, and
   const page = await signedInPage(state.browser, `${APP}/slo`);
   try {
     // Every SLO of the example files, read from them, not from the app:
-    // the built-in store's, the Prometheus example's and the composite
-    // example's parts (a composite has no SLI of its own and is not listed).
+    // the built-in store's, the Prometheus example's, the composite
+    // example's parts (a composite has no SLI of its own and is not listed)
+    // and the platform resources'.
     const titles = [
       'slos.yaml',
       'prometheus/cart-service.yaml',
       'composite-slos.yaml',
+      'platform-slos.yaml',
     ].flatMap(f =>
       parseAllDocuments(
         fs.readFileSync(

@@ -46,8 +46,16 @@ export const sloPlugin = createBackendPlugin({
         actionsRegistry: actionsRegistryServiceRef,
       },
       async init(deps) {
-        const { config, stores, fleet, slos, fleetList, events, composites } =
-          await createSloServices({ ...deps, dataSources: modules });
+        const {
+          config,
+          stores,
+          fleet,
+          slos,
+          fleetList,
+          events,
+          composites,
+          ceilings,
+        } = await createSloServices({ ...deps, dataSources: modules });
         deps.permissionsRegistry.addPermissions(sloPermissions);
         // Actions for AI assistants (MCP); each reads with the caller's credentials.
         createGetSlosAction({ ...deps, slos });
@@ -61,6 +69,7 @@ export const sloPlugin = createBackendPlugin({
             slos,
             fleetList,
             composites,
+            ceilings,
             events,
             maxBodyBytes: 4 * 1024 * 1024,
             ingestLimits: () => ingestLimitsAt(Date.now(), config.builtin),

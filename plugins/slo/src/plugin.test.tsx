@@ -45,6 +45,14 @@ const apis: Partial<SloApi> = {
     reasons: [],
     evaluatedAt: '',
   }),
+  getDependencyCeiling: async () => ({
+    entityRef: 'x',
+    kind: 'availability',
+    slos: [],
+    dependencies: [],
+    hiddenDependencies: 0,
+    evaluatedAt: '',
+  }),
   getSloTimeline: async () => ({
     ref: healthy.ref,
     stepMs: 1,

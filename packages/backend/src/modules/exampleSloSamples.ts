@@ -12,7 +12,8 @@ const BATCH = 10_000;
  * Per-minute traffic of the example services for minutes [from, to): one
  * healthy, one whose latency objective spends budget steadily, one burning
  * fast since `burstFrom`, a ledger that is a part of the payments-core
- * composite, and none at all for the experimental recommendations service.
+ * composite, the platform resources checkout depends on, and none at all
+ * for the experimental recommendations service.
  */
 export function exampleSamples(
   from: number,
@@ -50,6 +51,22 @@ export function exampleSamples(
       timestamp,
       good: m % 100 === 0 ? 49 : 50,
       total: 50,
+    });
+    // Checkout's database: 200 queries a minute, one failing every 400
+    // minutes (0.00125 % against a 0.05 % budget).
+    samples.push({
+      series: 'checkout-db/queries',
+      timestamp,
+      good: m % 400 === 0 ? 199 : 200,
+      total: 200,
+    });
+    // The production cluster's API: 1,000 requests a minute, one server
+    // error every 100 minutes (0.001 % against a 0.1 % budget).
+    samples.push({
+      series: 'prod-cluster/api-requests',
+      timestamp,
+      good: m % 100 === 0 ? 999 : 1000,
+      total: 1000,
     });
     // Product catalogue: 0.1 % errors against a 0.5 % budget.
     samples.push({

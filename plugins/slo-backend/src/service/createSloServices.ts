@@ -12,6 +12,7 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import { CatalogMemory } from '@triad/backend-utils';
 import { builtinDataSource } from '../builtin/builtinDataSource';
 import { CompositeService } from '../composite/CompositeService';
+import { createDependencyCeilingService } from '../dependencies/createDependencyCeilingService';
 import { readSloBackendConfig } from '../config';
 import { openSloDatabase } from '../database/openSloDatabase';
 import { createSloEvaluation } from '../evaluation/createSloEvaluation';
@@ -89,5 +90,15 @@ export async function createSloServices(options: {
     catalogMemory,
   });
   const composites = new CompositeService({ ...options, evaluator });
-  return { config, stores, fleet, slos, fleetList, events, composites };
+  const ceilings = createDependencyCeilingService({ ...options, evaluator });
+  return {
+    config,
+    stores,
+    fleet,
+    slos,
+    fleetList,
+    events,
+    composites,
+    ceilings,
+  };
 }

@@ -37,6 +37,7 @@ async function app() {
     slos: slos as unknown as SloService,
     fleetList: { list: jest.fn(), rollUps: jest.fn() },
     composites: { evaluate: jest.fn() },
+    ceilings: { ceiling: jest.fn() },
     store: store as unknown as BuiltinStore,
     events: new EventService({
       auth: mockServices.auth(),

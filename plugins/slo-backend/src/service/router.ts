@@ -5,6 +5,10 @@ import {
   CompositeRouterOptions,
   createCompositeRouter,
 } from '../composite/createCompositeRouter';
+import {
+  createDependencyCeilingRouter,
+  DependencyCeilingRouterOptions,
+} from '../dependencies/createDependencyCeilingRouter';
 import { createFactsRouter } from '../facts/createFactsRouter';
 import {
   createIngestRouter,
@@ -27,7 +31,8 @@ import { SloService } from './SloService';
 export interface RouterOptions
   extends IngestRouterOptions,
     EventsRouterOptions,
-    CompositeRouterOptions {
+    CompositeRouterOptions,
+    DependencyCeilingRouterOptions {
   slos: SloService;
   fleetList: Pick<FleetList, 'list' | 'rollUps'>;
   maxBodyBytes: number;
@@ -93,6 +98,7 @@ export async function createRouter(
   });
 
   router.use(createCompositeRouter(options));
+  router.use(createDependencyCeilingRouter(options));
   router.use(createIngestRouter(options));
   router.use(createFactsRouter(options));
   router.use(createEventsRouter(options));

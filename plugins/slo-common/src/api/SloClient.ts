@@ -19,6 +19,7 @@ import {
   SloEventsResponse,
 } from './eventTypes';
 import { CompositeSloResult } from './compositeTypes';
+import { DependencyCeilingResponse } from './dependencyCeilingTypes';
 
 /** `?a=1&b=2` of the defined values, or nothing. */
 function queryString(query: object): string {
@@ -187,6 +188,18 @@ export class SloClient {
   ): Promise<PolicyDecision> {
     return this.request(
       `/v1/entities/${entityPath(entityRef)}/policy`,
+      {},
+      options,
+    );
+  }
+
+  /** The availability the entity's dependencies allow, with each dependency. */
+  getDependencyCeiling(
+    entityRef: string,
+    options?: SloRequestOptions,
+  ): Promise<DependencyCeilingResponse> {
+    return this.request(
+      `/v1/entities/${entityPath(entityRef)}/dependency-ceiling`,
       {},
       options,
     );

@@ -17,6 +17,7 @@ export type SloApi = Pick<
   | 'getSloHistory'
   | 'getSloTimeline'
   | 'getPolicy'
+  | 'getDependencyCeiling'
   | 'listEvents'
 >;
 

@@ -40,6 +40,14 @@ const api = (overrides: Partial<SloApi> = {}): Partial<SloApi> => ({
       ],
     },
   }),
+  getDependencyCeiling: async () => ({
+    entityRef: 'component:default/payments-gateway',
+    kind: 'availability',
+    slos: [],
+    dependencies: [],
+    hiddenDependencies: 0,
+    evaluatedAt: '',
+  }),
   getSloTimeline: async () => ({
     ref: burning.ref,
     stepMs: 3_600_000,

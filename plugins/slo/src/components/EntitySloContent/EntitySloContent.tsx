@@ -4,13 +4,14 @@ import Grid from '@material-ui/core/Grid';
 import { CompositeSloSummary } from '../CompositeSloSummary/CompositeSloSummary';
 import { EmptySlos } from '../EmptySlos';
 import { useEntitySlos } from '../useSloApi';
+import { DependencyCeilingPanel } from './DependencyCeilingPanel';
 import { PolicyPanel } from './PolicyPanel';
 import { SloDetails } from './SloDetails';
 import { BackendErrorPanel, CatalogStaleNotice } from '@triad/frontend-utils';
 
 /**
- * The "SLOs" tab: the release gate (for an entity with SLOs of its own),
- * then every SLO of the entity in detail,
+ * The "SLOs" tab: the release gate and what the dependencies allow (for an
+ * entity with SLOs of its own), then every SLO of the entity in detail,
  * then the composite SLOs that measure it (a system's or domain's).
  *
  * @public
@@ -33,6 +34,11 @@ export function EntitySloContent() {
       {value.items.length > 0 && (
         <Grid item xs={12}>
           <PolicyPanel entityRef={value.entityRef} />
+        </Grid>
+      )}
+      {value.items.length > 0 && (
+        <Grid item xs={12}>
+          <DependencyCeilingPanel entityRef={value.entityRef} />
         </Grid>
       )}
       {value.items.map(slo => (

@@ -1,0 +1,3 @@
+export * from './sloKindOf';
+export * from './walkDependencies';
+export * from './dependencyCeiling';
