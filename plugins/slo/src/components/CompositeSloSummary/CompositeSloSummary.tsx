@@ -53,7 +53,13 @@ export function CompositeSloFigures(props: { composite: CompositeSloResult }) {
       </Typography>
       <BudgetBar remaining={composite.remaining} />
       <Table
-        options={{ paging: false, search: false, toolbar: false }}
+        // Sortable headers nest a button in a button (axe: nested-interactive).
+        options={{
+          paging: false,
+          search: false,
+          toolbar: false,
+          sorting: false,
+        }}
         columns={columns}
         data={composite.parts}
       />

@@ -111,7 +111,13 @@ export function DependencyCeilingPanel(props: { entityRef: string }) {
         </Typography>
       )}
       <Table
-        options={{ paging: false, search: false, toolbar: false }}
+        // Sortable headers nest a button in a button (axe: nested-interactive).
+        options={{
+          paging: false,
+          search: false,
+          toolbar: false,
+          sorting: false,
+        }}
         columns={columns}
         data={value.dependencies}
       />
