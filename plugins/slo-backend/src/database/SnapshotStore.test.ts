@@ -1,3 +1,4 @@
+import { resolvePackagePath } from '@backstage/backend-plugin-api';
 import { TestDatabases } from '@backstage/backend-test-utils';
 import { SloResult } from '@triad/plugin-slo-common';
 import { migrateDatabase } from './migrateDatabase';
@@ -126,6 +127,33 @@ describe('SnapshotStore.listRefs', () => {
         'slo:default/cart_v2',
       ]);
       expect(await refs('nothing')).toEqual([]);
+    },
+  );
+});
+
+describe('the fleet search migration', () => {
+  const databases = TestDatabases.create({ ids: ['SQLITE_3', 'POSTGRES_15'] });
+
+  it.each(databases.eachSupportedId())(
+    'gives the SLOs already in the fleet their titles, on %p',
+    async id => {
+      const knex = await databases.init(id);
+      const directory = resolvePackagePath(
+        '@triad/plugin-slo-backend',
+        'migrations',
+      );
+      // Every migration before 20261206000000_fleet_search.js.
+      for (let i = 0; i < 4; i++) await knex.migrate.up({ directory });
+      await knex('slo_latest').insert({
+        slo_ref: 'slo:default/checkout',
+        service_ref: 'component:default/checkout',
+        status: 'healthy',
+        evaluated_at: T0,
+        result: JSON.stringify({ title: 'Checkout availability' }),
+      });
+      await migrateDatabase(knex);
+      const [row] = await new SnapshotStore(knex).listRefs({});
+      expect(row.title).toBe('Checkout availability');
     },
   );
 });

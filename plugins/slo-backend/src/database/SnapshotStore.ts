@@ -22,6 +22,7 @@ const containing = (text: string) =>
 
 /** An SLO of the fleet list, before its evaluation is read. */
 export interface LatestRef extends FleetEntry {
+  title: string;
   serviceRef: string;
   ownerRef?: string;
   systemRef?: string;
@@ -81,6 +82,7 @@ export class SnapshotStore {
   async listRefs(query: LatestQuery): Promise<LatestRef[]> {
     const q = this.db('slo_latest').select(
       'slo_ref',
+      'title',
       'service_ref',
       'owner_ref',
       'system_ref',
@@ -103,6 +105,7 @@ export class SnapshotStore {
     const rows = await q;
     return rows.map(r => ({
       ref: r.slo_ref,
+      title: r.title ?? r.slo_ref,
       serviceRef: r.service_ref,
       ownerRef: r.owner_ref ?? undefined,
       systemRef: r.system_ref ?? undefined,

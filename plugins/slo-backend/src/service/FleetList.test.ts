@@ -1,5 +1,5 @@
-import { mockCredentials, mockServices } from '@backstage/backend-test-utils';
-import { AuthorizeResult } from '@backstage/plugin-permission-common';
+import { mockCredentials } from '@backstage/backend-test-utils';
+import { catalogReadPolicy } from '../__testUtils__/catalogReadPolicy';
 import { setupSloServices } from '../__testUtils__/setupSloServices';
 
 describe('FleetList', () => {
@@ -22,31 +22,15 @@ describe('FleetList', () => {
   // 250 SLOs in the store's order, each of its own service.
   const rows = Array.from({ length: 250 }, (_, i) => ({
     ref: `slo:default/s${i}`,
+    title: `s${i}`,
     serviceRef: `component:default/svc${i}`,
     status: 'breached' as const,
     remaining: -i / 1000,
   }));
-  const policy = (result: AuthorizeResult) =>
-    mockServices.permissions.mock({
-      authorizeConditional: async () => [
-        result === AuthorizeResult.ALLOW
-          ? { result }
-          : ({
-              result,
-              pluginId: 'catalog',
-              resourceType: 'catalog-entity',
-              conditions: {
-                rule: 'HAS_LABEL',
-                resourceType: 'catalog-entity',
-                params: { label: 'x' },
-              },
-            } as any),
-      ],
-    });
 
   it('reads only the page it answers, and asks the catalog nothing when the caller may read everything', async () => {
     const { fleetList, fleet, snapshots, byRefs } = setupSloServices({
-      permissions: policy(AuthorizeResult.ALLOW),
+      permissions: catalogReadPolicy(true),
     });
     await fleet.evaluateAll();
     byRefs.mockClear();
@@ -77,7 +61,7 @@ describe('FleetList', () => {
 
   it('asks the catalog which SLOs and services a conditionally allowed caller may read', async () => {
     const { fleetList, fleet, snapshots, byRefs } = setupSloServices({
-      permissions: policy(AuthorizeResult.CONDITIONAL),
+      permissions: catalogReadPolicy(false),
     });
     await fleet.evaluateAll();
     byRefs.mockClear();
@@ -86,6 +70,7 @@ describe('FleetList', () => {
       ...rows.slice(0, 3),
       {
         ref: 'slo:default/availability',
+        title: 'availability',
         serviceRef: 'component:default/svc',
         status: 'warning',
       },

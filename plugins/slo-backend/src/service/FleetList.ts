@@ -78,20 +78,11 @@ export class FleetList {
     filter: SloFleetFilter,
     credentials: BackstageCredentials,
   ): Promise<SloRollUpsResponse> {
-    return this.visibleFleet(filter, credentials, async visible => {
-      const keyOf = (r: LatestRef) =>
-        by === 'owner' ? r.ownerRef : r.systemRef;
-      const untitled = rollUpFleet(visible, keyOf, () => '');
-      // Only the worst SLO of each group is read, for its title.
-      const worst = await this.deps.snapshots.results(
-        untitled.flatMap(row => (row.worst ? [row.worst.ref] : [])),
-      );
-      const titles = new Map(worst.map(w => [w.ref, w.title]));
-      return {
-        by,
-        rows: rollUpFleet(visible, keyOf, r => titles.get(r.ref) ?? r.ref),
-      };
-    });
+    const keyOf = (r: LatestRef) => (by === 'owner' ? r.ownerRef : r.systemRef);
+    return this.visibleFleet(filter, credentials, async visible => ({
+      by,
+      rows: rollUpFleet(visible, keyOf, r => r.title),
+    }));
   }
 
   /**
@@ -112,13 +103,15 @@ export class FleetList {
       );
     }
     const catalog = this.memory.forCaller(credentials);
-    const owners = await this.ownersOf(catalog, filter, credentials);
-    const all = await this.deps.snapshots.listRefs({ ...filter, owners });
     // A caller the policy lets read everything sees every SLO: the catalog
     // is not asked about thousands of refs it would all allow.
-    const visible = (await readsEveryEntity(this.deps.permissions, credentials))
-      ? all
-      : await this.readable(catalog, all);
+    const [everything, all] = await Promise.all([
+      readsEveryEntity(this.deps.permissions, credentials),
+      this.ownersOf(catalog, filter, credentials).then(owners =>
+        this.deps.snapshots.listRefs({ ...filter, owners }),
+      ),
+    ]);
+    const visible = everything ? all : await this.readable(catalog, all);
     const result = await answer(visible);
     const catalogStale = catalog.staleness();
     return catalogStale ? { ...result, catalogStale } : result;

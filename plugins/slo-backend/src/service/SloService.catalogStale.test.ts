@@ -99,6 +99,7 @@ describe('SloService while the catalog fails', () => {
     const row = (name: string, serviceName: string) =>
       ({
         ref: `slo:default/${name}`,
+        title: name,
         serviceRef: `component:default/${serviceName}`,
         status: 'healthy',
       } as const);
