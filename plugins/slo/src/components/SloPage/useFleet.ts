@@ -10,7 +10,8 @@ export const FLEET_PAGE_SIZE = 20;
 /**
  * What the fleet page shows for a filter and page, each asked of the backend:
  * the page of SLOs, the roll-ups by owner and system of everything the filter
- * matches, and every owner and system of the fleet for the filter menus.
+ * matches, and every owner and system of the fleet for the filter menus (the
+ * unfiltered roll-ups, asked once).
  */
 export function useFleet(query: SloFleetFilter, page: number) {
   const api = useApi(sloApiRef);
@@ -23,17 +24,18 @@ export function useFleet(query: SloFleetFilter, page: number) {
       }),
     [api, query, page],
   );
-  const rollUps = useAsync(
-    () =>
-      Promise.all([
-        api.getRollUps('owner', query),
-        api.getRollUps('system', query),
-      ]),
-    [api, query],
+  const byOwnerAndSystem = (filter?: SloFleetFilter) =>
+    Promise.all([
+      api.getRollUps('owner', filter),
+      api.getRollUps('system', filter),
+    ]);
+  // Unfiltered, they also give the menus every team and system.
+  const options = useAsync(() => byOwnerAndSystem(), [api]);
+  const filtered = !Object.values(query).every(v => v === undefined);
+  const filteredRollUps = useAsync(
+    async () => (filtered ? byOwnerAndSystem(query) : undefined),
+    [api, query, filtered],
   );
-  const options = useAsync(
-    () => Promise.all([api.getRollUps('owner'), api.getRollUps('system')]),
-    [api],
-  );
+  const rollUps = filtered ? filteredRollUps : options;
   return { list, rollUps, options };
 }
