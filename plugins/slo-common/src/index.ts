@@ -36,6 +36,7 @@ export * from './api/types';
 export * from './api/eventTypes';
 export * from './api/compositeTypes';
 export * from './api/dependencyCeilingTypes';
+export * from './api/burnAttributionTypes';
 export * from './api/SloClient';
 export * from './prometheus';
 export * from './import';

@@ -1,4 +1,5 @@
 import { ResponseError } from '@backstage/errors';
+import { parseEntityRef } from '@backstage/catalog-model';
 import {
   EntitySlosResponse,
   IngestResponse,
@@ -20,6 +21,10 @@ import {
 } from './eventTypes';
 import { CompositeSloResult } from './compositeTypes';
 import { DependencyCeilingResponse } from './dependencyCeilingTypes';
+import {
+  BurnAttributionResponse,
+  BurnDependentsResponse,
+} from './burnAttributionTypes';
 
 /** `?a=1&b=2` of the defined values, or nothing. */
 function queryString(query: object): string {
@@ -200,6 +205,44 @@ export class SloClient {
   ): Promise<DependencyCeilingResponse> {
     return this.request(
       `/v1/entities/${entityPath(entityRef)}/dependency-ceiling`,
+      {},
+      options,
+    );
+  }
+
+  /**
+   * The share of the SLO's burned budget that coincided with each
+   * dependency's own burn over the SLO's current window.
+   */
+  getBurnAttribution(
+    namespace: string,
+    name: string,
+    options?: SloRequestOptions,
+  ): Promise<BurnAttributionResponse> {
+    return this.request(
+      `/v1/slos/${encodeURIComponent(namespace)}/${encodeURIComponent(
+        name,
+      )}/burn-attribution`,
+      {},
+      options,
+    );
+  }
+
+  /**
+   * For a team: its entities' SLOs and the dependent services whose budgets
+   * burned while those SLOs burned.
+   */
+  getBurnDependents(
+    groupRef: string,
+    options?: SloRequestOptions,
+  ): Promise<BurnDependentsResponse> {
+    const { namespace, name } = parseEntityRef(groupRef, {
+      defaultKind: 'group',
+    });
+    return this.request(
+      `/v1/groups/${encodeURIComponent(namespace)}/${encodeURIComponent(
+        name,
+      )}/burn-dependents`,
       {},
       options,
     );

@@ -1,3 +1,4 @@
 export * from './sloKindOf';
 export * from './walkDependencies';
 export * from './dependencyCeiling';
+export * from './burnAttribution';
