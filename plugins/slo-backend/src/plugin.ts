@@ -55,6 +55,8 @@ export const sloPlugin = createBackendPlugin({
           events,
           composites,
           ceilings,
+          attributions,
+          burnDependents,
         } = await createSloServices({ ...deps, dataSources: modules });
         deps.permissionsRegistry.addPermissions(sloPermissions);
         // Actions for AI assistants (MCP); each reads with the caller's credentials.
@@ -70,6 +72,8 @@ export const sloPlugin = createBackendPlugin({
             fleetList,
             composites,
             ceilings,
+            attributions,
+            burnDependents,
             events,
             maxBodyBytes: 4 * 1024 * 1024,
             ingestLimits: () => ingestLimitsAt(Date.now(), config.builtin),

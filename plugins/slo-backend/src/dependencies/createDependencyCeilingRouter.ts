@@ -12,7 +12,7 @@ export interface DependencyCeilingRouterOptions {
 }
 
 /** The SLO kind asked for: `availability` unless `?sloKind=` names another. */
-function sloKindParam(query: express.Request['query']): string {
+export function sloKindParam(query: express.Request['query']): string {
   const { sloKind: kind = AVAILABILITY_SLO_KIND } = query;
   if (typeof kind !== 'string' || !/^[a-z0-9][a-z0-9-]{0,62}$/.test(kind)) {
     throw new InputError(

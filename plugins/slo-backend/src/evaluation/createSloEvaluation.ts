@@ -22,7 +22,11 @@ export function createSloEvaluation(options: {
   dataSources: ReadonlyMap<string, SloDataSource>;
   config: SloBackendConfig;
   catalogMemory?: CatalogMemory;
-}): { definitions: SloDefinitions; evaluator: SloEvaluator } {
+}): {
+  definitions: SloDefinitions;
+  evaluator: SloEvaluator;
+  sources: SloSources;
+} {
   const { catalog, auth, config } = options;
   const definitions = new SloDefinitions(
     catalog,
@@ -30,18 +34,19 @@ export function createSloEvaluation(options: {
     config.dataSources,
     options.catalogMemory,
   );
+  const sources = new SloSources({
+    dataSources: options.dataSources,
+    timeoutMs: config.evaluation.timeoutMs,
+    sourceTimeoutsMs: config.evaluation.sourceTimeoutsMs,
+  });
   const evaluator = new SloEvaluator({
     definitions,
-    sources: new SloSources({
-      dataSources: options.dataSources,
-      timeoutMs: config.evaluation.timeoutMs,
-      sourceTimeoutsMs: config.evaluation.sourceTimeoutsMs,
-    }),
+    sources,
     snapshots: options.snapshots,
     cache: options.cache,
     logger: options.logger,
     cacheTtlMs: config.evaluation.cacheTtlMs,
     thresholds: config.status,
   });
-  return { definitions, evaluator };
+  return { definitions, evaluator, sources };
 }

@@ -12,6 +12,7 @@ import { NotificationService } from '@backstage/plugin-notifications-node';
 import { CatalogMemory } from '@triad/backend-utils';
 import { builtinDataSource } from '../builtin/builtinDataSource';
 import { CompositeService } from '../composite/CompositeService';
+import { createBurnAttributionServices } from '../dependencies/createBurnAttributionServices';
 import { createDependencyCeilingService } from '../dependencies/createDependencyCeilingService';
 import { readSloBackendConfig } from '../config';
 import { openSloDatabase } from '../database/openSloDatabase';
@@ -46,7 +47,7 @@ export async function createSloServices(options: {
   // One memory of the catalog's answers, so that pages keep answering
   // while the catalog is slow or failing (see CatalogMemory).
   const catalogMemory = new CatalogMemory();
-  const { definitions, evaluator } = createSloEvaluation({
+  const { definitions, evaluator, sources } = createSloEvaluation({
     ...options,
     ...stores,
     catalogMemory,
@@ -91,6 +92,11 @@ export async function createSloServices(options: {
   });
   const composites = new CompositeService({ ...options, evaluator });
   const ceilings = createDependencyCeilingService({ ...options, evaluator });
+  const { attributions, burnDependents } = createBurnAttributionServices({
+    ...options,
+    definitions,
+    sources,
+  });
   return {
     config,
     stores,
@@ -100,5 +106,7 @@ export async function createSloServices(options: {
     events,
     composites,
     ceilings,
+    attributions,
+    burnDependents,
   };
 }

@@ -38,6 +38,8 @@ async function app() {
     fleetList: { list: jest.fn(), rollUps: jest.fn() },
     composites: { evaluate: jest.fn() },
     ceilings: { ceiling: jest.fn() },
+    attributions: { attribution: jest.fn() },
+    burnDependents: { dependents: jest.fn() },
     store: store as unknown as BuiltinStore,
     events: new EventService({
       auth: mockServices.auth(),

@@ -6,6 +6,10 @@ import {
   createCompositeRouter,
 } from '../composite/createCompositeRouter';
 import {
+  BurnAttributionRouterOptions,
+  createBurnAttributionRouter,
+} from '../dependencies/createBurnAttributionRouter';
+import {
   createDependencyCeilingRouter,
   DependencyCeilingRouterOptions,
 } from '../dependencies/createDependencyCeilingRouter';
@@ -32,7 +36,8 @@ export interface RouterOptions
   extends IngestRouterOptions,
     EventsRouterOptions,
     CompositeRouterOptions,
-    DependencyCeilingRouterOptions {
+    DependencyCeilingRouterOptions,
+    BurnAttributionRouterOptions {
   slos: SloService;
   fleetList: Pick<FleetList, 'list' | 'rollUps'>;
   maxBodyBytes: number;
@@ -99,6 +104,7 @@ export async function createRouter(
 
   router.use(createCompositeRouter(options));
   router.use(createDependencyCeilingRouter(options));
+  router.use(createBurnAttributionRouter(options));
   router.use(createIngestRouter(options));
   router.use(createFactsRouter(options));
   router.use(createEventsRouter(options));
