@@ -58,6 +58,17 @@ const entityTeamSloCard = EntityCardBlueprint.make({
   },
 });
 
+const entityBurnDependentsCard = EntityCardBlueprint.make({
+  name: 'burn-dependents',
+  params: {
+    filter: { kind: 'group' },
+    loader: () =>
+      import(
+        './components/EntityBurnDependentsCard/EntityBurnDependentsCard'
+      ).then(m => <m.EntityBurnDependentsCard />),
+  },
+});
+
 const entitySloContent = EntityContentBlueprint.make({
   name: 'slos',
   params: {
@@ -74,7 +85,7 @@ const entitySloContent = EntityContentBlueprint.make({
 
 /**
  * The SLO plugin for the new frontend system: API, fleet page at `/slo`, the
- * SLOs tab and card on entities that SLOs measure, and the team card on groups.
+ * SLOs tab and card on entities that SLOs measure, and the team cards on groups.
  *
  * @alpha
  */
@@ -87,6 +98,7 @@ export default createFrontendPlugin({
     sloPage,
     entitySloCard,
     entityTeamSloCard,
+    entityBurnDependentsCard,
     entitySloContent,
   ],
 });

@@ -11,6 +11,7 @@ export {
   EntitySloCard,
   EntitySloContent,
   EntityTeamSloCard,
+  EntityBurnDependentsCard,
 } from './plugin';
 export { isSloAvailable } from './isSloAvailable';
 export { sloApiRef, type SloApi } from './api/SloApi';

@@ -45,6 +45,16 @@ const apis: Partial<SloApi> = {
     reasons: [],
     evaluatedAt: '',
   }),
+  getBurnAttribution: async () => ({
+    slo: { ref: 'slo:default/x', target: 0.999 },
+    entityRef: 'x',
+    from: '',
+    to: '',
+    stepMs: 60_000,
+    burned: 0,
+    dependencies: [],
+    hiddenDependencies: 0,
+  }),
   getDependencyCeiling: async () => ({
     entityRef: 'x',
     kind: 'availability',

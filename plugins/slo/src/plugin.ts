@@ -76,3 +76,16 @@ export const EntityTeamSloCard = sloPlugin.provide(
     },
   }),
 );
+
+/** @public */
+export const EntityBurnDependentsCard = sloPlugin.provide(
+  createComponentExtension({
+    name: 'EntityBurnDependentsCard',
+    component: {
+      lazy: () =>
+        import(
+          './components/EntityBurnDependentsCard/EntityBurnDependentsCard'
+        ).then(m => m.EntityBurnDependentsCard),
+    },
+  }),
+);

@@ -18,6 +18,8 @@ export type SloApi = Pick<
   | 'getSloTimeline'
   | 'getPolicy'
   | 'getDependencyCeiling'
+  | 'getBurnAttribution'
+  | 'getBurnDependents'
   | 'listEvents'
 >;
 

@@ -40,6 +40,16 @@ const api = (overrides: Partial<SloApi> = {}): Partial<SloApi> => ({
       ],
     },
   }),
+  getBurnAttribution: async () => ({
+    slo: { ref: 'slo:default/x', target: 0.999 },
+    entityRef: 'component:default/payments-gateway',
+    from: '',
+    to: '',
+    stepMs: 60_000,
+    burned: 0,
+    dependencies: [],
+    hiddenDependencies: 0,
+  }),
   getDependencyCeiling: async () => ({
     entityRef: 'component:default/payments-gateway',
     kind: 'availability',

@@ -4,6 +4,7 @@ import Grid from '@material-ui/core/Grid';
 import { CompositeSloSummary } from '../CompositeSloSummary/CompositeSloSummary';
 import { EmptySlos } from '../EmptySlos';
 import { useEntitySlos } from '../useSloApi';
+import { BurnAttributionPanel } from './BurnAttributionPanel';
 import { DependencyCeilingPanel } from './DependencyCeilingPanel';
 import { PolicyPanel } from './PolicyPanel';
 import { SloDetails } from './SloDetails';
@@ -44,6 +45,11 @@ export function EntitySloContent() {
       {value.items.map(slo => (
         <Grid item xs={12} key={slo.ref}>
           <SloDetails slo={slo} />
+          <BurnAttributionPanel
+            sloRef={slo.ref}
+            title={slo.title}
+            unit={slo.budgetingMethod === 'Occurrences' ? 'events' : 'slices'}
+          />
         </Grid>
       ))}
       {value.composites?.map(slo => (

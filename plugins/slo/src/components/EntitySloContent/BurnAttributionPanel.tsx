@@ -1,0 +1,121 @@
+import {
+  InfoCard,
+  Progress,
+  Table,
+  TableColumn,
+} from '@backstage/core-components';
+import { useApi } from '@backstage/core-plugin-api';
+import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import { parseEntityRef } from '@backstage/catalog-model';
+import Typography from '@material-ui/core/Typography';
+import {
+  BurnAttributionDependency,
+  formatPercent,
+} from '@triad/plugin-slo-common';
+import { BackendErrorPanel } from '@triad/frontend-utils';
+import useAsync from 'react-use/esm/useAsync';
+import { sloApiRef } from '../../api/SloApi';
+
+const columns: TableColumn<BurnAttributionDependency>[] = [
+  {
+    title: 'Dependency',
+    render: d => d.path.map(ref => parseEntityRef(ref).name).join(' → '),
+  },
+  {
+    title: 'Hard or soft',
+    render: d => (d.soft ? 'Soft (has a fallback)' : 'Hard'),
+  },
+  {
+    title: 'Share of the burn',
+    render: d => formatPercent(d.share, 1),
+  },
+  {
+    title: 'Burned then',
+    render: d =>
+      `${d.burned.toLocaleString('en-US')} bad, ${d.buckets} ${
+        d.buckets === 1 ? 'step' : 'steps'
+      } of the dependency burning`,
+  },
+  {
+    title: 'Owner',
+    render: d => (d.owner ? <EntityRefLink entityRef={d.owner} /> : '–'),
+  },
+  {
+    title: 'SRE / platform',
+    render: d =>
+      d.holders?.length
+        ? d.holders.map(h => (
+            <div key={`${h.role} ${h.ref}`}>
+              {h.role}: <EntityRefLink entityRef={h.ref} />
+            </div>
+          ))
+        : '–',
+  },
+];
+
+/** Minutes or hours, whichever reads better, for the step of the buckets. */
+const stepText = (ms: number) =>
+  ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : `${ms / 60_000} min`;
+
+/**
+ * The share of one SLO's burned budget that fell while each of its
+ * dependencies was burning faster than 1×: what coincided, not what caused.
+ */
+export function BurnAttributionPanel(props: {
+  sloRef: string;
+  title: string;
+  /** What a bad unit is: `events`, or `slices` for Timeslices. */
+  unit: string;
+}) {
+  const api = useApi(sloApiRef);
+  const { namespace, name } = parseEntityRef(props.sloRef);
+  const { value, loading, error } = useAsync(
+    () => api.getBurnAttribution(namespace, name),
+    [api, namespace, name],
+  );
+  if (loading) return <Progress />;
+  if (error) {
+    return (
+      <BackendErrorPanel
+        error={error}
+        title="Could not load the burn that coincided with dependencies"
+      />
+    );
+  }
+  if (!value || (!value.dependencies.length && !value.hiddenDependencies)) {
+    return null;
+  }
+  return (
+    <InfoCard
+      title={`Burn that coincided with dependencies — ${props.title}`}
+      subheader={`Over the current window, in steps of ${stepText(
+        value.stepMs,
+      )}: the share of this SLO's bad events that fell in steps where a dependency was burning its own budget faster than 1×. It coincided; it does not show the dependency caused it. Shares overlap when dependencies burned together.`}
+    >
+      <Typography variant="body2" data-testid="burn-attribution">
+        {value.burned > 0
+          ? `${value.burned.toLocaleString('en-US')} bad ${
+              props.unit
+            } this window.`
+          : 'This SLO burned no budget this window: nothing to attribute.'}
+      </Typography>
+      {value.hiddenDependencies > 0 && (
+        <Typography variant="caption" display="block">
+          {value.hiddenDependencies} dependencies you may not read are left out,
+          with what lies behind them.
+        </Typography>
+      )}
+      <Table
+        // Sortable headers nest a button in a button (axe: nested-interactive).
+        options={{
+          paging: false,
+          search: false,
+          toolbar: false,
+          sorting: false,
+        }}
+        columns={columns}
+        data={value.dependencies}
+      />
+    </InfoCard>
+  );
+}
