@@ -36,7 +36,10 @@ import { readFileSync } from 'fs';
 import { resolve } from 'path';
 import request from 'supertest';
 import { parse } from 'yaml';
-import { exampleSloSamplesModule } from './modules/exampleSloSamples';
+import {
+  CLUSTER_INCIDENT_MINUTES,
+  exampleSloSamplesModule,
+} from './modules/exampleSloSamples';
 
 /*
  * The example instance's MCP server, as an assistant sees it: a real MCP
@@ -58,6 +61,22 @@ const appConfig = parse(
 const NOW = new Date('2026-03-15T12:00:00Z');
 const MONTH_MINUTES = 31 * 1440 - 60;
 const ELAPSED_MINUTES = 14 * 1440 + 13 * 60;
+
+// The example samples' rule (exampleSloSamples.ts), in minutes: history up
+// to the start, the cluster incident 3 days before it; the 28-day windows of
+// checkout and the cluster end at the start.
+const MINUTE = 60_000;
+const START_MINUTE = NOW.getTime() / MINUTE;
+const WINDOW_MINUTES = 28 * 1440;
+const WINDOW_START = START_MINUTE - WINDOW_MINUTES;
+const STEP_MINUTES = Math.ceil(WINDOW_MINUTES / 200);
+const INCIDENT_FROM = START_MINUTE - 3 * 1440;
+const INCIDENT_TO = INCIDENT_FROM + CLUSTER_INCIDENT_MINUTES;
+/** How many minutes in [from, to) are multiples of `every`. */
+const multiples = (from: number, to: number, every: number) =>
+  to <= from
+    ? 0
+    : Math.floor((to - 1) / every) - Math.floor((from - 1) / every);
 
 // The user hiddenFrom may not read entities with the hidden label; the
 // module below puts it on two example entities.
@@ -414,9 +433,19 @@ describe('the example instance for assistants and scorecards', () => {
       }),
     ]);
     expect(targetAboveCeiling(0.999, body.targetCeiling)).toBe(true);
-    // Over 28 days: about 1 failed query in 80,000 and 1 failed API request
-    // in 100,000, so close to 0.9999875 × 0.99999 = 0.999977500125.
-    expect(body.measuredCeiling).toBeCloseTo(0.9999775, 6);
+    // Over the 28 days: 1 failed query of 200 every 400 minutes, and 1
+    // failed API request of 1,000 every 100 minutes plus 50 a minute in the
+    // cluster incident (counted from the sample rule, see below).
+    const dbBad = multiples(WINDOW_START, START_MINUTE, 400);
+    const clusterBad =
+      multiples(WINDOW_START, START_MINUTE, 100) -
+      multiples(INCIDENT_FROM, INCIDENT_TO, 100) +
+      CLUSTER_INCIDENT_MINUTES * 50;
+    expect(body.measuredCeiling).toBeCloseTo(
+      (1 - dbBad / (WINDOW_MINUTES * 200)) *
+        (1 - clusterBad / (WINDOW_MINUTES * 1000)),
+      12,
+    );
     expect(
       body.dependencies.map((d: any) => [d.path, d.soft, d.owner]),
     ).toEqual([
@@ -437,6 +466,84 @@ describe('the example instance for assistants and scorecards', () => {
       .get(path)
       .set('Authorization', mockCredentials.user.header(hiddenFrom));
     expect(hidden.status).toBe(404);
+  });
+
+  it("puts the share of checkout's burn in the cluster incident on prod-cluster, and lists checkout on the platform team's page", async () => {
+    // The incident is 3 days before start: offset 40,320 − 4,320 = 36,000
+    // minutes into the 28-day window, read in ceil(40,320 / 200) = 202-minute
+    // steps: step 178 holds minutes 35,956 to 36,157, the whole incident
+    // (36,000 to 36,089). The cluster burns 50 + at most 1 of 1,000 a minute
+    // there: 4,500 and more of 202,000 requests, over 20× its 0.1 % budget;
+    // in every other step at most 3 of 202,000 (0.015×). The db never
+    // burns: at most 1 of 40,400 queries a step (0.05× of its 0.05 %).
+    const step = Math.floor((INCIDENT_FROM - WINDOW_START) / STEP_MINUTES);
+    const stepFrom = WINDOW_START + step * STEP_MINUTES;
+    expect(step).toBe(178);
+    expect(INCIDENT_TO).toBeLessThanOrEqual(stepFrom + STEP_MINUTES);
+    // Checkout: 2 bad a minute in the incident, else 1 every 50 minutes.
+    const baseline = (from: number, to: number) =>
+      multiples(from, to, 50) -
+      multiples(Math.max(from, INCIDENT_FROM), Math.min(to, INCIDENT_TO), 50);
+    const incidentBad = CLUSTER_INCIDENT_MINUTES * 2;
+    const inStep = incidentBad + baseline(stepFrom, stepFrom + STEP_MINUTES);
+    const total = incidentBad + baseline(WINDOW_START, START_MINUTE);
+    // On 2026-03-15: (180 + 2) / (180 + 804) ≈ 0.185.
+    expect(inStep / total).toBeGreaterThan(0.15);
+
+    const asGuest = (path: string) =>
+      request(backend.server)
+        .get(path)
+        .set(
+          'Authorization',
+          mockCredentials.user.header('user:default/guest'),
+        );
+    const res = await asGuest(
+      '/api/slo/v1/slos/default/checkout-availability/burn-attribution',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      entityRef: 'component:default/checkout-service',
+      stepMs: STEP_MINUTES * MINUTE,
+      burned: total,
+    });
+    const byRef = Object.fromEntries(
+      res.body.dependencies.map((d: any) => [d.ref, d]),
+    );
+    expect(byRef['resource:default/prod-cluster']).toMatchObject({
+      owner: 'group:default/runtime-platform',
+      burned: inStep,
+      buckets: 1,
+    });
+    expect(byRef['resource:default/prod-cluster'].share).toBeCloseTo(
+      inStep / total,
+      12,
+    );
+    expect(byRef['resource:default/checkout-db']).toMatchObject({
+      burned: 0,
+      share: 0,
+      buckets: 0,
+    });
+
+    const team = await asGuest(
+      '/api/slo/v1/groups/default/runtime-platform/burn-dependents',
+    );
+    expect(team.status).toBe(200);
+    const cluster = team.body.slos.find(
+      (s: any) => s.slo.ref === 'slo:default/prod-cluster-availability',
+    );
+    const checkout = cluster.dependents.find(
+      (d: any) => d.entityRef === 'component:default/checkout-service',
+    );
+    expect(checkout).toMatchObject({
+      path: [
+        'component:default/checkout-service',
+        'resource:default/prod-cluster',
+      ],
+      owner: 'group:default/checkout-team',
+      slo: { ref: 'slo:default/checkout-availability' },
+      burned: inStep,
+    });
+    expect(checkout.share).toBeCloseTo(inStep / total, 12);
   });
 
   it('answers as if hidden entities did not exist', async () => {
