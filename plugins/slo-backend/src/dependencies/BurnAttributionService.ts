@@ -23,7 +23,13 @@ import { SloDefinitions, sloDocumentOf } from '../evaluation/SloDefinitions';
 import { SloSources } from '../evaluation/SloSources';
 import { dependencyHolders } from './dependencyHolders';
 import { dependencyEdgesOf, loadDependencyGraph } from './loadDependencyGraph';
-import { BurnSeries, burnWindowOf, readBurnSeries } from './readBurnSeries';
+import {
+  attributedSlo,
+  BurnSeries,
+  burnWindowOf,
+  NO_SERIES_PROBLEM,
+  readBurnSeries,
+} from './readBurnSeries';
 import { slosOfKind } from './slosOfKind';
 
 export interface BurnAttributionDeps {
@@ -104,27 +110,32 @@ export class BurnAttributionService {
     );
     const window = burnWindowOf(def, [def, ...depDefs], at);
     const series = await readBurnSeries(this.deps, [def, ...depDefs], window);
-    const own = series.get(def.ref)?.buckets ?? [];
-    const dependencies = await this.dependencies(
-      own,
-      walk.dependencies,
-      slos,
-      series,
-      graph,
-    );
-    const { slo: attributed } = series.get(def.ref) ?? {
-      slo: { ref: def.ref, target: 1 },
-    };
-    return {
-      slo: attributed,
+    const own = series.get(def.ref);
+    const base = {
+      slo: own?.slo ?? attributedSlo(def),
       entityRef,
       ...(kind ? { kind } : {}),
       from: window.period.start.toISOString(),
       to: at.toISOString(),
       stepMs: window.stepMs,
-      burned: burnedBudget(own),
-      dependencies,
       hiddenDependencies: walk.hidden.length,
+    };
+    // Without the SLO's own counts there is nothing to attribute; saying so
+    // beats showing every share as none.
+    if (!own) {
+      const problem = depDefs.length ? { problem: NO_SERIES_PROBLEM } : {};
+      return { ...base, dependencies: [], ...problem };
+    }
+    return {
+      ...base,
+      burned: burnedBudget(own.buckets),
+      dependencies: await this.dependencies(
+        own.buckets,
+        walk.dependencies,
+        slos,
+        series,
+        graph,
+      ),
     };
   }
 

@@ -12,7 +12,12 @@ import { contextOf } from '../evaluation/sloContext';
 import { SloDefinition } from '../evaluation/SloDefinitions';
 import { BurnAttributionDeps, byShare } from './BurnAttributionService';
 import { Dependent, loadDependents } from './loadDependents';
-import { burnWindowOf, readBurnSeries } from './readBurnSeries';
+import {
+  attributedSlo,
+  burnWindowOf,
+  NO_SERIES_PROBLEM,
+  readBurnSeries,
+} from './readBurnSeries';
 import { slosOfKind } from './slosOfKind';
 import { teamEntities } from './teamEntities';
 
@@ -133,7 +138,8 @@ export class BurnDependentsService {
         })
       : [];
     return {
-      slo: own?.slo ?? { ref: def.ref, target: 1 },
+      slo: own?.slo ?? attributedSlo(def),
+      ...(own ? {} : { problem: NO_SERIES_PROBLEM }),
       entityRef: team.entityRef,
       kind,
       from: window.period.start.toISOString(),

@@ -57,6 +57,11 @@ metadata:
 spec: { type: service, lifecycle: production, owner: team-s }
 ---
 apiVersion: backstage.io/v1alpha1
+kind: Component
+metadata: { name: lonely }
+spec: { type: service, lifecycle: production, owner: team-s, dependsOn: [resource:db] }
+---
+apiVersion: backstage.io/v1alpha1
 kind: Resource
 metadata: { name: db }
 spec:
@@ -95,6 +100,8 @@ const slosFile = [
   slo('db', 'resource:db', 0.999),
   slo('cluster', 'resource:cluster', 0.999),
   slo('secret', 'secret-api', 0.9),
+  // Measured by a source no module serves: no counts to attribute.
+  slo('lonely', 'lonely', 0.99).replace(/type: builtin/g, 'type: nowhere'),
 ].join('');
 
 describe('burn attribution over HTTP, from a real catalog and built-in samples', () => {
@@ -159,7 +166,7 @@ describe('burn attribution over HTTP, from a real catalog and built-in samples',
       const res = await request(backend!.server)
         .get('/api/catalog/entities/by-query?filter=kind=slo&limit=50')
         .set('Authorization', service);
-      return res.body?.items?.length === 5 ? true : undefined;
+      return res.body?.items?.length === 6 ? true : undefined;
     });
     await poll('the ownership index to know the db', async () => {
       const res = await request(backend!.server)
@@ -277,6 +284,20 @@ describe('burn attribution over HTTP, from a real catalog and built-in samples',
     expect(sre.body.slos.map((s: any) => s.slo.ref)).toEqual([
       'slo:default/db-availability',
     ]);
+  });
+
+  it("says why nothing is attributed when the SLO's own counts cannot be read", async () => {
+    fakeDateOnly(NOW);
+    const res = await get(
+      '/v1/slos/default/lonely-availability/burn-attribution',
+    );
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({
+      slo: { ref: 'slo:default/lonely-availability', target: 0.99 },
+      dependencies: [],
+    });
+    expect(res.body.problem).toMatch(/could not be read/);
+    expect(res.body).not.toHaveProperty('burned');
   });
 
   it('answers 404 for an unknown or hidden SLO or group, 400 for bad parameters', async () => {

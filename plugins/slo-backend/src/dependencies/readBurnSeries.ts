@@ -38,6 +38,21 @@ function judgedObjective(def: SloDefinition): MeasurableObjective | undefined {
     )[0];
 }
 
+/** The SLO as attributions name it: ref, title and the judged target. */
+export function attributedSlo(def: SloDefinition): AttributedSlo {
+  const title =
+    (def.doc.metadata.displayName as string | undefined) ??
+    def.entity.metadata.title;
+  const lowest = Math.min(
+    ...def.objectives.map(o => objectiveTarget(o.objective)),
+  );
+  return { ref: def.ref, ...(title ? { title } : {}), target: lowest };
+}
+
+/** Why an SLO has no series: its source has no timeline, or did not answer. */
+export const NO_SERIES_PROBLEM =
+  "This SLO's counts could not be read over its window: its data source has no timeline, or did not answer.";
+
 /**
  * The SLO's current window at `at`, in about 200 steps of whole minutes
  * that are also whole slices of every slice-based SLO in `all` (so one
@@ -87,12 +102,9 @@ export async function readBurnSeries(
           },
           request => source.timeline!(request, window.stepMs),
         );
-        const title =
-          (def.doc.metadata.displayName as string | undefined) ??
-          def.entity.metadata.title;
         const target = objectiveTarget(o.objective);
         series.set(def.ref, {
-          slo: { ref: def.ref, ...(title ? { title } : {}), target },
+          slo: { ...attributedSlo(def), target },
           buckets,
           target,
         });

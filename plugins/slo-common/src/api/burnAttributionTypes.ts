@@ -34,8 +34,10 @@ export interface BurnAttributionResponse {
   from: string;
   to: string;
   stepMs: number;
-  /** The SLO's bad events (bad slices) over the window. */
-  burned: number;
+  /** The SLO's bad events (bad slices) over the window; absent with `problem`. */
+  burned?: number;
+  /** Why nothing is attributed although dependencies have SLOs: the SLO's own counts could not be read. */
+  problem?: string;
   /** Sorted by share, largest first. Shares overlap: they need not add up to 1. */
   dependencies: BurnAttributionDependency[];
   /** Dependencies the caller may not read: left out with all behind them. */
@@ -63,6 +65,8 @@ export interface TeamSloDependents {
   to: string;
   /** Buckets in which the team's SLO burned faster than 1×. */
   buckets: number;
+  /** Why no dependent is listed: the team SLO's counts could not be read. */
+  problem?: string;
   /** Dependents with SLOs of the kind, largest share first. */
   dependents: BurnDependent[];
 }

@@ -86,6 +86,13 @@ export function EntityBurnDependentsCard() {
           burned.
         </Typography>
       )}
+      {value?.slos
+        .filter(t => t.problem)
+        .map(t => (
+          <Typography variant="caption" display="block" key={t.slo.ref}>
+            {sloName(t.slo)}: {t.problem}
+          </Typography>
+        ))}
       {value?.truncated && (
         <Typography variant="caption" display="block">
           Only the first SLOs and dependents are read; some are left out.

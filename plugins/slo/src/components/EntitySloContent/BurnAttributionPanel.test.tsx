@@ -112,6 +112,22 @@ describe('BurnAttributionPanel', () => {
     expect(screen.getAllByText('–').length).toBeGreaterThanOrEqual(2);
   });
 
+  it("says why nothing is attributed when the SLO's counts could not be read", async () => {
+    const { burned: _b, ...rest } = attribution;
+    await render(async () => ({
+      ...rest,
+      dependencies: [],
+      hiddenDependencies: 0,
+      problem: "This SLO's counts could not be read over its window.",
+    }));
+    expect(
+      await screen.findByText(
+        "This SLO's counts could not be read over its window.",
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('burn-attribution')).toHaveTextContent(/^$/);
+  });
+
   it('renders nothing when there is no dependency at all', async () => {
     const { container } = await render(async () => ({
       ...attribution,

@@ -8,6 +8,7 @@ import { useApi } from '@backstage/core-plugin-api';
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { parseEntityRef } from '@backstage/catalog-model';
 import Typography from '@material-ui/core/Typography';
+import Alert from '@material-ui/lab/Alert';
 import {
   BurnAttributionDependency,
   formatPercent,
@@ -57,6 +58,15 @@ const columns: TableColumn<BurnAttributionDependency>[] = [
 const stepText = (ms: number) =>
   ms % 3_600_000 === 0 ? `${ms / 3_600_000} h` : `${ms / 60_000} min`;
 
+/** What the SLO burned, in its unit; nothing when it could not be read. */
+function burnedText(burned: number | undefined, unit: string): string {
+  if (burned === undefined) return '';
+  if (burned === 0) {
+    return 'This SLO burned no budget this window: nothing to attribute.';
+  }
+  return `${burned.toLocaleString('en-US')} bad ${unit} this window.`;
+}
+
 /**
  * The share of one SLO's burned budget that fell while each of its
  * dependencies was burning faster than 1×: what coincided, not what caused.
@@ -82,7 +92,10 @@ export function BurnAttributionPanel(props: {
       />
     );
   }
-  if (!value || (!value.dependencies.length && !value.hiddenDependencies)) {
+  if (
+    !value ||
+    (!value.dependencies.length && !value.hiddenDependencies && !value.problem)
+  ) {
     return null;
   }
   return (
@@ -92,12 +105,9 @@ export function BurnAttributionPanel(props: {
         value.stepMs,
       )}: the share of this SLO's bad events that fell in steps where a dependency was burning its own budget faster than 1×. It coincided; it does not show the dependency caused it. Shares overlap when dependencies burned together.`}
     >
+      {value.problem && <Alert severity="info">{value.problem}</Alert>}
       <Typography variant="body2" data-testid="burn-attribution">
-        {value.burned > 0
-          ? `${value.burned.toLocaleString('en-US')} bad ${
-              props.unit
-            } this window.`
-          : 'This SLO burned no budget this window: nothing to attribute.'}
+        {burnedText(value.burned, props.unit)}
       </Typography>
       {value.hiddenDependencies > 0 && (
         <Typography variant="caption" display="block">
