@@ -546,6 +546,105 @@ describe('the example instance for assistants and scorecards', () => {
     expect(checkout.share).toBeCloseTo(inStep / total, 12);
   });
 
+  it("answers get-slos with checkout-service's dependency ceiling, the endpoint's own answer", async () => {
+    const client = await connect('user:default/guest');
+    const answer = await callWhenReady(
+      client,
+      'slo.get-slos',
+      { entityRef: 'checkout-service' },
+      a =>
+        !a.isError &&
+        a.structuredContent.dependencyCeiling.dependencies.length === 2,
+    );
+    const { dependencyCeiling } = answer.structuredContent;
+    // checkout-db 99.95 % × prod-cluster 99.9 % = 0.9985005, under the
+    // service's own 99.9 %. Measured, with the cluster incident (see the
+    // ceiling test): (1 − 100 / 8,064,000) × (1 − 4,902 / 40,320,000)
+    // ≈ 0.999866 → 99.987 %.
+    expect(dependencyCeiling.targetCeiling).toBeCloseTo(0.9985005, 15);
+    expect(dependencyCeiling.targetsAboveCeiling).toEqual([
+      'slo:default/checkout-availability',
+    ]);
+    expect(dependencyCeiling.summary).toBe(
+      'Its hard dependencies (resource:default/checkout-db, resource:default/prod-cluster) allow at most 99.850 % availability (measured: 99.987 %). Checkout availability targets 99.900 %, above what its dependencies allow.',
+    );
+    expect(answer.structuredContent.summary).toContain(
+      dependencyCeiling.summary,
+    );
+    expect(answer.structuredContent.composites).toEqual([]);
+
+    // The same answer the ceiling endpoint gives (one computation).
+    const rest = await request(backend.server)
+      .get(
+        '/api/slo/v1/entities/component/default/checkout-service/dependency-ceiling',
+      )
+      .set('Authorization', mockCredentials.user.header('user:default/guest'));
+    expect(rest.status).toBe(200);
+    const { entityRef: _, evaluatedAt: __, ...endpoint } = rest.body;
+    const {
+      targetsAboveCeiling: ___,
+      summary: ____,
+      ...action
+    } = dependencyCeiling;
+    expect(action).toEqual(endpoint);
+    await client.close();
+  });
+
+  it('answers get-slos for the payments-core system with its composite and each part worked by hand', async () => {
+    const client = await connect('user:default/guest');
+    const answer = await callWhenReady(
+      client,
+      'slo.get-slos',
+      { entityRef: 'system:payments-core' },
+      a =>
+        !a.isError &&
+        a.structuredContent.composites.length === 1 &&
+        a.structuredContent.composites[0].consumed !== undefined,
+    );
+    const out = answer.structuredContent;
+    expect(out.entityRef).toBe('system:default/payments-core');
+    // A composite has no SLI of its own: it is not among the SLOs.
+    expect(out.slos).toEqual([]);
+    const [composite] = out.composites;
+    // payments-gateway (weight 3): 1,200 bad of the 4,458 its month allows
+    // (worked out above). The ledger (weight 1): one posting in 5,000 fails
+    // against a 0.1 % budget, so about 0.02 / 0.1 = 20 % of its 28 days.
+    const gateway = 1200 / 4458; // 0.26918
+    const [gatewayPart, ledgerPart] = composite.parts;
+    expect(gatewayPart).toMatchObject({
+      ref: 'slo:default/payments-gateway-availability',
+      weight: 3,
+      weightShare: 0.75,
+      status: 'warning',
+    });
+    expect(gatewayPart.consumed).toBeCloseTo(gateway, 9);
+    expect(ledgerPart).toMatchObject({
+      ref: 'slo:default/ledger-availability',
+      weight: 1,
+      weightShare: 0.25,
+    });
+    const ledger = ledgerPart.consumed;
+    expect(ledger).toBeCloseTo(0.2, 2);
+    // consumed = (3 × gateway + 1 × ledger) / 4 ≈ (0.80754 + 0.2) / 4 ≈ 0.2519
+    expect(gatewayPart.contribution).toBeCloseTo((3 * gateway) / 4, 9);
+    expect(ledgerPart.contribution).toBeCloseTo(ledger / 4, 12);
+    expect(composite.consumed).toBeCloseTo((3 * gateway + ledger) / 4, 9);
+    expect(composite.consumed).toBeCloseTo(0.2519, 3);
+    expect(composite.remaining).toBeCloseTo(1 - composite.consumed, 12);
+    expect(composite).toMatchObject({
+      ref: 'slo:default/payments-core-availability',
+      title: 'Payments core availability',
+      serviceRef: 'system:default/payments-core',
+      problems: [],
+      budgetLeft: '74.8 % of budget left',
+    });
+    expect(composite.summary).toMatch(
+      /^Payments core availability \(slo:default\/payments-core-availability, composite of 2 SLOs\) is \w+\. 74\.8 % of budget left: Payment authorisation availability \(weight 3\) spent 26\.9 % of its budget, 20\.2 % of the composite's; Ledger postings availability \(weight 1\) spent 20\.0 % of its budget, 5\.0 % of the composite's\.$/,
+    );
+    expect(out.summary).toContain(composite.summary);
+    await client.close();
+  });
+
   it('answers as if hidden entities did not exist', async () => {
     const guest = await connect('user:default/guest');
     // The guest sees both entities, so the catalog has them.

@@ -20,6 +20,9 @@ const {
 } = require('@triad/plugin-slo-common');
 // The fleet's order: least budget left first, SLOs without data last.
 const minRemaining = slo => sloRemaining(slo) ?? Infinity;
+// The fleet's first cell: the title, and a composite's chip with its parts.
+const rowTitle = (title, parts) =>
+  parts ? `${title} composite · ${parts} part${parts === 1 ? '' : 's'}` : title;
 
 /**
  * Checks that each chart with `testId` draws `perChart` lines through several
@@ -145,9 +148,9 @@ test('journey 2: the fleet page lists every example SLO, least budget first, and
   const page = await signedInPage(state.browser, `${APP}/slo`);
   try {
     // Every SLO of the example files, read from them, not from the app:
-    // the built-in store's, the Prometheus example's, the composite
-    // example's parts (a composite has no SLI of its own and is not listed)
-    // and the platform resources'.
+    // the built-in store's, the Prometheus example's, the composite example
+    // (its parts and the composite itself, marked with a chip naming its
+    // number of parts) and the platform resources'.
     const titles = [
       'slos.yaml',
       'prometheus/cart-service.yaml',
@@ -161,22 +164,27 @@ test('journey 2: the fleet page lists every example SLO, least budget first, and
         ),
       )
         .map(d => d.toJS())
-        .filter(
-          d => d && d.kind === 'SLO' && !d.spec.objectives.some(o => o.sloRef),
-        )
-        .map(d => d.metadata.displayName ?? d.metadata.name),
+        .filter(d => d && d.kind === 'SLO')
+        .map(d =>
+          rowTitle(
+            d.metadata.displayName ?? d.metadata.name,
+            d.spec.objectives.filter(o => o.sloRef).length,
+          ),
+        ),
     );
     await page.getByText(`SLOs (${titles.length})`).waitFor();
     const table = page.getByRole('table').first();
-    const shown = await table
-      .locator('tbody tr td:first-child')
-      .allInnerTexts();
+    const firstCells = async () =>
+      (await table.locator('tbody tr td:first-child').allInnerTexts()).map(t =>
+        t.replace(/\s+/g, ' ').trim(),
+      );
+    const shown = await firstCells();
     assert.deepEqual([...shown].sort(), [...titles].sort());
     // Sorted by remaining budget, worked out here from the API's numbers.
     const { items } = await api('/api/slo/v1/slos?limit=1000');
     const expected = [...items]
       .sort((a, b) => minRemaining(a) - minRemaining(b))
-      .map(s => s.title);
+      .map(s => rowTitle(s.title, s.composite?.parts));
     assert.deepEqual(shown, expected);
     await screenshot(page, artefacts, 'journey-2-fleet');
     await expectAccessible(page, ['main'], 'The SLO fleet page');
@@ -185,14 +193,13 @@ test('journey 2: the fleet page lists every example SLO, least budget first, and
     await page.getByRole('option', { name: 'payments-team' }).click();
     const payments = expected.filter(title =>
       items.some(
-        s => s.title === title && s.ownerRef === 'group:default/payments-team',
+        s =>
+          rowTitle(s.title, s.composite?.parts) === title &&
+          s.ownerRef === 'group:default/payments-team',
       ),
     );
     await page.getByText(`SLOs (${payments.length})`).waitFor();
-    assert.deepEqual(
-      await table.locator('tbody tr td:first-child').allInnerTexts(),
-      payments,
-    );
+    assert.deepEqual(await firstCells(), payments);
     await screenshot(page, artefacts, 'journey-2-fleet-filtered');
   } finally {
     await page.close();
@@ -287,7 +294,8 @@ test('every example SLO: the chart ends at the figures of the SLO itself', async
     ),
     `${PROMETHEUS_SLO} is evaluated from Prometheus`,
   );
-  for (const { namespace, name } of items) {
+  // A composite has no SLI, so no chart of its own (journey 10 checks it).
+  for (const { namespace, name } of items.filter(s => !s.composite)) {
     const slo = await api(`/api/slo/v1/slos/${namespace}/${name}`);
     const timeline = await api(
       `/api/slo/v1/slos/${namespace}/${name}/timeline`,

@@ -220,6 +220,69 @@ describe('triad-slo', () => {
     });
   });
 
+  it('skips composite SLOs, naming each on stderr, and writes the rules of their parts', async () => {
+    const composite = (name: string, parts: string[]) => `---
+apiVersion: openslo/v1
+kind: SLO
+metadata:
+  name: ${name}
+spec:
+  service: system:checkout
+  budgetingMethod: Occurrences
+  objectives:
+${parts.map(p => `    - sloRef: ${p}\n      compositeWeight: 2\n`).join('')}`;
+    writeFileSync(
+      join(dir, 'slos.yaml'),
+      `${prometheusSlo('checkout-28d', '28d')}${composite('checkout-overall', [
+        'checkout-28d',
+        'checkout-30d',
+      ])}${prometheusSlo('checkout-30d', '30d')}${composite('checkout-top', [
+        'checkout-overall',
+      ])}`,
+    );
+    const result = await run(['rules', 'slos.yaml', '--out', 'rules.yaml'], {
+      cwd: dir,
+    });
+    // 13 rules for each of the two SLOs with an SLI, none for the composites.
+    expect(result).toEqual({
+      code: 0,
+      stdout: 'wrote 26 rules for 2 SLOs to rules.yaml\n',
+      stderr: [
+        'skipped SLO checkout-overall (slos.yaml): composite SLO of checkout-28d, checkout-30d: it has no SLI of its own, so no PromQL to record or alert on (the rules of its parts cover it)',
+        'skipped SLO checkout-top (slos.yaml): composite SLO of checkout-overall: it has no SLI of its own, so no PromQL to record or alert on (the rules of its parts cover it)',
+        '',
+      ].join('\n'),
+    });
+    const text = readFileSync(join(dir, 'rules.yaml'), 'utf8');
+    const slos = new Set(
+      parse(text)
+        .groups.flatMap((g: any) => g.rules)
+        .map((r: any) => r.labels.slo),
+    );
+    expect([...slos].sort()).toEqual(['checkout-28d', 'checkout-30d']);
+    const check = await new Promise<{ code: number; out: string }>(done =>
+      execFile(
+        PROMTOOL,
+        ['check', 'rules', join(dir, 'rules.yaml')],
+        (e, out, err) => done({ code: e ? 1 : 0, out: `${out}${err}` }),
+      ),
+    );
+    expect(check).toEqual({
+      code: 0,
+      out: expect.stringContaining('SUCCESS: 26 rules found'),
+    });
+
+    // Asked for a composite alone: nothing to write, and it says why.
+    const alone = await run(['rules', 'slos.yaml', '--slo', 'checkout-top'], {
+      cwd: dir,
+    });
+    expect(alone.code).toBe(1);
+    expect(alone.stdout).toBe('');
+    expect(alone.stderr).toBe(
+      'skipped SLO checkout-top (slos.yaml): composite SLO of checkout-overall: it has no SLI of its own, so no PromQL to record or alert on (the rules of its parts cover it)\nno SLO with an SLI in slos.yaml\n',
+    );
+  });
+
   it('refuses SLIs it cannot turn into PromQL, and bad options', async () => {
     const result = await run(['rules', EXAMPLE_SLOS]);
     expect(result.code).toBe(1);

@@ -9,11 +9,13 @@ import {
   RELATION_HAS_ALERT_CONDITION,
   RELATION_HAS_ALERT_POLICY,
   RELATION_HAS_INDICATOR,
+  RELATION_HAS_SLO_PART,
   RELATION_INDICATOR_OF,
   RELATION_MEASURED_BY,
   RELATION_MEASURES,
   RELATION_NOTIFIED_BY,
   RELATION_NOTIFIES,
+  RELATION_SLO_PART_OF,
   RELATION_USES_DATA_SOURCE,
 } from '@triad/plugin-slo-common';
 
@@ -28,11 +30,11 @@ export interface OpenSloRelationPair {
 
 /**
  * The relation pairs the processor emits and the model layer describes: an
- * SLO's service, a Service's component, and one pair per kind of document
- * an OpenSLO document can name.
+ * SLO's service, a Service's component, a composite SLO's parts, and one pair
+ * per kind of document an OpenSLO document can name.
  */
 export const OPENSLO_RELATIONS: Record<
-  'measures' | 'describes' | OpenSloReferenceKind,
+  'measures' | 'describes' | 'sloPart' | OpenSloReferenceKind,
   OpenSloRelationPair
 > = {
   measures: {
@@ -48,6 +50,14 @@ export const OPENSLO_RELATIONS: Record<
     forward: { type: RELATION_DESCRIBES, title: 'describes' },
     reverse: { type: RELATION_DESCRIBED_BY, title: 'described by' },
     description: 'An OpenSLO Service and the component of the same name.',
+  },
+  sloPart: {
+    from: ['SLO'],
+    to: 'SLO',
+    forward: { type: RELATION_HAS_SLO_PART, title: 'has SLO part' },
+    reverse: { type: RELATION_SLO_PART_OF, title: 'SLO part of' },
+    description:
+      'A composite SLO and each SLO it is made of (spec.objectives[].sloRef, weighted by compositeWeight).',
   },
   SLI: {
     from: ['SLO'],

@@ -60,7 +60,7 @@ export const sloPlugin = createBackendPlugin({
         } = await createSloServices({ ...deps, dataSources: modules });
         deps.permissionsRegistry.addPermissions(sloPermissions);
         // Actions for AI assistants (MCP); each reads with the caller's credentials.
-        createGetSlosAction({ ...deps, slos });
+        createGetSlosAction({ ...deps, slos, ceilings, composites });
         createGetErrorBudgetAction({ ...deps, slos });
         createCheckReleaseGateAction({ ...deps, slos });
         await scheduleFleetEvaluation({ ...deps, ...stores, fleet, config });

@@ -82,6 +82,11 @@ export async function rules(
     ownerLabels,
     minEventsPerHour,
   });
+  for (const s of generated.skipped) {
+    io.err(
+      `skipped SLO ${s.name}${s.file ? ` (${s.file})` : ''}: ${s.reason}\n`,
+    );
+  }
   const problems = [...read.problems, ...generated.problems];
   if (problems.length) {
     reportProblems(io, problems, !!options.github);
@@ -93,7 +98,11 @@ export async function rules(
     return EXIT_PROBLEMS;
   }
   if (!generated.groups.length) {
-    io.err(`no SLO in ${files.map(f => f.path).join(', ')}\n`);
+    io.err(
+      `no SLO ${generated.skipped.length ? 'with an SLI ' : ''}in ${files
+        .map(f => f.path)
+        .join(', ')}\n`,
+    );
     return EXIT_PROBLEMS;
   }
 

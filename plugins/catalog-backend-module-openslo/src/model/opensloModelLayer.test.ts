@@ -59,8 +59,11 @@ describe('opensloModelLayer', () => {
       'hasAlertCondition/alertConditionOf→AlertCondition',
       'hasAlertPolicy/alertPolicyOf→AlertPolicy',
       'hasIndicator/indicatorOf→SLI',
+      'hasSloPart/sloPartOf→SLO',
       'measures/measuredBy→Component',
       'notifies/notifiedBy→AlertNotificationTarget',
+      // A composite and its parts are both SLOs: the pair reads both ways.
+      'sloPartOf/hasSloPart→SLO',
       'usesDataSource/dataSourceOf→DataSource',
     ]);
     expect(pairs('Service')).toEqual(['describes/describedBy→Component']);
@@ -96,9 +99,12 @@ describe('opensloModelLayer', () => {
       const knex = await databases.init('SQLITE_3');
       const actions = actionsRegistryServiceMock();
       const files = [
-        ...['entities.yaml', 'org.yaml', 'slos.yaml'].map(f =>
-          resolve(examples, f),
-        ),
+        ...[
+          'entities.yaml',
+          'org.yaml',
+          'slos.yaml',
+          'composite-slos.yaml',
+        ].map(f => resolve(examples, f)),
         ...readdirSync(corpus)
           .filter(f => f.endsWith('.yaml'))
           .map(f => resolve(corpus, f)),
@@ -155,6 +161,9 @@ describe('opensloModelLayer', () => {
         '### Relation "measures": measures\n\n* Reverse type: "measuredBy": measured by',
       );
       expect(description).toContain(
+        '### Relation "hasSloPart": has SLO part\n\n* Reverse type: "sloPartOf": SLO part of',
+      );
+      expect(description).toContain(
         '### Annotation "triad.dev/release-gate-policy": Release-gate policy',
       );
       // The built-in kinds are still there (the default layer comes along).
@@ -188,6 +197,32 @@ describe('opensloModelLayer', () => {
         ]),
       );
       await relations('service/default/storefront', 'describes');
+      // A composite's parts, both ways, as the model describes them.
+      expect(
+        (
+          await relations(
+            'slo/default/payments-core-availability',
+            'hasSloPart',
+          )
+        )
+          .filter(r => r.type === 'hasSloPart')
+          .sort((a, b) => a.targetRef.localeCompare(b.targetRef)),
+      ).toEqual([
+        {
+          type: 'hasSloPart',
+          targetRef: 'slo:default/ledger-availability',
+        },
+        {
+          type: 'hasSloPart',
+          targetRef: 'slo:default/payments-gateway-availability',
+        },
+      ]);
+      expect(
+        await relations('slo/default/ledger-availability', 'sloPartOf'),
+      ).toContainEqual({
+        type: 'sloPartOf',
+        targetRef: 'slo:default/payments-core-availability',
+      });
 
       // Once every row is processed (a location's entities are inserted with
       // its result), none has an error.

@@ -2,8 +2,6 @@ import {
   compositeParts,
   OpenSloDocument,
   openSloReferences,
-  RELATION_HAS_SLO_PART,
-  RELATION_SLO_PART_OF,
 } from '@triad/plugin-slo-common';
 import { OPENSLO_RELATIONS } from '../openSloRelations';
 
@@ -22,12 +20,6 @@ export interface RelationTarget {
   path: string;
   relation: RelationTypes;
 }
-
-// Not described by the model layer: an SLO's part is an SLO of its own.
-const SLO_PART: RelationTypes = {
-  forward: { type: RELATION_HAS_SLO_PART },
-  reverse: { type: RELATION_SLO_PART_OF },
-};
 
 /** Everything an OpenSLO document relates to, in the order it is emitted. */
 export function relationTargets(
@@ -48,7 +40,7 @@ export function relationTargets(
         kind: 'slo',
         name: part.sloRef,
         path: part.path,
-        relation: SLO_PART,
+        relation: OPENSLO_RELATIONS.sloPart,
       });
     }
   }

@@ -1,5 +1,5 @@
 import { createMockDirectory } from '@backstage/backend-test-utils';
-import { existsSync, readFileSync, symlinkSync } from 'fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'fs';
 import { join } from 'path';
 import { parse } from 'yaml';
 import { CATALOG_INFO } from '../__testUtils__/fixtures';
@@ -141,6 +141,45 @@ describe('slo:prometheus:rules', () => {
     const first = read('prometheus/slo-rules.yaml');
     await runAction(action, {}, { workspacePath: workspacePath() });
     expect(read('prometheus/slo-rules.yaml')).toBe(first);
+  });
+
+  it('skips a composite SLO, which has no PromQL of its own, and writes the rules of its parts', async () => {
+    writeFileSync(
+      join(workspacePath(), 'composite.yaml'),
+      `apiVersion: openslo/v1
+kind: SLO
+metadata: { name: checkout-overall }
+spec:
+  service: system:checkout
+  budgetingMethod: Occurrences
+  objectives:
+    - { sloRef: checkout-30d, compositeWeight: 2 }
+    - { sloRef: checkout-28d }
+`,
+    );
+    const output = await runAction(
+      action,
+      {},
+      { workspacePath: workspacePath() },
+    );
+    // 13 rules for each of the two SLOs with an SLI, none for the composite.
+    expect(output.rules).toBe(26);
+    expect(output.content).not.toContain('checkout-overall');
+    const check = await runPromtool(['check', 'rules', 'rules.yaml'], {
+      'rules.yaml': read('prometheus/slo-rules.yaml'),
+    });
+    expect(check).toEqual({
+      code: 0,
+      output: expect.stringContaining('SUCCESS: 26 rules found'),
+    });
+    // The composite alone: nothing to write, and it says why.
+    await expect(
+      runAction(
+        action,
+        { slos: ['checkout-overall'] },
+        { workspacePath: workspacePath() },
+      ),
+    ).rejects.toThrow(/^files: no SLO with an SLI in /);
   });
 
   it('fails naming the file, document and field it cannot use', async () => {

@@ -267,6 +267,10 @@ function assertRulesGenerated(
   patterns: string[],
   logger: LoggerService,
 ) {
+  // Composite SLOs have no PromQL of their own: skipped, not a failure.
+  for (const skipped of generated.skipped) {
+    logger.info(`Skipped SLO ${skipped.name}: ${skipped.reason}`);
+  }
   const problems = [...read.problems, ...generated.problems];
   if (problems.length) {
     const lines = problems.map(formatOpenSloFileProblem);
@@ -279,7 +283,9 @@ function assertRulesGenerated(
   }
   if (!generated.groups.length) {
     throw new InputError(
-      `files: no SLO in ${read.files.join(', ') || patterns.join(', ')}`,
+      `files: no SLO ${generated.skipped.length ? 'with an SLI ' : ''}in ${
+        read.files.join(', ') || patterns.join(', ')
+      }`,
     );
   }
 }

@@ -13,17 +13,12 @@ import {
   isCompositeSlo,
   SloDocument,
   sloServiceRef,
-  SloStatus,
 } from '@triad/plugin-slo-common';
 import { sloDocumentOf } from '../evaluation/SloDefinitions';
 import { measuredService } from '../evaluation/sloContext';
 import { SloEvaluator } from '../evaluation/SloEvaluator';
 import { CompositeNode, loadCompositeGraph } from './loadCompositeGraph';
-
-interface PartFigures {
-  consumed?: number;
-  status: SloStatus;
-}
+import { PartFigures, partFigures } from './partFigures';
 
 /**
  * Evaluates composite SLOs from their parts (evaluateComposite in slo-common
@@ -125,13 +120,7 @@ export class CompositeService {
       [node.entity],
       measuredService(service),
     );
-    const consumed = result.objectives
-      .map(o => o.budget.consumed)
-      .filter((c): c is number => c !== undefined);
-    return {
-      consumed: consumed.length ? Math.max(...consumed) : undefined,
-      status: result.status,
-    };
+    return partFigures(result);
   }
 
   /** A composite inside a composite; one with its own cycle has no data. */

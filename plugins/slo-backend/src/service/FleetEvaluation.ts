@@ -6,6 +6,7 @@ import {
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { queryAllEntities } from '@triad/backend-utils';
+import { evaluateFleetComposites } from '../composite/evaluateFleetComposites';
 import { FleetRunStore } from '../database/FleetRunStore';
 import { SnapshotStore } from '../database/SnapshotStore';
 import { contextOf } from '../evaluation/sloContext';
@@ -64,7 +65,16 @@ export class FleetEvaluation {
       ({ def, service }) =>
         this.deps.evaluator.evaluateNow(def, contextOf(service)),
     );
-    await this.deps.snapshots.retainOnly(defs.map(d => d.ref));
+    // Composites after their parts, from the parts' results of this run.
+    const composites = await evaluateFleetComposites(this.deps, {
+      entities,
+      results,
+      credentials,
+    });
+    await this.deps.snapshots.retainOnly([
+      ...defs.map(d => d.ref),
+      ...composites.map(c => c.ref),
+    ]);
     // In this run, so that one instance tells each change once.
     await this.deps.notifier?.notify(
       results.map((result, i) => ({

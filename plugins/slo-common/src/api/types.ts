@@ -54,11 +54,30 @@ export interface SloResult {
   staleReason?: string;
   /** Why the SLO could not be evaluated at all (no earlier result either). */
   error?: string;
-  /** The worst status of its objectives. */
+  /** The worst status of its objectives (a composite's: its own). */
   status: SloStatus;
+  /** Empty for a composite SLO, which has no SLI of its own. */
   objectives: SloObjectiveResult[];
+  /** Present on a composite SLO in the fleet list: its figures from its parts. */
+  composite?: SloCompositeFigures;
   /** Present when entities and visibility came from earlier catalog answers. */
   catalogStale?: CatalogStaleness;
+}
+
+/**
+ * A composite SLO's figures as the scheduled evaluation stores them
+ * (evaluateComposite over its parts' results of the same run). The parts are
+ * counted, not named: the fleet shows the composite to whoever may read it,
+ * and `GET /v1/slos/:namespace/:name/composite` names the parts the caller
+ * may read.
+ */
+export interface SloCompositeFigures {
+  /** How many parts (objectives naming another SLO) it has. */
+  parts: number;
+  /** `Σ wᵢ · consumedᵢ / Σ wᵢ` over the parts with data; absent without data. */
+  consumed?: number;
+  /** `1 − consumed`: what sorts and rolls it up with the other SLOs. */
+  remaining?: number;
 }
 
 /** `GET /v1/entities/:kind/:namespace/:name/slos` */

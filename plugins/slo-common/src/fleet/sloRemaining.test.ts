@@ -16,4 +16,16 @@ describe('sloRemaining', () => {
     expect(sloRemaining(slo([undefined, undefined]))).toBeUndefined();
     expect(sloRemaining(slo([]))).toBeUndefined();
   });
+
+  it("is a composite's own remaining budget, which has no objectives", () => {
+    expect(
+      sloRemaining({
+        objectives: [],
+        composite: { parts: 2, remaining: 0.75 },
+      }),
+    ).toBe(0.75);
+    expect(
+      sloRemaining({ objectives: [], composite: { parts: 2 } }),
+    ).toBeUndefined();
+  });
 });

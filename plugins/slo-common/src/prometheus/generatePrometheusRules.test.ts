@@ -434,6 +434,41 @@ describe('generatePrometheusRules', () => {
     );
   });
 
+  it('skips a composite SLO, naming its parts, and still generates its parts', () => {
+    const composite = {
+      apiVersion: 'openslo/v1',
+      kind: 'SLO',
+      metadata: { name: 'journey', namespace: 'shop' },
+      spec: {
+        service: 'system:shop',
+        budgetingMethod: 'Occurrences',
+        objectives: [{ sloRef: 'api', compositeWeight: 3 }, { sloRef: 'web' }],
+      },
+    };
+    const { groups, slos, problems, skipped } = generatePrometheusRules(
+      located(availabilitySlo('api', '28d'), composite),
+    );
+    expect(problems).toEqual([]);
+    expect(slos.map(s => s.name)).toEqual(['api']);
+    expect(groups).toHaveLength(1);
+    expect(skipped).toEqual([
+      {
+        file: 'slos.yaml',
+        name: 'journey',
+        namespace: 'shop',
+        reason:
+          'composite SLO of api, web: it has no SLI of its own, so no PromQL to record or alert on (the rules of its parts cover it)',
+      },
+    ]);
+    // Asked for by name, it is skipped too, not reported missing.
+    const only = generatePrometheusRules(
+      located(availabilitySlo('api', '28d'), composite),
+      { slos: ['journey'] },
+    );
+    expect(only).toMatchObject({ groups: [], problems: [] });
+    expect(only.skipped.map(s => s.name)).toEqual(['journey']);
+  });
+
   it('checks the options', () => {
     const result = generatePrometheusRules(
       located(availabilitySlo('a', '7d')),

@@ -1,3 +1,4 @@
+import { compositeParts } from '../composite/compositeParts';
 import { SloDocument } from '../openslo/validateOpenSloDocument';
 import { checkRuleOptions } from './checkRuleOptions';
 import { generateSloRules } from './generateSloRules';
@@ -7,6 +8,7 @@ import {
   PrometheusRuleGeneration,
   PrometheusRuleGroup,
   PrometheusRuleOptions,
+  SkippedSlo,
 } from './types';
 
 /**
@@ -20,7 +22,9 @@ import {
  * `severity` label. With `owners`, alerts carry the service's owner and SRE
  * holder; with a minimum-traffic guard, they also need that many events over
  * their long window. Pure: problems are returned, never thrown, and an SLO
- * with a problem produces no rules.
+ * with a problem produces no rules. A composite SLO is skipped, not a
+ * problem: its figures come from its parts' budgets (evaluateComposite), and
+ * the parts' own rules already watch them.
  */
 export function generatePrometheusRules(
   documents: ReadonlyArray<LocatedOpenSloDocument>,
@@ -29,7 +33,8 @@ export function generatePrometheusRules(
   const problems = checkRuleOptions(options);
   const groups: PrometheusRuleGroup[] = [];
   const slos: GeneratedSloRules[] = [];
-  if (problems.length) return { groups, slos, problems };
+  const skipped: SkippedSlo[] = [];
+  if (problems.length) return { groups, slos, problems, skipped };
 
   const key = (kind: string, namespace: string | undefined, name: string) =>
     `${kind}:${namespace ?? 'default'}/${name}`;
@@ -56,6 +61,16 @@ export function generatePrometheusRules(
   for (const located of sloDocs) {
     const { name, namespace } = located.document.metadata;
     if (options.slos && !options.slos.includes(name)) continue;
+    const parts = compositeParts(located.document.spec);
+    if (parts.length) {
+      skipped.push(
+        skippedComposite(
+          located,
+          parts.map(p => p.sloRef),
+        ),
+      );
+      continue;
+    }
     const result = generateSloRules(
       located,
       (kind, other) => byKey.get(key(kind, namespace, other)),
@@ -68,5 +83,20 @@ export function generatePrometheusRules(
       slos.push(result.generated);
     }
   }
-  return { groups, slos, problems };
+  return { groups, slos, problems, skipped };
+}
+
+function skippedComposite(
+  located: LocatedOpenSloDocument & { document: SloDocument },
+  parts: string[],
+): SkippedSlo {
+  const { name, namespace } = located.document.metadata;
+  return {
+    ...(located.file === undefined ? {} : { file: located.file }),
+    name,
+    ...(namespace ? { namespace } : {}),
+    reason: `composite SLO of ${parts.join(
+      ', ',
+    )}: it has no SLI of its own, so no PromQL to record or alert on (the rules of its parts cover it)`,
+  };
 }

@@ -88,11 +88,21 @@ export interface GeneratedSloRules {
   }>;
 }
 
+/** An SLO the generator wrote no rules for, on purpose, and why. */
+export interface SkippedSlo {
+  file?: string;
+  name: string;
+  namespace?: string;
+  reason: string;
+}
+
 /** The outcome of {@link generatePrometheusRules}. */
 export interface PrometheusRuleGeneration {
   groups: PrometheusRuleGroup[];
   slos: GeneratedSloRules[];
   problems: OpenSloFileProblem[];
+  /** Composite SLOs: they have no SLI, so no PromQL of their own. */
+  skipped: SkippedSlo[];
 }
 
 /** Labels the generator sets itself; `labels` may not override them. */

@@ -56,4 +56,26 @@ describe('SloTable', () => {
     expect(titles()[0]).toBe('slo-05');
     expect(screen.getByText('6-10 of 12')).toBeInTheDocument();
   });
+
+  it('marks a composite SLO with its number of parts and sorts it by its own budget', async () => {
+    // A composite has no objectives: its budget is its parts' weighted
+    // consumption (0.4 left, between checkout's 50 % and payments' 69 %).
+    const composite = {
+      ...makeSlo('payments-core', {}, {}),
+      objectives: [],
+      composite: { parts: 2, consumed: 0.6, remaining: 0.4 },
+    };
+    await render([healthy, composite, burning]);
+    expect(titles()).toEqual([
+      'payments-core composite · 2 parts',
+      'checkout-availability',
+      'payments-availability',
+    ]);
+    const row = screen.getAllByRole('row')[1];
+    expect(within(row).getByText('40.0 % of budget left')).toBeInTheDocument();
+    // No burn rate or time to exhaustion of its own.
+    const cells = within(row).getAllByRole('cell');
+    expect(cells[5].textContent).toBe('–');
+    expect(cells[6].textContent).toBe('–');
+  });
 });

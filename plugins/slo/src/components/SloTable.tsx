@@ -1,4 +1,5 @@
 import { EntityRefLink } from '@backstage/plugin-catalog-react';
+import Chip from '@material-ui/core/Chip';
 import Paper from '@material-ui/core/Paper';
 import Table from '@material-ui/core/Table';
 import TableBody from '@material-ui/core/TableBody';
@@ -32,8 +33,27 @@ interface Column {
   sortBy?: (slo: SloResult) => number;
 }
 
+/** The title, and for a composite SLO a chip saying so and how many parts it has. */
+function SloTitle(props: { slo: SloResult }) {
+  const { title, composite } = props.slo;
+  if (!composite) return <>{title}</>;
+  return (
+    <>
+      {title}{' '}
+      <Chip
+        size="small"
+        variant="outlined"
+        label={`composite · ${composite.parts} part${
+          composite.parts === 1 ? '' : 's'
+        }`}
+        title="A composite SLO: the weighted share of its parts' budgets spent; it has no burn rate of its own"
+      />
+    </>
+  );
+}
+
 const COLUMNS: Column[] = [
-  { title: 'SLO', render: slo => slo.title },
+  { title: 'SLO', render: slo => <SloTitle slo={slo} /> },
   {
     title: 'Service',
     render: slo => <EntityRefLink entityRef={slo.serviceRef} />,
