@@ -1,20 +1,13 @@
 import {
   createMockDirectory,
   mockCredentials,
-  mockServices,
   TestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import catalogModuleOwnership from '@triad/plugin-catalog-backend-module-ownership';
-import ownershipPlugin from '@triad/plugin-ownership-backend';
-import { fakeDateOnly, poll } from '@triad/test-utils';
+import { fakeDateOnly } from '@triad/test-utils';
 import request from 'supertest';
 import { openApiContract } from '../__testUtils__/openApiContract';
-import {
-  hiddenEntityPermissions,
-  sqliteDatabasePerPlugin,
-  startSloTestBackend,
-} from '../__testUtils__/startSloTestBackend';
+import { startDependencyTestBackend } from '../__testUtils__/startDependencyTestBackend';
 
 const MINUTE = 60_000;
 const NOW = new Date('2026-12-01T12:00:00Z');
@@ -161,39 +154,10 @@ describe('the dependency ceiling over HTTP, from a real catalog', () => {
 
   beforeAll(async () => {
     dir.setContent({ 'catalog.yaml': catalogFile, 'slos.yaml': slosFile });
-    backend = await startSloTestBackend({
+    backend = await startDependencyTestBackend({
       catalogFiles: [dir.resolve('catalog.yaml'), dir.resolve('slos.yaml')],
-      kinds: ['Component', 'Resource', 'Group', 'SLO'],
-      config: {
-        ownership: {
-          index: { changeCheck: { frequency: { seconds: 1 } } },
-        },
-        slo: { evaluation: { cacheTtl: '1s', timeout: '5s' } },
-      },
-      features: [
-        catalogModuleOwnership,
-        ownershipPlugin,
-        sqliteDatabasePerPlugin(databases),
-        hiddenEntityPermissions().factory,
-        mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-      ],
-    });
-    // Watchdogs for booting a real catalog and ownership index.
-    await poll('the catalog to hold every SLO', async () => {
-      const res = await request(backend!.server)
-        .get('/api/catalog/entities/by-query?filter=kind=slo&limit=50')
-        .set('Authorization', service);
-      return res.body?.items?.length === 7 ? true : undefined;
-    });
-    await poll('the ownership index to know the db', async () => {
-      const res = await request(backend!.server)
-        .get('/api/ownership/v1/entities/resource/default/db')
-        .set('Authorization', service);
-      return res.body?.roles?.some(
-        (r: any) => r.role === 'sre' && r.status === 'covered',
-      )
-        ? true
-        : undefined;
+      databases,
+      sloCount: 7,
     });
   });
 
