@@ -6,6 +6,10 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { fakeDateOnly, poll } from '@triad/test-utils';
+import {
+  builtinSloYaml,
+  compositeSloYaml,
+} from '../__testUtils__/builtinSloYaml';
 import request from 'supertest';
 import { openApiContract } from '../__testUtils__/openApiContract';
 import {
@@ -40,35 +44,10 @@ spec: { type: service, lifecycle: production, owner: team-p, system: sys-p }
   )
   .join('')}`;
 
-const part = (name: string, target: number) => `
----
-apiVersion: openslo/v1
-kind: SLO
-metadata: { name: ${name}-availability }
-spec:
-  service: svc-${name}
-  indicator:
-    metadata: { name: ${name}-requests }
-    spec:
-      ratioMetric:
-        counter: true
-        good: { metricSource: { type: builtin, spec: { series: ${name} } } }
-        total: { metricSource: { type: builtin, spec: { series: ${name} } } }
-  timeWindow: [{ duration: 7d, isRolling: true }]
-  budgetingMethod: Occurrences
-  objectives: [{ target: ${target} }]
-`;
-
-const composite = (name: string, parts: string) => `
----
-apiVersion: openslo/v1
-kind: SLO
-metadata: { name: ${name}, displayName: ${name} journey }
-spec:
-  service: system:sys-p
-  budgetingMethod: Occurrences
-  objectives: ${parts}
-`;
+const part = (name: string, target: number) =>
+  builtinSloYaml({ name, service: `svc-${name}`, target });
+const composite = (name: string, parts: string) =>
+  compositeSloYaml(name, 'system:sys-p', parts);
 
 const slosFile = [
   part('api', 0.99),

@@ -5,6 +5,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { fakeDateOnly } from '@triad/test-utils';
+import { builtinSloYaml } from '../__testUtils__/builtinSloYaml';
 import request from 'supertest';
 import { openApiContract } from '../__testUtils__/openApiContract';
 import { startDependencyTestBackend } from '../__testUtils__/startDependencyTestBackend';
@@ -68,24 +69,8 @@ metadata: { name: cluster }
 spec: { type: kubernetes-cluster, owner: platform-team }
 `;
 
-const slo = (name: string, service: string, target: number) => `
----
-apiVersion: openslo/v1
-kind: SLO
-metadata: { name: ${name}-availability }
-spec:
-  service: ${service}
-  indicator:
-    metadata: { name: ${name}-requests }
-    spec:
-      ratioMetric:
-        counter: true
-        good: { metricSource: { type: builtin, spec: { series: ${name} } } }
-        total: { metricSource: { type: builtin, spec: { series: ${name} } } }
-  timeWindow: [{ duration: 1d, isRolling: true }]
-  budgetingMethod: Occurrences
-  objectives: [{ target: ${target} }]
-`;
+const slo = (name: string, service: string, target: number) =>
+  builtinSloYaml({ name, service, target, window: '1d' });
 
 const slosFile = [
   slo('front', 'front', 0.99),

@@ -5,6 +5,7 @@ import {
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { fakeDateOnly } from '@triad/test-utils';
+import { builtinSloYaml } from '../__testUtils__/builtinSloYaml';
 import request from 'supertest';
 import { openApiContract } from '../__testUtils__/openApiContract';
 import { startDependencyTestBackend } from '../__testUtils__/startDependencyTestBackend';
@@ -69,24 +70,8 @@ spec: { type: cache, owner: platform-team }
   )
   .join('')}`;
 
-const slo = (name: string, service: string, target: number) => `
----
-apiVersion: openslo/v1
-kind: SLO
-metadata: { name: ${name}-availability, displayName: ${name} }
-spec:
-  service: ${service}
-  indicator:
-    metadata: { name: ${name}-requests }
-    spec:
-      ratioMetric:
-        counter: true
-        good: { metricSource: { type: builtin, spec: { series: ${name} } } }
-        total: { metricSource: { type: builtin, spec: { series: ${name} } } }
-  timeWindow: [{ duration: 7d, isRolling: true }]
-  budgetingMethod: Occurrences
-  objectives: [{ target: ${target} }]
-`;
+const slo = (name: string, service: string, target: number) =>
+  builtinSloYaml({ name, service, target, displayName: name });
 
 const slosFile = [
   slo('svc', 'svc', 0.999),
