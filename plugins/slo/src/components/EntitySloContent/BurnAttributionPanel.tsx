@@ -1,11 +1,5 @@
-import {
-  InfoCard,
-  Progress,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { InfoCard, Progress, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
 import { parseEntityRef } from '@backstage/catalog-model';
 import Typography from '@material-ui/core/Typography';
 import Alert from '@material-ui/lab/Alert';
@@ -16,16 +10,9 @@ import {
 import { BackendErrorPanel } from '@triad/frontend-utils';
 import useAsync from 'react-use/esm/useAsync';
 import { sloApiRef } from '../../api/SloApi';
+import { DependencyTable } from './DependencyTable';
 
-const columns: TableColumn<BurnAttributionDependency>[] = [
-  {
-    title: 'Dependency',
-    render: d => d.path.map(ref => parseEntityRef(ref).name).join(' → '),
-  },
-  {
-    title: 'Hard or soft',
-    render: d => (d.soft ? 'Soft (has a fallback)' : 'Hard'),
-  },
+const figures: TableColumn<BurnAttributionDependency>[] = [
   {
     title: 'Share of the burn',
     render: d => formatPercent(d.share, 1),
@@ -36,21 +23,6 @@ const columns: TableColumn<BurnAttributionDependency>[] = [
       `${d.burned.toLocaleString('en-US')} bad, ${d.buckets} ${
         d.buckets === 1 ? 'step' : 'steps'
       } of the dependency burning`,
-  },
-  {
-    title: 'Owner',
-    render: d => (d.owner ? <EntityRefLink entityRef={d.owner} /> : '–'),
-  },
-  {
-    title: 'SRE / platform',
-    render: d =>
-      d.holders?.length
-        ? d.holders.map(h => (
-            <div key={`${h.role} ${h.ref}`}>
-              {h.role}: <EntityRefLink entityRef={h.ref} />
-            </div>
-          ))
-        : '–',
   },
 ];
 
@@ -109,22 +81,10 @@ export function BurnAttributionPanel(props: {
       <Typography variant="body2" data-testid="burn-attribution">
         {burnedText(value.burned, props.unit)}
       </Typography>
-      {value.hiddenDependencies > 0 && (
-        <Typography variant="caption" display="block">
-          {value.hiddenDependencies} dependencies you may not read are left out,
-          with what lies behind them.
-        </Typography>
-      )}
-      <Table
-        // Sortable headers nest a button in a button (axe: nested-interactive).
-        options={{
-          paging: false,
-          search: false,
-          toolbar: false,
-          sorting: false,
-        }}
-        columns={columns}
-        data={value.dependencies}
+      <DependencyTable
+        rows={value.dependencies}
+        figures={figures}
+        hiddenDependencies={value.hiddenDependencies}
       />
     </InfoCard>
   );

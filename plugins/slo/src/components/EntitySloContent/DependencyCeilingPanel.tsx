@@ -1,12 +1,5 @@
-import {
-  InfoCard,
-  Progress,
-  Table,
-  TableColumn,
-} from '@backstage/core-components';
+import { InfoCard, Progress, TableColumn } from '@backstage/core-components';
 import { useApi } from '@backstage/core-plugin-api';
-import { EntityRefLink } from '@backstage/plugin-catalog-react';
-import { parseEntityRef } from '@backstage/catalog-model';
 import Alert from '@material-ui/lab/Alert';
 import Typography from '@material-ui/core/Typography';
 import {
@@ -17,29 +10,12 @@ import {
 import { BackendErrorPanel } from '@triad/frontend-utils';
 import useAsync from 'react-use/esm/useAsync';
 import { sloApiRef } from '../../api/SloApi';
+import { DependencyTable } from './DependencyTable';
 
 /** Enough digits to tell 99.85005 % from 99.9 %. */
 const percent = (ratio: number | undefined) => formatPercent(ratio, 3);
 
-const refList = (refs: string[]) =>
-  refs.length
-    ? refs.map((ref, i) => (
-        <span key={ref}>
-          {i > 0 && ', '}
-          <EntityRefLink entityRef={ref} />
-        </span>
-      ))
-    : '–';
-
-const columns: TableColumn<CeilingDependency>[] = [
-  {
-    title: 'Dependency',
-    render: d => d.path.map(ref => parseEntityRef(ref).name).join(' → '),
-  },
-  {
-    title: 'Hard or soft',
-    render: d => (d.soft ? 'Soft (has a fallback)' : 'Hard'),
-  },
+const figures: TableColumn<CeilingDependency>[] = [
   {
     title: 'SLO target / SLI',
     render: d =>
@@ -48,18 +24,6 @@ const columns: TableColumn<CeilingDependency>[] = [
           {s.title ?? s.ref}: {percent(s.target)} / {percent(s.sli)}
         </div>
       )),
-  },
-  { title: 'Owner', render: d => refList(d.owner ? [d.owner] : []) },
-  {
-    title: 'SRE / platform',
-    render: d =>
-      d.holders
-        ? d.holders.map(h => (
-            <div key={`${h.role} ${h.ref}`}>
-              {h.role}: <EntityRefLink entityRef={h.ref} />
-            </div>
-          ))
-        : '–',
   },
 ];
 
@@ -104,22 +68,10 @@ export function DependencyCeilingPanel(props: { entityRef: string }) {
         {percent(value.measuredCeiling)} ({value.kind}: the product over the
         hard dependencies; soft ones are listed, not multiplied)
       </Typography>
-      {value.hiddenDependencies > 0 && (
-        <Typography variant="caption" display="block">
-          {value.hiddenDependencies} dependencies you may not read are left out,
-          with what lies behind them.
-        </Typography>
-      )}
-      <Table
-        // Sortable headers nest a button in a button (axe: nested-interactive).
-        options={{
-          paging: false,
-          search: false,
-          toolbar: false,
-          sorting: false,
-        }}
-        columns={columns}
-        data={value.dependencies}
+      <DependencyTable
+        rows={value.dependencies}
+        figures={figures}
+        hiddenDependencies={value.hiddenDependencies}
       />
     </InfoCard>
   );
