@@ -84,21 +84,14 @@ const VARIANTS = [
   },
 ] as const;
 
-/** Where the fleet part's SLOs sit in an organisation, and what a restricted caller may not read. */
+/** Where the fleet part's SLOs sit in an organisation. */
 export interface SloOrganisation {
   /** Groups above the 20 teams (team t is a child of department t mod this). */
   departments: number;
   /** Systems the components belong to (component c is part of system c mod this). */
   systems: number;
-  /**
-   * Labels some entities with `triad.bench/hidden`, which the benchmark's
-   * conditional read policy hides: components c ≡ 42 (mod 100), so their five
-   * SLOs too, and the `errors` SLO of components c ≡ 17 (mod 100).
-   */
-  hide: boolean;
 }
 
-export const HIDDEN_LABEL = 'triad.bench/hidden';
 const TEAMS = 20;
 export const teamName = (t: number) => `slo-team-${t}`;
 export const departmentName = (d: number) => `slo-dept-${d}`;
@@ -111,8 +104,7 @@ export const systemName = (s: number) => `slo-system-${s}`;
  * reads the counters of service i mod `services`; every query also carries
  * the matcher `slo!="<slo name>"` (a label the series do not have, so it
  * matches all of them), so no two SLOs send the same query text. With an
- * `organisation`, the teams have parent groups, the components systems, and
- * some entities are hidden from the restricted caller.
+ * `organisation`, the teams have parent groups and the components systems.
  */
 export function sloEntities(
   components: number,
@@ -122,11 +114,10 @@ export function sloEntities(
   const entities: Entity[] = organisationEntities(organisation);
   for (let c = 0; c < components; c++) {
     const component = componentName(c);
-    const hidden = organisation?.hide && c % 100 === 42;
     entities.push({
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
-      metadata: meta(component, hidden),
+      metadata: meta(component),
       spec: {
         type: 'service',
         lifecycle: 'production',
@@ -137,17 +128,13 @@ export function sloEntities(
       },
     });
     for (const v of VARIANTS) {
-      const hideSlo =
-        organisation?.hide && v.suffix === 'errors' && c % 100 === 17;
-      entities.push(
-        sloEntity(component, serviceName(c % services), v, hideSlo),
-      );
+      entities.push(sloEntity(component, serviceName(c % services), v));
     }
   }
   return entities;
 }
 
-function meta(name: string, hidden?: boolean) {
+function meta(name: string) {
   return {
     name,
     namespace: 'default',
@@ -155,7 +142,6 @@ function meta(name: string, hidden?: boolean) {
       'backstage.io/managed-by-location': LOCATION,
       'backstage.io/managed-by-origin-location': LOCATION,
     },
-    ...(hidden && { labels: { [HIDDEN_LABEL]: 'true' } }),
   };
 }
 
@@ -197,7 +183,6 @@ function sloEntity(
   component: string,
   service: string,
   v: (typeof VARIANTS)[number],
-  hidden?: boolean,
 ): Entity {
   const name = `${component}-${v.suffix}`;
   const selector = (extra?: string) =>
@@ -216,7 +201,7 @@ function sloEntity(
   return {
     apiVersion: 'openslo/v1',
     kind: 'SLO',
-    metadata: meta(name, hidden),
+    metadata: meta(name),
     spec: {
       service: component,
       indicator: {

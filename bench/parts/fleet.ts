@@ -29,12 +29,8 @@ import { writeHistory } from './fleet/writeHistory';
 import { recordPrometheusCalls } from './slo/recordPrometheusCalls';
 
 const PREFIX = 'triad_bench_fleet_';
-/** Four departments over the 20 teams, 50 systems, some entities hidden. */
-const ORGANISATION: SloOrganisation = {
-  departments: 4,
-  systems: 50,
-  hide: true,
-};
+/** Four departments over the 20 teams; 50 systems. */
+const ORGANISATION: SloOrganisation = { departments: 4, systems: 50 };
 const HISTORY_SLO = 'svc-000-availability';
 
 async function main() {

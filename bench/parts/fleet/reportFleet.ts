@@ -80,10 +80,7 @@ export function reportFleet(
     value: beside(stages, s =>
       s.paging
         .map(
-          p =>
-            `${fmt.int(p.seen)} each once in ${p.pages} pages (${p.caller}${
-              p.hidden ? `, ${p.hidden} hidden` : ''
-            })`,
+          p => `${fmt.int(p.seen)} each once in ${p.pages} pages (${p.caller})`,
         )
         .join(', '),
     ),
