@@ -49,9 +49,10 @@ export function reportFleet(
         section,
         metric: `${metric}, ${l.caller}`,
         value: beside(stages, s => detail(pick(s)[i])),
+        // Judged at the larger size (3,000 with --quick; the section says).
         ...(goal && {
-          goal: `p99 ≤ ${goal} ms at ${fmt.int(GOAL_SLOS)}`,
-          met: large.slos >= GOAL_SLOS && l.p99 <= goal && !l.errors,
+          goal: `p99 ≤ ${goal} ms`,
+          met: l.p99 <= goal && !l.errors,
         }),
       });
     }
@@ -80,7 +81,8 @@ export function reportFleet(
     value: beside(stages, s =>
       s.paging
         .map(
-          p => `${fmt.int(p.seen)} each once in ${p.pages} pages (${p.caller})`,
+          p =>
+            `${fmt.int(p.seen)} each once in ${p.pages} page(s) (${p.caller})`,
         )
         .join(', '),
     ),
