@@ -18,6 +18,8 @@ export interface EvaluationFigures {
   peakHeap: number;
   baseRss: number;
   peakRss: number;
+  /** Heap after garbage collection, after the run: what the run left behind. */
+  afterGcHeap: number;
 }
 
 /**
@@ -31,6 +33,7 @@ export async function measureEvaluation(
 ): Promise<EvaluationFigures> {
   const { recorder, prometheusUrl } = bench;
   log(`scheduled evaluation of all ${slos} SLOs`);
+  // The base after collection, so the peak and what remains compare with it.
   global.gc?.();
   await sleep(500);
   recorder.reset();
@@ -50,6 +53,9 @@ export async function measureEvaluation(
     'process_cpu_seconds_total',
   );
   const times = recorder.calls().map(c => c.ms);
+  recorder.reset();
+  global.gc?.();
+  const afterGcHeap = process.memoryUsage().heapUsed;
   const prom = summary(times);
   const figures = {
     slos,
@@ -61,8 +67,8 @@ export async function measureEvaluation(
     backendCpuMs: (cpu.user + cpu.system) / 1000,
     promCpuMs: (promCpu1 - promCpu0) * 1000,
     ...mem,
+    afterGcHeap,
   };
   log(`evaluation: ${JSON.stringify(figures)}`);
-  recorder.reset();
   return figures;
 }
