@@ -9,7 +9,8 @@
  * - { type: 'load', urls, headers, concurrency, maxRequests, maxMs }:
  *   keeps `concurrency` requests in flight (keep-alive connections), cycling
  *   through `urls`, until `maxRequests` are done or `maxMs` has passed;
- *   answers latencies (ms), error count and throughput.
+ *   answers latencies (ms), error count and throughput; with `perUrl: true`
+ *   also `byUrl`, the latencies of each URL (in the order of `urls`).
  * - { type: 'org-plugin', baseUrl, token, groupRef, repeat }: runs the
  *   Backstage org plugin's ownership-card aggregation (plugin-org 0.7.9,
  *   OwnershipCard/useGetEntities: the group, then its child groups level by
@@ -54,6 +55,7 @@ async function load() {
   const { urls, headers, concurrency, maxRequests, maxMs } = job;
   const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
   const latencies = [];
+  const byUrl = urls.map(() => []);
   const statuses = {};
   let errors = 0;
   let bytes = 0;
@@ -62,9 +64,10 @@ async function load() {
   const deadline = started + maxMs;
   async function worker() {
     while (next < maxRequests && performance.now() < deadline) {
-      const url = urls[next++ % urls.length];
-      const r = await request(agent, url, headers);
+      const index = next++ % urls.length;
+      const r = await request(agent, urls[index], headers);
       latencies.push(r.ms);
+      byUrl[index].push(r.ms);
       statuses[r.status] = (statuses[r.status] ?? 0) + 1;
       bytes += r.bytes;
       if (r.status < 200 || r.status >= 300) errors++;
@@ -80,6 +83,7 @@ async function load() {
     elapsedMs,
     throughput: latencies.length / (elapsedMs / 1000),
     meanBytes: latencies.length ? bytes / latencies.length : 0,
+    ...(job.perUrl && { byUrl }),
   };
 }
 

@@ -84,35 +84,36 @@ const VARIANTS = [
   },
 ] as const;
 
+/** Where the fleet part's SLOs sit in an organisation. */
+export interface SloOrganisation {
+  /** Groups above the 20 teams (team t is a child of department t mod this). */
+  departments: number;
+  /** Systems the components belong to (component c is part of system c mod this). */
+  systems: number;
+}
+
+const TEAMS = 20;
+export const teamName = (t: number) => `slo-team-${t}`;
+export const departmentName = (d: number) => `slo-dept-${d}`;
+export const systemName = (s: number) => `slo-system-${s}`;
+
 /**
  * `components` components (owned by 20 teams), each measured by five SLOs on
  * the Prometheus data source: four Occurrences SLOs with different selectors
  * and targets and one Timeslices SLO, all over 28 rolling days. Component i
  * reads the counters of service i mod `services`; every query also carries
  * the matcher `slo!="<slo name>"` (a label the series do not have, so it
- * matches all of them), so no two SLOs send the same query text.
+ * matches all of them), so no two SLOs send the same query text. With an
+ * `organisation`, the teams have parent groups and the components systems.
  */
-export function sloEntities(components: number, services: number): Entity[] {
-  const entities: Entity[] = [];
-  const meta = (name: string) => ({
-    name,
-    namespace: 'default',
-    annotations: {
-      'backstage.io/managed-by-location': LOCATION,
-      'backstage.io/managed-by-origin-location': LOCATION,
-    },
-  });
-  for (let t = 0; t < 20; t++) {
-    entities.push({
-      apiVersion: 'backstage.io/v1alpha1',
-      kind: 'Group',
-      metadata: meta(`slo-team-${t}`),
-      spec: { type: 'team', children: [] },
-    });
-  }
+export function sloEntities(
+  components: number,
+  services: number,
+  organisation?: SloOrganisation,
+): Entity[] {
+  const entities: Entity[] = organisationEntities(organisation);
   for (let c = 0; c < components; c++) {
     const component = componentName(c);
-    const service = serviceName(c % services);
     entities.push({
       apiVersion: 'backstage.io/v1alpha1',
       kind: 'Component',
@@ -120,50 +121,106 @@ export function sloEntities(components: number, services: number): Entity[] {
       spec: {
         type: 'service',
         lifecycle: 'production',
-        owner: `group:slo-team-${c % 20}`,
+        owner: `group:${teamName(c % TEAMS)}`,
+        ...(organisation && {
+          system: systemName(c % organisation.systems),
+        }),
       },
     });
     for (const v of VARIANTS) {
-      const name = `${component}-${v.suffix}`;
-      const selector = (extra?: string) =>
-        `bench_requests_total{service="${service}",${
-          extra ? `${extra},` : ''
-        }slo!="${name}"}`;
-      const metric = (query: string) => ({
-        metricSource: { metricSourceRef: 'prometheus', spec: { query } },
-      });
-      const ratioMetric: Record<string, unknown> = {
-        counter: true,
-        total: metric(selector()),
-      };
-      if ('good' in v) ratioMetric.good = metric(selector(v.good));
-      if ('bad' in v) ratioMetric.bad = metric(selector(v.bad));
-      entities.push({
-        apiVersion: 'openslo/v1',
-        kind: 'SLO',
-        metadata: meta(name),
-        spec: {
-          service: component,
-          indicator: {
-            metadata: { name: `${name}-sli` },
-            spec: { ratioMetric },
-          },
-          timeWindow: [{ duration: '28d', isRolling: true }],
-          budgetingMethod: v.method,
-          objectives: [
-            {
-              displayName: v.suffix,
-              target: v.target,
-              ...('timeSlice' in v
-                ? { timeSliceTarget: 0.95, timeSliceWindow: v.timeSlice }
-                : {}),
-            },
-          ],
-        },
-      } as Entity);
+      entities.push(sloEntity(component, serviceName(c % services), v));
     }
   }
   return entities;
+}
+
+function meta(name: string) {
+  return {
+    name,
+    namespace: 'default',
+    annotations: {
+      'backstage.io/managed-by-location': LOCATION,
+      'backstage.io/managed-by-origin-location': LOCATION,
+    },
+  };
+}
+
+/** The 20 teams, and with an organisation their departments and the systems. */
+function organisationEntities(organisation?: SloOrganisation): Entity[] {
+  const group = (name: string, spec: Record<string, unknown>): Entity => ({
+    apiVersion: 'backstage.io/v1alpha1',
+    kind: 'Group',
+    metadata: meta(name),
+    spec: { children: [], ...spec },
+  });
+  const entities: Entity[] = [];
+  for (let d = 0; d < (organisation?.departments ?? 0); d++) {
+    entities.push(group(departmentName(d), { type: 'department' }));
+  }
+  for (let t = 0; t < TEAMS; t++) {
+    entities.push(
+      group(teamName(t), {
+        type: 'team',
+        ...(organisation && {
+          parent: departmentName(t % organisation.departments),
+        }),
+      }),
+    );
+  }
+  for (let s = 0; s < (organisation?.systems ?? 0); s++) {
+    entities.push({
+      apiVersion: 'backstage.io/v1alpha1',
+      kind: 'System',
+      metadata: meta(systemName(s)),
+      spec: { owner: `group:${teamName(s % TEAMS)}` },
+    });
+  }
+  return entities;
+}
+
+/** One SLO of `component` in the shape `v`, reading `service`'s counters. */
+function sloEntity(
+  component: string,
+  service: string,
+  v: (typeof VARIANTS)[number],
+): Entity {
+  const name = `${component}-${v.suffix}`;
+  const selector = (extra?: string) =>
+    `bench_requests_total{service="${service}",${
+      extra ? `${extra},` : ''
+    }slo!="${name}"}`;
+  const metric = (query: string) => ({
+    metricSource: { metricSourceRef: 'prometheus', spec: { query } },
+  });
+  const ratioMetric: Record<string, unknown> = {
+    counter: true,
+    total: metric(selector()),
+  };
+  if ('good' in v) ratioMetric.good = metric(selector(v.good));
+  if ('bad' in v) ratioMetric.bad = metric(selector(v.bad));
+  return {
+    apiVersion: 'openslo/v1',
+    kind: 'SLO',
+    metadata: meta(name),
+    spec: {
+      service: component,
+      indicator: {
+        metadata: { name: `${name}-sli` },
+        spec: { ratioMetric },
+      },
+      timeWindow: [{ duration: '28d', isRolling: true }],
+      budgetingMethod: v.method,
+      objectives: [
+        {
+          displayName: v.suffix,
+          target: v.target,
+          ...('timeSlice' in v
+            ? { timeSliceTarget: 0.95, timeSliceWindow: v.timeSlice }
+            : {}),
+        },
+      ],
+    },
+  } as Entity;
 }
 
 export const componentName = (c: number) => `svc-${String(c).padStart(3, '0')}`;

@@ -11,9 +11,12 @@ import catalogPlugin from '@backstage/plugin-catalog-backend';
 import catalogModuleOpenSlo from '@triad/plugin-catalog-backend-module-openslo';
 import sloPlugin from '@triad/plugin-slo-backend';
 import sloModulePrometheus from '@triad/plugin-slo-backend-module-prometheus';
-import { startPrometheus } from '@triad/plugin-slo-backend-module-prometheus/testUtils';
 import { args } from '../lib/args';
 import { startBenchBackend } from '../lib/backend';
+import {
+  startBenchPrometheus,
+  waitForCompaction,
+} from '../lib/benchPrometheus';
 import { measureLoad } from '../lib/measureLoad';
 import { Bench } from './slo/Bench';
 import { measureCached } from './slo/measureCached';
@@ -23,44 +26,10 @@ import { measureScheduledRun } from './slo/measureScheduledRun';
 import { recordPrometheusCalls } from './slo/recordPrometheusCalls';
 import { benchEntityProvider } from '../lib/catalogProvider';
 import { waitForCatalog } from '../lib/waitForCatalog';
-import {
-  componentName,
-  requestCounters,
-  sloEntities,
-} from '../lib/generateSlos';
-import { fmt, log, partResult, runPart } from '../lib/report';
-import { poll } from '@triad/test-utils';
+import { componentName, sloEntities } from '../lib/generateSlos';
+import { log, partResult, runPart } from '../lib/report';
 
-const MINUTE = 60_000;
 const COMPONENTS = 200; // × 5 SLOs = 1,000 SLOs
-
-/** Prometheus compacts the back-filled 2-hour blocks about a minute after start. */
-async function waitForCompaction(url: string, timeoutMs: number) {
-  const metric = async (name: string) => {
-    const text = await (await fetch(`${url}/metrics`)).text();
-    const m = new RegExp(`^${name} (\\S+)$`, 'm').exec(text);
-    return m ? Number(m[1]) : NaN;
-  };
-  let last = NaN;
-  let stableSince = 0;
-  return poll(
-    'Prometheus to compact the back-filled blocks',
-    async () => {
-      const compactions = await metric('prometheus_tsdb_compactions_total');
-      const blocks = await metric('prometheus_tsdb_blocks_loaded');
-      if (blocks !== last) {
-        last = blocks;
-        stableSince = Date.now();
-        return undefined;
-      }
-      return compactions > 0 && Date.now() - stableSince > 10_000
-        ? blocks
-        : undefined;
-    },
-    timeoutMs,
-    2_000,
-  );
-}
 
 async function main() {
   const { quick } = args();
@@ -127,33 +96,6 @@ async function main() {
     await prometheus.stop();
   }
   out.write();
-}
-
-/** Prometheus (Debian's) over 28 days of per-minute data, back-filled with promtool. */
-async function startBenchPrometheus(
-  out: ReturnType<typeof partResult>,
-  section: string,
-  services: number,
-) {
-  const endMs = Math.floor(Date.now() / MINUTE) * MINUTE - MINUTE;
-  const data = requestCounters(services, 28, endMs);
-  log(
-    `back-filling ${fmt.int(data.samples)} samples (28 days, per minute, ${
-      services * 2
-    } series) with promtool`,
-  );
-  // promtool writes one block per 2 hours (336 for 28 days): minutes here.
-  const prometheus = await startPrometheus(data.openMetrics, {
-    backfillTimeoutMs: 10 * MINUTE,
-  });
-  out.row({
-    section,
-    metric: 'Prometheus back-fill and start (promtool, one-off set-up)',
-    value: `${fmt.ms(prometheus.startupMs)} for ${fmt.int(
-      data.samples,
-    )} samples`,
-  });
-  return prometheus;
 }
 
 /** The catalog with the OpenSLO module, and the SLO backend with its Prometheus module. */

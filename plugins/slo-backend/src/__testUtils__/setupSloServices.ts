@@ -92,9 +92,20 @@ export function setupSloServices(
   options: {
     catalogMemory?: CatalogMemory;
     permissions?: PermissionsService;
+    /** More SLOs of the service, `availability-1` to `-n`, alike but for the name. */
+    moreSlos?: number;
+    /** The fleet evaluation's batch size. */
+    batchSize?: number;
+    notifier?: ConstructorParameters<typeof FleetEvaluation>[0]['notifier'];
   } = {},
 ) {
-  const catalog = catalogServiceMock({ entities: [...entities, orphan] });
+  const more = Array.from({ length: options.moreSlos ?? 0 }, (_, i) => ({
+    ...entities[2],
+    metadata: { name: `availability-${i + 1}`, namespace: 'default' },
+  }));
+  const catalog = catalogServiceMock({
+    entities: [...entities, orphan, ...more],
+  });
   const byRefs = jest.spyOn(catalog, 'getEntitiesByRefs');
   const source: SloDataSource = {
     type: 'test',
@@ -166,6 +177,8 @@ export function setupSloServices(
     snapshots: snapshots as unknown as SnapshotStore,
     fleetRuns: fleetRuns as unknown as FleetRunStore,
     concurrency: 1,
+    batchSize: options.batchSize,
+    notifier: options.notifier,
   });
   return {
     snapshots,

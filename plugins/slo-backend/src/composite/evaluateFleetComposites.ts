@@ -25,52 +25,55 @@ interface CompositeFigures extends PartFigures {
 const keyOf = (namespace: string, name: string) =>
   `slo:${namespace}/${name}`.toLocaleLowerCase('en-US');
 
+/** Whether an SLO entity is a composite (its objectives point at other SLOs). */
+export function isCompositeEntity(entity: Entity): boolean {
+  const doc = sloDocumentOf(entity);
+  return !!doc && isCompositeSlo(doc.spec);
+}
+
 /**
- * The composite SLOs of a scheduled run, from the results of their parts in
- * the same run (evaluateComposite holds the formula, partFigures what a part
- * gives, as CompositeService does on demand): nothing is measured twice.
- * Each is stored as a snapshot, so the fleet lists it with its budget.
+ * The composite SLOs of a scheduled run, once every plain SLO of the run is
+ * stored: each part's result is its latest snapshot, the one this run just
+ * wrote (evaluateFleetComposites measures nothing; evaluateComposite holds the
+ * formula, partFigures what a part gives, as CompositeService does on
+ * demand). Parts are read from the catalog, nested composites' parts too, so
+ * the run need not keep the whole fleet in memory. Each composite is stored
+ * as a snapshot, so the fleet lists it with its budget.
  */
 export async function evaluateFleetComposites(
   deps: {
     catalog: CatalogService;
-    snapshots: Pick<SnapshotStore, 'save'>;
+    snapshots: Pick<SnapshotStore, 'save' | 'results'>;
   },
   run: {
-    /** Every SLO entity of the run, composites among them. */
-    entities: Entity[];
-    /** The run's results of the plain SLOs. */
-    results: SloResult[];
+    /** The run's composite SLO entities. */
+    composites: Entity[];
     credentials: BackstageCredentials;
     at?: Date;
   },
 ): Promise<SloResult[]> {
-  const docs = new Map<string, SloDocument>();
-  const composites: Array<{ entity: Entity; doc: SloDocument }> = [];
-  for (const entity of run.entities) {
-    const doc = sloDocumentOf(entity);
-    if (!doc) continue;
-    docs.set(
-      keyOf(entity.metadata.namespace ?? 'default', doc.metadata.name),
-      doc,
-    );
-    if (isCompositeSlo(doc.spec)) composites.push({ entity, doc });
-  }
-  if (!composites.length) return [];
+  if (!run.composites.length) return [];
+  const { docs, plainRefs } = await loadParts(deps.catalog, run);
   const results = new Map(
-    run.results.map(r => [keyOf(r.namespace, r.name), r]),
+    (await deps.snapshots.results(plainRefs)).map(r => [
+      keyOf(r.namespace, r.name),
+      r,
+    ]),
   );
   const figures = compositeFigures(docs, results);
   const { items: services } = await deps.catalog.getEntitiesByRefs(
     {
-      entityRefs: composites.map(c => stringifyEntityRef(sloServiceRef(c.doc))),
+      entityRefs: run.composites.map(c =>
+        stringifyEntityRef(sloServiceRef(sloDocumentOf(c)!)),
+      ),
       fields: ['kind', 'metadata.namespace', 'metadata.name', 'relations'],
     },
     { credentials: run.credentials },
   );
   const at = run.at ?? new Date();
   const stored: SloResult[] = [];
-  for (const [i, { entity, doc }] of composites.entries()) {
+  for (const [i, entity] of run.composites.entries()) {
+    const doc = sloDocumentOf(entity)!;
     const namespace = entity.metadata.namespace ?? 'default';
     const result = compositeResult(
       entity,
@@ -83,6 +86,44 @@ export async function evaluateFleetComposites(
     stored.push(result);
   }
   return stored;
+}
+
+/**
+ * The documents of the composites and of every SLO they reach through their
+ * parts (asked of the catalog level by level), and the refs of the plain
+ * SLOs among the parts.
+ */
+async function loadParts(
+  catalog: CatalogService,
+  run: { composites: Entity[]; credentials: BackstageCredentials },
+) {
+  const docs = new Map<string, SloDocument>();
+  const plainRefs: string[] = [];
+  let level = run.composites;
+  while (level.length) {
+    const wanted = new Set<string>();
+    for (const entity of level) {
+      const doc = sloDocumentOf(entity);
+      if (!doc) continue;
+      const namespace = entity.metadata.namespace ?? 'default';
+      docs.set(keyOf(namespace, doc.metadata.name), doc);
+      if (!isCompositeSlo(doc.spec)) {
+        plainRefs.push(stringifyEntityRef(entity));
+        continue;
+      }
+      for (const part of compositeParts(doc.spec)) {
+        const key = keyOf(namespace, part.sloRef);
+        if (!docs.has(key)) wanted.add(key);
+      }
+    }
+    if (!wanted.size) break;
+    const { items } = await catalog.getEntitiesByRefs(
+      { entityRefs: [...wanted] },
+      { credentials: run.credentials },
+    );
+    level = items.filter((e): e is Entity => !!e);
+  }
+  return { docs, plainRefs };
 }
 
 /** Figures of a composite, parts first; a nested composite is worked out once. */

@@ -42,6 +42,11 @@ describe('SloAlertStateStore', () => {
       expect((await store.all()).get(ref)).toEqual({ state: calm, version: 3 });
 
       await store.claim('slo:default/b', undefined, calm, 5);
+      // A batch of the fleet reads its own states only.
+      expect([
+        ...(await store.of(['slo:default/b', 'slo:default/c'])).keys(),
+      ]).toEqual(['slo:default/b']);
+      expect((await store.of([])).size).toBe(0);
       await store.retainOnly(['slo:default/b']);
       expect([...(await store.all()).keys()]).toEqual(['slo:default/b']);
     },

@@ -18,7 +18,26 @@ export class SloAlertStateStore {
 
   /** Every recorded state, by SLO ref. */
   async all(): Promise<Map<string, RecordedSloAlertState>> {
-    const rows = await this.db(TABLE).select('slo_ref', 'state', 'version');
+    return this.toMap(
+      await this.db(TABLE).select('slo_ref', 'state', 'version'),
+    );
+  }
+
+  /** The recorded states of these SLOs (a batch of the fleet), by SLO ref. */
+  async of(
+    sloRefs: readonly string[],
+  ): Promise<Map<string, RecordedSloAlertState>> {
+    if (!sloRefs.length) return new Map();
+    return this.toMap(
+      await this.db(TABLE)
+        .select('slo_ref', 'state', 'version')
+        .whereIn('slo_ref', sloRefs),
+    );
+  }
+
+  private toMap(
+    rows: { slo_ref: string; state: string; version: number | string }[],
+  ): Map<string, RecordedSloAlertState> {
     return new Map(
       rows.map(r => [
         r.slo_ref,

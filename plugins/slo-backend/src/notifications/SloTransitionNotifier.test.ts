@@ -105,14 +105,26 @@ describe('SloTransitionNotifier', () => {
     expect([...(await alertStates.all()).keys()]).toEqual(['slo:default/a']);
   });
 
+  it('keeps the states of SLOs outside a batch until told which SLOs remain', async () => {
+    const { notifier, alertStates } = await setup();
+    await notifier.notify([{ result: slo('a', 0.9, false), service }]);
+    await notifier.notify([{ result: slo('b', 0.9, false), service }]);
+    expect([...(await alertStates.all()).keys()].sort()).toEqual([
+      'slo:default/a',
+      'slo:default/b',
+    ]);
+    await notifier.retainOnly(['slo:default/b']);
+    expect([...(await alertStates.all()).keys()]).toEqual(['slo:default/b']);
+  });
+
   it('sends nothing for a change another run has claimed', async () => {
     const { notifier, send, alertStates } = await setup();
     await notifier.notify([{ result: slo('a', 0.9, false), service }]);
     const recorded = (await alertStates.all()).get('slo:default/a')!;
     // Another run records the page between this run's read and its claim.
-    const all = alertStates.all.bind(alertStates);
-    jest.spyOn(alertStates, 'all').mockImplementationOnce(async () => {
-      const before = await all();
+    const of = alertStates.of.bind(alertStates);
+    jest.spyOn(alertStates, 'of').mockImplementationOnce(async refs => {
+      const before = await of(refs);
       await alertStates.claim(
         'slo:default/a',
         recorded,

@@ -48,11 +48,16 @@ export class SloTransitionNotifier {
     },
   ) {}
 
-  /** Compares every evaluated SLO with its recorded state and tells of the changes. */
+  /**
+   * Compares evaluated SLOs (a batch of the fleet) with their recorded
+   * states and tells of the changes.
+   */
   async notify(
     evaluated: { result: SloResult; service: Entity | undefined }[],
   ): Promise<void> {
-    const recorded = await this.deps.alertStates.all();
+    const recorded = await this.deps.alertStates.of(
+      evaluated.map(e => e.result.ref),
+    );
     for (const { result, service } of evaluated) {
       if (!service) continue;
       try {
@@ -63,7 +68,11 @@ export class SloTransitionNotifier {
         );
       }
     }
-    await this.deps.alertStates.retainOnly(evaluated.map(e => e.result.ref));
+  }
+
+  /** Forgets the states of SLOs that are no longer in the catalog, after a run over every SLO. */
+  async retainOnly(sloRefs: readonly string[]): Promise<void> {
+    await this.deps.alertStates.retainOnly(sloRefs);
   }
 
   private async notifyOne(

@@ -5,8 +5,12 @@ import {
 } from '@backstage/backend-plugin-api';
 import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
+import { SloResult } from '@triad/plugin-slo-common';
 import { queryAllEntities } from '@triad/backend-utils';
-import { evaluateFleetComposites } from '../composite/evaluateFleetComposites';
+import {
+  evaluateFleetComposites,
+  isCompositeEntity,
+} from '../composite/evaluateFleetComposites';
 import { FleetRunStore } from '../database/FleetRunStore';
 import { SnapshotStore } from '../database/SnapshotStore';
 import { contextOf } from '../evaluation/sloContext';
@@ -17,6 +21,7 @@ import { mapLimit } from './mapLimit';
 import { sloRefsFingerprint } from './sloRefsFingerprint';
 
 const REF_FIELDS = ['kind', 'metadata.namespace', 'metadata.name'];
+const DEFAULT_BATCH_SIZE = 500;
 
 /**
  * The scheduled evaluation of every SLO in the catalog, with the plugin's
@@ -38,18 +43,58 @@ export class FleetEvaluation {
       fleetRuns: FleetRunStore;
       /** How many SLOs are evaluated at once. */
       concurrency: number;
+      /** How many SLOs are read and evaluated per batch; 500 by default. */
+      batchSize?: number;
       /** Tells people of state changes, when notifications are on. */
-      notifier?: Pick<SloTransitionNotifier, 'notify'>;
+      notifier?: Pick<SloTransitionNotifier, 'notify' | 'retainOnly'>;
     },
   ) {}
 
   /**
    * Evaluates every SLO in the catalog and stores snapshots. Run by the
    * scheduler, once per interval cluster-wide.
+   *
+   * @remarks
+   * The fleet is read from the catalog and evaluated a batch at a time
+   * (resolve the definitions, fetch their services, evaluate, notify), so
+   * that memory holds one batch of entities, definitions and results, not
+   * the whole fleet; only the SLOs' refs are kept to the end, to forget SLOs
+   * that left the catalog and to record the run.
    */
   async evaluateAll(): Promise<{ evaluated: number; failed: number }> {
     const credentials = await this.deps.auth.getOwnServiceCredentials();
-    const entities = await this.catalogSlos(credentials);
+    const sloRefs: string[] = [];
+    const evaluatedRefs: string[] = [];
+    const composites: Entity[] = [];
+    let failed = 0;
+    for await (const entities of this.sloBatches(credentials)) {
+      sloRefs.push(...entities.map(e => stringifyEntityRef(e)));
+      composites.push(...entities.filter(isCompositeEntity));
+      const results = await this.evaluateBatch(entities, credentials);
+      evaluatedRefs.push(...results.map(r => r.ref));
+      failed += results.filter(r => r.stale || r.error).length;
+    }
+    // Composites after every part, from the parts' results of this run.
+    const stored = await evaluateFleetComposites(this.deps, {
+      composites,
+      credentials,
+    });
+    evaluatedRefs.push(...stored.map(r => r.ref));
+    await this.deps.snapshots.retainOnly(evaluatedRefs);
+    await this.deps.notifier?.retainOnly(evaluatedRefs);
+    await this.deps.fleetRuns.saveRun({
+      finishedAt: Date.now(),
+      sloCount: sloRefs.length,
+      sloRefsHash: sloRefsFingerprint(sloRefs),
+    });
+    return { evaluated: evaluatedRefs.length, failed };
+  }
+
+  /** Evaluates one batch of SLO entities, stores and tells of the results. */
+  private async evaluateBatch(
+    entities: Entity[],
+    credentials: BackstageCredentials,
+  ): Promise<SloResult[]> {
     const defs = await this.deps.definitions.resolve(entities);
     const services = await this.deps.catalog.getEntitiesByRefs(
       {
@@ -65,16 +110,6 @@ export class FleetEvaluation {
       ({ def, service }) =>
         this.deps.evaluator.evaluateNow(def, contextOf(service)),
     );
-    // Composites after their parts, from the parts' results of this run.
-    const composites = await evaluateFleetComposites(this.deps, {
-      entities,
-      results,
-      credentials,
-    });
-    await this.deps.snapshots.retainOnly([
-      ...defs.map(d => d.ref),
-      ...composites.map(c => c.ref),
-    ]);
     // In this run, so that one instance tells each change once.
     await this.deps.notifier?.notify(
       results.map((result, i) => ({
@@ -82,14 +117,7 @@ export class FleetEvaluation {
         service: services.items[i] ?? undefined,
       })),
     );
-    const refs = entities.map(e => stringifyEntityRef(e));
-    await this.deps.fleetRuns.saveRun({
-      finishedAt: Date.now(),
-      sloCount: refs.length,
-      sloRefsHash: sloRefsFingerprint(refs),
-    });
-    const failed = results.filter(r => r.stale || r.error).length;
-    return { evaluated: results.length, failed };
+    return results;
   }
 
   /**
@@ -129,6 +157,27 @@ export class FleetEvaluation {
         );
       }
     });
+  }
+
+  /** The SLO entities of the catalog, a page of `batchSize` at a time. */
+  private async *sloBatches(
+    credentials: BackstageCredentials,
+  ): AsyncGenerator<Entity[]> {
+    const limit = this.deps.batchSize ?? DEFAULT_BATCH_SIZE;
+    let page = await this.deps.catalog.queryEntities(
+      { filter: { kind: 'SLO' }, limit },
+      { credentials },
+    );
+    for (;;) {
+      if (page.items.length) yield page.items;
+      const cursor = page.pageInfo.nextCursor;
+      // An empty page ends the read even with a cursor: nothing can follow it.
+      if (!cursor || !page.items.length) return;
+      page = await this.deps.catalog.queryEntities(
+        { cursor, limit },
+        { credentials },
+      );
+    }
   }
 
   /** Every SLO entity in the catalog, page by page. */
