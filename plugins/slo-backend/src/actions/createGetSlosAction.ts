@@ -1,3 +1,4 @@
+import { BackstageCredentials } from '@backstage/backend-plugin-api';
 import { ActionsRegistryService } from '@backstage/backend-plugin-api/alpha';
 import { stringifyEntityRef } from '@backstage/catalog-model';
 import { entityRefActionInput, entityRefInput } from '@triad/backend-utils';
@@ -16,6 +17,13 @@ import {
   toCompositeOutput,
 } from './compositeActionOutput';
 import { describeSlo, sloOutputSchema, toSloOutput } from './sloActionOutput';
+
+interface GetSlosDeps {
+  slos: Pick<SloService, 'entitySlos'>;
+  ceilings: Pick<DependencyCeilingService, 'ceiling'>;
+  composites: Pick<CompositeService, 'evaluate'>;
+  attributions: Pick<BurnAttributionService, 'attribution'>;
+}
 
 /**
  * Registers `get-slos`: every SLO that measures an entity, evaluated now,
@@ -69,45 +77,53 @@ export function createGetSlosAction(options: {
       const ref = stringifyEntityRef(
         entityRefInput(input.entityRef, 'entityRef', 'component'),
       );
-      // First the SLOs: an entity the caller may not read ends here.
-      const entity = await slos.entitySlos(ref, credentials);
-      // Composites have no counts of their own: their parts carry it.
-      const composite = new Set((entity.composites ?? []).map(c => c.ref));
-      const [ceiling, evaluated, attributed] = await Promise.all([
-        ceilings.ceiling(ref, AVAILABILITY_SLO_KIND, credentials),
-        Promise.all(
-          (entity.composites ?? []).map(c =>
-            composites.evaluate(c.namespace, c.name, credentials),
-          ),
-        ),
-        Promise.all(
-          entity.items
-            .filter(s => !composite.has(s.ref))
-            .map(s => attributions.attribution(s.ref, credentials)),
-        ),
-      ]);
-      const outputs = entity.items.map(toSloOutput);
-      const dependencyCeiling = toCeilingOutput(ceiling);
-      const compositeOutputs = evaluated.map(toCompositeOutput);
-      const burnAttributions = attributed.map(toAttributionOutput);
-      const lines = [
-        ...(outputs.length || compositeOutputs.length
-          ? outputs.map(describeSlo)
-          : [`${entity.entityRef} has no SLOs.`]),
-        ...burnAttributions.map(a => a.summary),
-        ...compositeOutputs.map(c => c.summary),
-        dependencyCeiling.summary,
-      ];
-      return {
-        output: {
-          entityRef: entity.entityRef,
-          summary: lines.join('\n'),
-          slos: outputs,
-          burnAttributions,
-          dependencyCeiling,
-          composites: compositeOutputs,
-        },
-      };
+      return { output: await getSlos(options, ref, credentials) };
     },
   });
+}
+
+/** The answer: each part from the service behind its own endpoint. */
+async function getSlos(
+  deps: GetSlosDeps,
+  ref: string,
+  credentials: BackstageCredentials,
+) {
+  const { slos, ceilings, composites, attributions } = deps;
+  // First the SLOs: an entity the caller may not read ends here.
+  const entity = await slos.entitySlos(ref, credentials);
+  // Composites have no counts of their own: their parts carry it.
+  const composite = new Set((entity.composites ?? []).map(c => c.ref));
+  const [ceiling, evaluated, attributed] = await Promise.all([
+    ceilings.ceiling(ref, AVAILABILITY_SLO_KIND, credentials),
+    Promise.all(
+      (entity.composites ?? []).map(c =>
+        composites.evaluate(c.namespace, c.name, credentials),
+      ),
+    ),
+    Promise.all(
+      entity.items
+        .filter(s => !composite.has(s.ref))
+        .map(s => attributions.attribution(s.ref, credentials)),
+    ),
+  ]);
+  const outputs = entity.items.map(toSloOutput);
+  const dependencyCeiling = toCeilingOutput(ceiling);
+  const compositeOutputs = evaluated.map(toCompositeOutput);
+  const burnAttributions = attributed.map(toAttributionOutput);
+  const lines = [
+    ...(outputs.length || compositeOutputs.length
+      ? outputs.map(describeSlo)
+      : [`${entity.entityRef} has no SLOs.`]),
+    ...burnAttributions.map(a => a.summary),
+    ...compositeOutputs.map(c => c.summary),
+    dependencyCeiling.summary,
+  ];
+  return {
+    entityRef: entity.entityRef,
+    summary: lines.join('\n'),
+    slos: outputs,
+    burnAttributions,
+    dependencyCeiling,
+    composites: compositeOutputs,
+  };
 }
