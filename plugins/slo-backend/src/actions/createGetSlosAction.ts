@@ -30,14 +30,10 @@ interface GetSlosDeps {
  * with what its dependencies allow and the composite SLOs that measure it,
  * each from the service behind its own endpoint.
  */
-export function createGetSlosAction(options: {
-  actionsRegistry: ActionsRegistryService;
-  slos: Pick<SloService, 'entitySlos'>;
-  ceilings: Pick<DependencyCeilingService, 'ceiling'>;
-  composites: Pick<CompositeService, 'evaluate'>;
-  attributions: Pick<BurnAttributionService, 'attribution'>;
-}) {
-  const { actionsRegistry, slos, ceilings, composites, attributions } = options;
+export function createGetSlosAction(
+  options: GetSlosDeps & { actionsRegistry: ActionsRegistryService },
+) {
+  const { actionsRegistry } = options;
   actionsRegistry.register({
     name: 'get-slos',
     title: 'Get the SLOs of an entity',
