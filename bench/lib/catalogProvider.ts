@@ -11,17 +11,17 @@ import {
  * (LDAP, Microsoft Graph, GitHub org) do. The catalog then processes and
  * stitches them like any other entity.
  */
-export function benchEntityProvider() {
+export function benchEntityProvider(name = 'triad-bench') {
   let connection: EntityProviderConnection | undefined;
   const module = createBackendModule({
     pluginId: 'catalog',
-    moduleId: 'bench-provider',
+    moduleId: name,
     register(env) {
       env.registerInit({
         deps: { catalog: catalogProcessingExtensionPoint },
         async init({ catalog }) {
           catalog.addEntityProvider({
-            getProviderName: () => 'triad-bench',
+            getProviderName: () => name,
             async connect(c) {
               connection = c;
             },
@@ -38,7 +38,7 @@ export function benchEntityProvider() {
         type: 'full',
         entities: entities.map(entity => ({
           entity,
-          locationKey: 'triad-bench',
+          locationKey: name,
         })),
       });
     },

@@ -111,26 +111,23 @@ export async function ensureCatalogTemplate(
   }
   // Older templates of this size (another generator) and leftovers.
   await dropDatabases(`triad_bench_tpl_${size}_`);
-  await dropDatabases('triad_bench_ingest_');
+  await dropDatabases(ingestPrefix(size));
 
   const stats = await ingest(size, template, options);
+  const ingestDb = ingestDatabase(size);
   const rename = pgAdmin();
   try {
     // The stopped backend may leave pooled connections behind.
     await rename.raw(
       'select pg_terminate_backend(pid) from pg_stat_activity where datname = ? and pid <> pg_backend_pid()',
-      [INGEST_DATABASE],
+      [ingestDb],
     );
-    await rename.raw(
-      `alter database ${INGEST_DATABASE} reset synchronous_commit`,
-    );
-    await rename.raw(`alter database ${INGEST_DATABASE} rename to ??`, [
-      template,
-    ]);
+    await rename.raw(`alter database ${ingestDb} reset synchronous_commit`);
+    await rename.raw(`alter database ${ingestDb} rename to ??`, [template]);
   } finally {
     await rename.destroy();
   }
-  await dropDatabases('triad_bench_ingest_');
+  await dropDatabases(ingestPrefix(size));
   return { template, stats, reused: false };
 }
 
@@ -139,7 +136,12 @@ interface IngestOptions {
   timeoutMs: number;
 }
 
-const INGEST_DATABASE = 'triad_bench_ingest_catalog';
+/**
+ * Where a size is ingested: its own name, so that two sizes can be ingested
+ * at once without either dropping the other's database.
+ */
+const ingestPrefix = (size: number) => `triad_bench_ingest_${size}_`;
+const ingestDatabase = (size: number) => `${ingestPrefix(size)}catalog`;
 
 async function databaseExists(name: string): Promise<boolean> {
   const admin = pgAdmin();
@@ -166,8 +168,9 @@ async function ingest(
 ): Promise<IngestStats> {
   const catalog = generateCatalog(size);
   const provider = benchEntityProvider();
+  const ingestDb = ingestDatabase(size);
   const backend = await startBenchBackend({
-    dbPrefix: 'triad_bench_ingest_',
+    dbPrefix: ingestPrefix(size),
     // The catalog commits thousands of small transactions while ingesting;
     // not waiting for each WAL flush makes ingest several times faster and
     // changes nothing that is measured afterwards (the clones inherit the
@@ -175,9 +178,9 @@ async function ingest(
     prepare: async () => {
       const admin = pgAdmin();
       try {
-        await admin.raw(`create database ${INGEST_DATABASE}`);
+        await admin.raw(`create database ${ingestDb}`);
         await admin.raw(
-          `alter database ${INGEST_DATABASE} set synchronous_commit = off`,
+          `alter database ${ingestDb} set synchronous_commit = off`,
         );
       } finally {
         await admin.destroy();
@@ -188,7 +191,7 @@ async function ingest(
   });
   const db = knexFactory({
     client: 'pg',
-    connection: { ...PG, database: INGEST_DATABASE },
+    connection: { ...PG, database: ingestDb },
     pool: { min: 0, max: 1 },
   });
   try {
@@ -212,7 +215,7 @@ async function ingest(
     return stats;
   } finally {
     await db.destroy();
-    await backend.stop({ keep: [INGEST_DATABASE] });
+    await backend.stop({ keep: [ingestDb] });
   }
 }
 

@@ -78,6 +78,33 @@ const multiples = (from: number, to: number, every: number) =>
     ? 0
     : Math.floor((to - 1) / every) - Math.floor((from - 1) / every);
 
+/**
+ * Checkout's burn over its window and the part of it in the step that holds
+ * the cluster incident, from the example samples' rule.
+ */
+function checkoutClusterBurn() {
+  // The incident is 3 days before start: offset 40,320 − 4,320 = 36,000
+  // minutes into the 28-day window, read in ceil(40,320 / 200) = 202-minute
+  // steps: step 178 holds minutes 35,956 to 36,157, the whole incident
+  // (36,000 to 36,089). The cluster burns 50 + at most 1 of 1,000 a minute
+  // there: 4,500 and more of 202,000 requests, over 20× its 0.1 % budget;
+  // in every other step at most 3 of 202,000 (0.015×). The db never
+  // burns: at most 1 of 40,400 queries a step (0.05× of its 0.05 %).
+  const step = Math.floor((INCIDENT_FROM - WINDOW_START) / STEP_MINUTES);
+  const stepFrom = WINDOW_START + step * STEP_MINUTES;
+  expect(step).toBe(178);
+  expect(INCIDENT_TO).toBeLessThanOrEqual(stepFrom + STEP_MINUTES);
+  // Checkout: 2 bad a minute in the incident, else 1 every 50 minutes.
+  const baseline = (from: number, to: number) =>
+    multiples(from, to, 50) -
+    multiples(Math.max(from, INCIDENT_FROM), Math.min(to, INCIDENT_TO), 50);
+  const incidentBad = CLUSTER_INCIDENT_MINUTES * 2;
+  const inStep = incidentBad + baseline(stepFrom, stepFrom + STEP_MINUTES);
+  const total = incidentBad + baseline(WINDOW_START, START_MINUTE);
+  // On 2026-03-15: (180 + 2) / (180 + 804) ≈ 0.185.
+  return { inStep, total };
+}
+
 // The user hiddenFrom may not read entities with the hidden label; the
 // module below puts it on two example entities.
 const hiddenFrom = 'user:default/outsider';
@@ -469,25 +496,7 @@ describe('the example instance for assistants and scorecards', () => {
   });
 
   it("puts the share of checkout's burn in the cluster incident on prod-cluster, and lists checkout on the platform team's page", async () => {
-    // The incident is 3 days before start: offset 40,320 − 4,320 = 36,000
-    // minutes into the 28-day window, read in ceil(40,320 / 200) = 202-minute
-    // steps: step 178 holds minutes 35,956 to 36,157, the whole incident
-    // (36,000 to 36,089). The cluster burns 50 + at most 1 of 1,000 a minute
-    // there: 4,500 and more of 202,000 requests, over 20× its 0.1 % budget;
-    // in every other step at most 3 of 202,000 (0.015×). The db never
-    // burns: at most 1 of 40,400 queries a step (0.05× of its 0.05 %).
-    const step = Math.floor((INCIDENT_FROM - WINDOW_START) / STEP_MINUTES);
-    const stepFrom = WINDOW_START + step * STEP_MINUTES;
-    expect(step).toBe(178);
-    expect(INCIDENT_TO).toBeLessThanOrEqual(stepFrom + STEP_MINUTES);
-    // Checkout: 2 bad a minute in the incident, else 1 every 50 minutes.
-    const baseline = (from: number, to: number) =>
-      multiples(from, to, 50) -
-      multiples(Math.max(from, INCIDENT_FROM), Math.min(to, INCIDENT_TO), 50);
-    const incidentBad = CLUSTER_INCIDENT_MINUTES * 2;
-    const inStep = incidentBad + baseline(stepFrom, stepFrom + STEP_MINUTES);
-    const total = incidentBad + baseline(WINDOW_START, START_MINUTE);
-    // On 2026-03-15: (180 + 2) / (180 + 804) ≈ 0.185.
+    const { inStep, total } = checkoutClusterBurn();
     expect(inStep / total).toBeGreaterThan(0.15);
 
     const asGuest = (path: string) =>
@@ -586,6 +595,72 @@ describe('the example instance for assistants and scorecards', () => {
       summary: ____,
       ...action
     } = dependencyCeiling;
+    expect(action).toEqual(endpoint);
+    await client.close();
+  });
+
+  it("answers get-slos with the share of checkout's burn that coincided with the cluster incident, the endpoint's own answer", async () => {
+    const { inStep, total } = checkoutClusterBurn();
+    const client = await connect('user:default/guest');
+    const answer = await callWhenReady(
+      client,
+      'slo.get-slos',
+      { entityRef: 'checkout-service' },
+      a => !a.isError && a.structuredContent.burnAttributions?.length === 2,
+    );
+    // One per SLO of checkout, in the order of the SLOs.
+    const [attribution, latency] = answer.structuredContent.burnAttributions;
+    expect(attribution).toMatchObject({
+      sloRef: 'slo:default/checkout-availability',
+      stepMs: STEP_MINUTES * MINUTE,
+      burned: total,
+      hiddenDependencies: 0,
+    });
+    // Largest share first: the cluster's step, then the db that never burned.
+    expect(
+      attribution.dependencies.map((d: any) => [
+        d.ref,
+        d.owner,
+        d.burned,
+        d.buckets,
+      ]),
+    ).toEqual([
+      [
+        'resource:default/prod-cluster',
+        'group:default/runtime-platform',
+        inStep,
+        1,
+      ],
+      ['resource:default/checkout-db', 'group:default/runtime-platform', 0, 0],
+    ]);
+    const share = attribution.dependencies[0].share;
+    expect(share).toBeCloseTo(inStep / total, 12);
+    // The share in words, to one decimal of a percent.
+    const words = `${((inStep / total) * 100).toFixed(1)} %`;
+    expect(attribution.summary).toBe(
+      `Of the ${total.toLocaleString(
+        'en-US',
+      )} bad events Checkout availability burned since ${
+        attribution.from
+      }, ${words} coincided with resource:default/prod-cluster (owned by group:default/runtime-platform) burning its own budget faster than 1×, 0.0 % with resource:default/checkout-db (owned by group:default/runtime-platform). Coinciding is not causing, and shares overlap.`,
+    );
+    expect(answer.structuredContent.summary).toContain(attribution.summary);
+    // No dependency has a latency SLO: nothing to compare its burn with.
+    expect(latency).toMatchObject({
+      sloRef: 'slo:default/checkout-latency',
+      dependencies: [],
+      summary:
+        'Checkout latency: no dependency has an SLO of its kind to compare its burn with.',
+    });
+
+    // The same answer the burn-attribution endpoint gives (one computation).
+    const rest = await request(backend.server)
+      .get('/api/slo/v1/slos/default/checkout-availability/burn-attribution')
+      .set('Authorization', mockCredentials.user.header('user:default/guest'));
+    expect(rest.status).toBe(200);
+    const { slo, entityRef: _, kind: __, ...endpoint } = rest.body;
+    const { sloRef, summary: ___, ...action } = attribution;
+    expect(sloRef).toBe(slo.ref);
     expect(action).toEqual(endpoint);
     await client.close();
   });

@@ -60,7 +60,13 @@ export const sloPlugin = createBackendPlugin({
         } = await createSloServices({ ...deps, dataSources: modules });
         deps.permissionsRegistry.addPermissions(sloPermissions);
         // Actions for AI assistants (MCP); each reads with the caller's credentials.
-        createGetSlosAction({ ...deps, slos, ceilings, composites });
+        createGetSlosAction({
+          ...deps,
+          slos,
+          ceilings,
+          composites,
+          attributions,
+        });
         createGetErrorBudgetAction({ ...deps, slos });
         createCheckReleaseGateAction({ ...deps, slos });
         await scheduleFleetEvaluation({ ...deps, ...stores, fleet, config });

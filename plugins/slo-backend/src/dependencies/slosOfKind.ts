@@ -22,6 +22,9 @@ export async function slosOfKind(
   kind: string,
   credentials: BackstageCredentials,
 ): Promise<Map<string, Entity[]>> {
+  // An empty filter value matches every SLO in the catalog: asking would
+  // fetch and validate all of them for nothing.
+  if (!refs.length) return new Map();
   const { items } = await catalog.getEntities(
     { filter: { kind: 'SLO', [`relations.${RELATION_MEASURES}`]: refs } },
     { credentials },
