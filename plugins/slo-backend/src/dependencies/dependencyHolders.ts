@@ -1,6 +1,8 @@
 import { AuthService, LoggerService } from '@backstage/backend-plugin-api';
 import { OwnershipApi } from '@triad/plugin-ownership-common';
 import { DependencyHolder } from '@triad/plugin-slo-common';
+import { coveredRoles } from '../ownership/coveredRoles';
+import { ownershipToken } from '../ownership/ownershipToken';
 
 /** The roles whose holders are named beside a dependency. */
 export const HOLDER_ROLES = ['sre', 'platform'];
@@ -18,10 +20,7 @@ export async function dependencyHolders(
   if (!refs.length) return holders;
   let token: string;
   try {
-    ({ token } = await deps.auth.getPluginRequestToken({
-      onBehalfOf: await deps.auth.getOwnServiceCredentials(),
-      targetPluginId: 'ownership',
-    }));
+    ({ token } = await ownershipToken(deps.auth));
   } catch (error) {
     deps.logger.warn(`No token for the ownership backend: ${error}`);
     return holders;
@@ -29,16 +28,15 @@ export async function dependencyHolders(
   await Promise.all(
     refs.map(async ref => {
       try {
-        const { roles } = await deps.ownership.getEntityOwnership(ref, {
+        const roles = await coveredRoles(
+          deps.ownership,
+          ref,
+          HOLDER_ROLES,
           token,
-        });
+        );
         holders.set(
           ref,
-          roles.flatMap(r =>
-            HOLDER_ROLES.includes(r.role) && r.status === 'covered'
-              ? [{ role: r.role, ref: r.owner.ref }]
-              : [],
-          ),
+          roles.map(r => ({ role: r.role, ref: r.owner.ref })),
         );
       } catch (error) {
         deps.logger.debug(`No holders of ${ref}: ${error}`);

@@ -10,6 +10,7 @@ import {
 } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { OwnershipApi } from '@triad/plugin-ownership-common';
+import { ownershipToken } from '../ownership/ownershipToken';
 
 /**
  * The refs of the entities a group holds a role for, as the ownership
@@ -20,10 +21,7 @@ async function heldRefs(
   groupRef: string,
 ): Promise<string[]> {
   try {
-    const { token } = await deps.auth.getPluginRequestToken({
-      onBehalfOf: await deps.auth.getOwnServiceCredentials(),
-      targetPluginId: 'ownership',
-    });
+    const { token } = await ownershipToken(deps.auth);
     const { roles } = await deps.ownership.getGroupResponsibilities(
       groupRef,
       { includeSubTeams: false },

@@ -1,6 +1,8 @@
 import { AuthService } from '@backstage/backend-plugin-api';
 import { OwnershipApi } from '@triad/plugin-ownership-common';
 import { SloRecipient } from '@triad/plugin-slo-common';
+import { coveredRoles } from '../ownership/coveredRoles';
+import { ownershipToken } from '../ownership/ownershipToken';
 import { OWNER_ROLE } from './readSloNotificationsConfig';
 
 /**
@@ -44,22 +46,19 @@ export class SloRecipientResolver {
     }
     const roles = this.deps.roles.filter(r => r !== OWNER_ROLE);
     if (roles.length) {
-      const { token } = await this.deps.auth.getPluginRequestToken({
-        onBehalfOf: await this.deps.auth.getOwnServiceCredentials(),
-        targetPluginId: 'ownership',
-      });
-      const ownership = await this.deps.ownership.getEntityOwnership(
+      const { token } = await ownershipToken(this.deps.auth);
+      const covered = await coveredRoles(
+        this.deps.ownership,
         serviceRef,
-        { token },
+        roles,
+        token,
       );
-      for (const r of ownership.roles) {
-        if (roles.includes(r.role) && r.status === 'covered') {
-          add(r.owner.ref, {
-            role: r.role,
-            roleTitle: r.title,
-            provenance: r.provenance,
-          });
-        }
+      for (const r of covered) {
+        add(r.owner.ref, {
+          role: r.role,
+          roleTitle: r.title,
+          provenance: r.provenance,
+        });
       }
     }
     return [...byRef.values()];
