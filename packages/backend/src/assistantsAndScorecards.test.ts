@@ -1,8 +1,4 @@
-import {
-  coreServices,
-  createBackendModule,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import {
   actionsRegistryServiceFactory,
   actionsServiceFactory,
@@ -27,10 +23,11 @@ import ownershipPlugin from '@triad/plugin-ownership-backend';
 import sloPlugin from '@triad/plugin-slo-backend';
 import { targetAboveCeiling } from '@triad/plugin-slo-common';
 import {
-  fakeDateOnly,
   HIDDEN_LABEL,
+  fakeDateOnly,
   hideLabelledEntities,
   poll,
+  schedulerProbe,
 } from '@triad/test-utils';
 import { readFileSync } from 'fs';
 import { resolve } from 'path';
@@ -134,19 +131,7 @@ const labelModule = createBackendModule({
   },
 });
 
-let ownershipScheduler: SchedulerService;
-const schedulerProbe = createBackendModule({
-  pluginId: 'ownership',
-  moduleId: 'test-scheduler-probe',
-  register(env) {
-    env.registerInit({
-      deps: { scheduler: coreServices.scheduler },
-      async init({ scheduler }) {
-        ownershipScheduler = scheduler;
-      },
-    });
-  },
-});
+const probe = schedulerProbe('ownership');
 
 const isHiddenFrom = (credentials: { principal: unknown }) =>
   (credentials.principal as { userEntityRef?: string }).userEntityRef ===
@@ -181,7 +166,7 @@ describe('the example instance for assistants and scorecards', () => {
         sloPlugin,
         exampleSloSamplesModule,
         ownershipPlugin,
-        schedulerProbe,
+        probe.module,
         mcpActionsPlugin,
         actionsRegistryServiceFactory,
         actionsServiceFactory,
@@ -286,7 +271,7 @@ describe('the example instance for assistants and scorecards', () => {
     return poll(`${name} ${JSON.stringify(args)}`, async () => {
       const answer = await call(client, name, args);
       if (!answer.isError) return answer;
-      await ownershipScheduler.triggerTask('ownership-index-refresh');
+      await probe.scheduler.triggerTask('ownership-index-refresh');
       return undefined;
     });
   }

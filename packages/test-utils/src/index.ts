@@ -9,3 +9,4 @@ export { runAction, exampleInput } from './runAction';
 export { snapshotDir } from './snapshotDir';
 export { PROMTOOL, runPromtool } from './runPromtool';
 export { AMTOOL, runAmtool } from './runAmtool';
+export { schedulerProbe } from './schedulerProbe';

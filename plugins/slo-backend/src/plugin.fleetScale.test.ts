@@ -1,8 +1,4 @@
-import {
-  coreServices,
-  createBackendModule,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
+import { createBackendModule } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
 import {
   mockCredentials,
@@ -13,6 +9,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { catalogServiceMock } from '@backstage/plugin-catalog-node/testUtils';
 import { sloDataSourcesExtensionPoint } from '@triad/plugin-slo-node';
+import { schedulerProbe } from '@triad/test-utils';
 import request from 'supertest';
 import { sqliteDatabasePerPlugin } from './__testUtils__/startSloTestBackend';
 import { sloPlugin } from './plugin';
@@ -93,19 +90,7 @@ const generatedSource = createBackendModule({
   },
 });
 
-let scheduler: SchedulerService;
-const schedulerProbe = createBackendModule({
-  pluginId: 'slo',
-  moduleId: 'scheduler-probe',
-  register(env) {
-    env.registerInit({
-      deps: { s: coreServices.scheduler },
-      async init({ s }) {
-        scheduler = s;
-      },
-    });
-  },
-});
+const probe = schedulerProbe('slo');
 
 describe('the fleet of ten thousand SLOs over HTTP', () => {
   let backend: TestBackend | undefined;
@@ -121,7 +106,7 @@ describe('the fleet of ten thousand SLOs over HTTP', () => {
       features: [
         sloPlugin,
         generatedSource,
-        schedulerProbe,
+        probe.module,
         catalogServiceMock.factory({ entities }),
         sqliteDatabasePerPlugin(databases),
         mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
@@ -129,7 +114,7 @@ describe('the fleet of ten thousand SLOs over HTTP', () => {
     });
   });
   // The run the scheduler starts every few minutes, started here at once.
-  beforeAll(() => scheduler.triggerTask('slo-evaluate-all'));
+  beforeAll(() => probe.scheduler.triggerTask('slo-evaluate-all'));
 
   const get = async (query: string) => {
     const res = await request(backend!.server)

@@ -1,8 +1,6 @@
 import {
-  coreServices,
   createBackendModule,
   createServiceFactory,
-  SchedulerService,
   SchedulerServiceTaskInvocationDefinition,
 } from '@backstage/backend-plugin-api';
 import { Entity } from '@backstage/catalog-model';
@@ -29,7 +27,7 @@ import {
   startSloTestBackend,
 } from './__testUtils__/startSloTestBackend';
 import { sloPlugin } from './plugin';
-import { fakeDateOnly, poll } from '@triad/test-utils';
+import { fakeDateOnly, poll, schedulerProbe } from '@triad/test-utils';
 
 const MINUTE = 60_000;
 const DAY = 86_400_000;
@@ -151,19 +149,7 @@ const flakyModule = createBackendModule({
   },
 });
 
-let scheduler: SchedulerService;
-const schedulerProbe = createBackendModule({
-  pluginId: 'slo',
-  moduleId: 'scheduler-probe',
-  register(env) {
-    env.registerInit({
-      deps: { s: coreServices.scheduler },
-      async init({ s }) {
-        scheduler = s;
-      },
-    });
-  },
-});
+const probe = schedulerProbe('slo');
 
 let denyIngest = false;
 
@@ -213,7 +199,7 @@ describe('SLO backend over HTTP', () => {
       },
       features: [
         flakyModule,
-        schedulerProbe,
+        probe.module,
         sqliteDatabasePerPlugin(databases),
         hiddenEntityPermissions(() => denyIngest).factory,
         mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
@@ -472,7 +458,7 @@ describe('SLO backend over HTTP', () => {
 
   it('lists the fleet from scheduled snapshots, without SLOs the caller may not see', async () => {
     // The mock scheduler resolves once the run has finished.
-    await scheduler.triggerTask('slo-evaluate-all');
+    await probe.scheduler.triggerTask('slo-evaluate-all');
     const res = await get('/v1/slos');
     expect(res.body.totalItems).toBe(4);
     const refs = res.body.items.map((s: any) => s.ref);
@@ -501,7 +487,7 @@ describe('SLO backend over HTTP', () => {
   });
 
   it('filters by a team with the groups below it, counts by status and rolls up on the server', async () => {
-    await scheduler.triggerTask('slo-evaluate-all');
+    await probe.scheduler.triggerTask('slo-evaluate-all');
     const { body: all } = await get('/v1/slos');
     const statuses = ['healthy', 'warning', 'breached', 'no-data'];
     const counted = Object.fromEntries(

@@ -1,8 +1,6 @@
 import {
   coreServices,
-  createBackendModule,
   createServiceFactory,
-  SchedulerService,
 } from '@backstage/backend-plugin-api';
 import {
   createMockDirectory,
@@ -29,7 +27,7 @@ import {
 import { mutatedOpenSlo } from '../corpus/openslo';
 import { mutatedOwnership } from '../corpus/ownership';
 import { CATALOG, catalogConfig, HIDDEN_NAMES } from '../lib/fixtures';
-import { hideLabelledEntities, poll } from '@triad/test-utils';
+import { hideLabelledEntities, poll, schedulerProbe } from '@triad/test-utils';
 
 /*
  * The quick, in-process half of the reliability suite (the heavy half is
@@ -42,19 +40,7 @@ import { hideLabelledEntities, poll } from '@triad/test-utils';
 const user = mockCredentials.user.header('user:default/alice');
 const service = mockCredentials.service.header();
 
-let scheduler: SchedulerService;
-const schedulerProbe = createBackendModule({
-  pluginId: 'ownership',
-  moduleId: 'scheduler-probe',
-  register(env) {
-    env.registerInit({
-      deps: { s: coreServices.scheduler },
-      async init({ s }) {
-        scheduler = s;
-      },
-    });
-  },
-});
+const probe = schedulerProbe('ownership');
 
 const isUser = (options: any) =>
   options?.credentials?.principal?.type === 'user';
@@ -96,7 +82,7 @@ describe('SLO and ownership plugins with hostile input (quick)', () => {
         catalogModuleOwnership,
         sloPlugin,
         ownershipPlugin,
-        schedulerProbe,
+        probe.module,
         // A database of its own per plugin, as in production.
         createServiceFactory({
           service: coreServices.database,
@@ -126,7 +112,7 @@ describe('SLO and ownership plugins with hostile input (quick)', () => {
       );
       return measured.length === 1 ? true : undefined;
     });
-    await scheduler.triggerTask('ownership-index-refresh');
+    await probe.scheduler.triggerTask('ownership-index-refresh');
     await poll('the backend', async () => {
       const res = await request(server)
         .get('/api/ownership/v1/entities/component/default/svc-hidden')
@@ -134,7 +120,7 @@ describe('SLO and ownership plugins with hostile input (quick)', () => {
       return res.status === 200 ? true : undefined;
     });
     // The fleet list answers 503 until an evaluation of every SLO finished.
-    await scheduler.triggerTask('slo-evaluate-all');
+    await probe.scheduler.triggerTask('slo-evaluate-all');
     await poll('the backend', async () => {
       const res = await request(server)
         .get('/api/slo/v1/slos')

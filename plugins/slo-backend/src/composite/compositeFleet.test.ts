@@ -1,16 +1,11 @@
 import {
-  coreServices,
-  createBackendModule,
-  SchedulerService,
-} from '@backstage/backend-plugin-api';
-import {
   createMockDirectory,
   mockCredentials,
   mockServices,
   TestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
-import { fakeDateOnly, poll } from '@triad/test-utils';
+import { fakeDateOnly, poll, schedulerProbe } from '@triad/test-utils';
 import {
   builtinSloYaml,
   compositeSloYaml,
@@ -71,19 +66,7 @@ const slosFile = [
   ),
 ].join('');
 
-let scheduler: SchedulerService;
-const schedulerProbe = createBackendModule({
-  pluginId: 'slo',
-  moduleId: 'test-scheduler-probe',
-  register(env) {
-    env.registerInit({
-      deps: { s: coreServices.scheduler },
-      async init({ s }) {
-        scheduler = s;
-      },
-    });
-  },
-});
+const probe = schedulerProbe('slo');
 
 describe('composite SLOs in the fleet', () => {
   let backend: TestBackend | undefined;
@@ -122,7 +105,7 @@ describe('composite SLOs in the fleet', () => {
         sqliteDatabasePerPlugin(databases),
         hiddenEntityPermissions().factory,
         mockServices.scheduler.factory({ skipTaskRunOnStartup: true }),
-        schedulerProbe,
+        probe.module,
       ],
     });
     // A watchdog for booting a real catalog, not a measure of speed.
@@ -142,7 +125,7 @@ describe('composite SLOs in the fleet', () => {
     await ingest('api', 20);
     await ingest('ledger', 6);
     await ingest('search', 90);
-    await scheduler.triggerTask('slo-evaluate-all');
+    await probe.scheduler.triggerTask('slo-evaluate-all');
     const res = await poll('the fleet', async () => {
       const answer = await get('/v1/slos?limit=50');
       return answer.status === 200 ? answer : undefined;
@@ -201,7 +184,7 @@ describe('composite SLOs in the fleet', () => {
     // The ledger has a bad minute: 26 bad of 10,000 more → 32 of 20,000 =
     // 0.16 % against 0.1 % → 1.6 consumed.
     await ingest('ledger', 26, 2);
-    await scheduler.triggerTask('slo-evaluate-all');
+    await probe.scheduler.triggerTask('slo-evaluate-all');
     const composites = await poll('the next run', async () => {
       const res = await get('/v1/slos?text=journey');
       const payments = res.body.items?.find(
