@@ -11,7 +11,7 @@ import {
   compositeSloYaml,
 } from '../__testUtils__/builtinSloYaml';
 import request from 'supertest';
-import { openApiContract } from '../__testUtils__/openApiContract';
+import { sloApiRequests } from '../__testUtils__/sloApiRequests';
 import {
   hiddenEntityPermissions,
   sqliteDatabasePerPlugin,
@@ -73,26 +73,18 @@ describe('composite SLOs over HTTP, from a real catalog', () => {
   afterEach(() => jest.useRealTimers());
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   const dir = createMockDirectory();
-  const expectToMatchContract = openApiContract();
-  const user = mockCredentials.user.header();
   const service = mockCredentials.service.header();
 
-  const get = async (path: string, authorization = user) => {
-    const res = await request(backend!.server)
-      .get(`/api/slo${path}`)
-      .set('Authorization', authorization);
-    expectToMatchContract('GET', path, res.status, res.body);
-    return res;
-  };
+  const api = sloApiRequests(() => backend!.server);
+  const get = api.get;
   /** `bad` failed requests among `total`, one minute each, ending a minute before NOW. */
-  const ingest = async (series: string, total: number, bad: number, at = 1) => {
-    const timestamp = NOW.getTime() - at * MINUTE;
-    const res = await request(backend!.server)
-      .post('/api/slo/v1/samples')
-      .set('Authorization', service)
-      .send({ samples: [{ series, timestamp, good: total - bad, total }] });
-    expect(res.status).toBe(202);
-  };
+  const ingest = (series: string, total: number, bad: number, at = 1) =>
+    api.push({
+      series,
+      timestamp: NOW.getTime() - at * MINUTE,
+      good: total - bad,
+      total,
+    });
 
   beforeAll(async () => {
     dir.setContent({ 'catalog.yaml': catalogFile, 'slos.yaml': slosFile });

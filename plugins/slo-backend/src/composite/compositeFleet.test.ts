@@ -11,7 +11,7 @@ import {
   compositeSloYaml,
 } from '../__testUtils__/builtinSloYaml';
 import request from 'supertest';
-import { openApiContract } from '../__testUtils__/openApiContract';
+import { sloApiRequests } from '../__testUtils__/sloApiRequests';
 import {
   hiddenEntityPermissions,
   sqliteDatabasePerPlugin,
@@ -74,27 +74,18 @@ describe('composite SLOs in the fleet', () => {
   afterEach(() => jest.useRealTimers());
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   const dir = createMockDirectory();
-  const expectToMatchContract = openApiContract();
   const service = mockCredentials.service.header();
 
-  const get = async (path: string) => {
-    const res = await request(backend!.server)
-      .get(`/api/slo${path}`)
-      .set('Authorization', mockCredentials.user.header());
-    expectToMatchContract('GET', path, res.status, res.body);
-    return res;
-  };
+  const api = sloApiRequests(() => backend!.server);
+  const get = api.get;
   /** `bad` failed requests among 10,000, `at` minutes before NOW. */
-  const ingest = async (series: string, bad: number, at = 1) => {
-    const timestamp = NOW.getTime() - at * MINUTE;
-    const res = await request(backend!.server)
-      .post('/api/slo/v1/samples')
-      .set('Authorization', service)
-      .send({
-        samples: [{ series, timestamp, good: 10_000 - bad, total: 10_000 }],
-      });
-    expect(res.status).toBe(202);
-  };
+  const ingest = (series: string, bad: number, at = 1) =>
+    api.push({
+      series,
+      timestamp: NOW.getTime() - at * MINUTE,
+      good: 10_000 - bad,
+      total: 10_000,
+    });
 
   beforeAll(async () => {
     dir.setContent({ 'catalog.yaml': catalogFile, 'slos.yaml': slosFile });

@@ -1,13 +1,11 @@
 import {
   createMockDirectory,
-  mockCredentials,
   TestBackend,
   TestDatabases,
 } from '@backstage/backend-test-utils';
 import { fakeDateOnly } from '@triad/test-utils';
 import { builtinSloYaml } from '../__testUtils__/builtinSloYaml';
-import request from 'supertest';
-import { openApiContract } from '../__testUtils__/openApiContract';
+import { sloApiRequests } from '../__testUtils__/sloApiRequests';
 import { startDependencyTestBackend } from '../__testUtils__/startDependencyTestBackend';
 
 const MINUTE = 60_000;
@@ -88,39 +86,17 @@ describe('burn attribution over HTTP, from a real catalog and built-in samples',
   afterEach(() => jest.useRealTimers());
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   const dir = createMockDirectory();
-  const expectToMatchContract = openApiContract();
-  const user = mockCredentials.user.header();
-  const service = mockCredentials.service.header();
 
-  const get = async (path: string) => {
-    const res = await request(backend!.server)
-      .get(`/api/slo${path}`)
-      .set('Authorization', user);
-    expectToMatchContract('GET', path, res.status, res.body);
-    return res;
-  };
+  const api = sloApiRequests(() => backend!.server);
+  const get = (path: string) => api.get(path);
   /** Pushes `bad` of `total` requests at `minute` after the window's start. */
-  const ingest = async (
-    series: string,
-    minute: number,
-    total: number,
-    bad: number,
-  ) => {
-    const res = await request(backend!.server)
-      .post('/api/slo/v1/samples')
-      .set('Authorization', service)
-      .send({
-        samples: [
-          {
-            series,
-            timestamp: START + minute * MINUTE,
-            good: total - bad,
-            total,
-          },
-        ],
-      });
-    expect(res.status).toBe(202);
-  };
+  const ingest = (series: string, minute: number, total: number, bad: number) =>
+    api.push({
+      series,
+      timestamp: START + minute * MINUTE,
+      good: total - bad,
+      total,
+    });
 
   beforeAll(async () => {
     dir.setContent({ 'catalog.yaml': catalogFile, 'slos.yaml': slosFile });

@@ -6,8 +6,7 @@ import {
 } from '@backstage/backend-test-utils';
 import { fakeDateOnly } from '@triad/test-utils';
 import { builtinSloYaml } from '../__testUtils__/builtinSloYaml';
-import request from 'supertest';
-import { openApiContract } from '../__testUtils__/openApiContract';
+import { sloApiRequests } from '../__testUtils__/sloApiRequests';
 import { startDependencyTestBackend } from '../__testUtils__/startDependencyTestBackend';
 
 const MINUTE = 60_000;
@@ -109,33 +108,17 @@ describe('the dependency ceiling over HTTP, from a real catalog', () => {
   afterEach(() => jest.useRealTimers());
   const databases = TestDatabases.create({ ids: ['SQLITE_3'] });
   const dir = createMockDirectory();
-  const expectToMatchContract = openApiContract();
-  const user = mockCredentials.user.header();
   const service = mockCredentials.service.header();
 
-  const get = async (path: string, authorization = user) => {
-    const res = await request(backend!.server)
-      .get(`/api/slo${path}`)
-      .set('Authorization', authorization);
-    expectToMatchContract('GET', path, res.status, res.body);
-    return res;
-  };
-  const ingest = async (series: string, total: number, bad: number) => {
-    const res = await request(backend!.server)
-      .post('/api/slo/v1/samples')
-      .set('Authorization', service)
-      .send({
-        samples: [
-          {
-            series,
-            timestamp: NOW.getTime() - MINUTE,
-            good: total - bad,
-            total,
-          },
-        ],
-      });
-    expect(res.status).toBe(202);
-  };
+  const api = sloApiRequests(() => backend!.server);
+  const get = api.get;
+  const ingest = (series: string, total: number, bad: number) =>
+    api.push({
+      series,
+      timestamp: NOW.getTime() - MINUTE,
+      good: total - bad,
+      total,
+    });
 
   beforeAll(async () => {
     dir.setContent({ 'catalog.yaml': catalogFile, 'slos.yaml': slosFile });
