@@ -5,12 +5,8 @@
  * and one under a conditional policy, the 90-day history of one SLO, and a
  * check that paging shows every SLO exactly once. See bench/README.md.
  */
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleOpenSlo from '@triad/plugin-catalog-backend-module-openslo';
-import sloPlugin from '@triad/plugin-slo-backend';
-import sloModulePrometheus from '@triad/plugin-slo-backend-module-prometheus';
 import { args } from '../lib/args';
-import { startBenchBackend } from '../lib/backend';
+import { startSloBenchBackend } from '../lib/startSloBenchBackend';
 import {
   startBenchPrometheus,
   waitForCompaction,
@@ -46,7 +42,11 @@ async function main() {
   const prometheus = await startBenchPrometheus(out, section, services);
   const recorder = recordPrometheusCalls(prometheus.url);
   const provider = benchEntityProvider();
-  const backend = await startFleetBackend(provider, prometheus.url);
+  const backend = await startSloBenchBackend({
+    dbPrefix: PREFIX,
+    provider,
+    prometheusUrl: prometheus.url,
+  });
   try {
     log('waiting for Prometheus to compact its back-filled blocks');
     await waitForCompaction(prometheus.url, 300_000);
@@ -107,37 +107,6 @@ async function measureStage(
   );
   const history = await measureHistory(bench, HISTORY_SLO, endMs, snapshots);
   return { slos, evaluation, paging, ...requests, history };
-}
-
-/** The catalog with the OpenSLO module, and the SLO backend with its Prometheus module. */
-function startFleetBackend(
-  provider: ReturnType<typeof benchEntityProvider>,
-  prometheusUrl: string,
-) {
-  return startBenchBackend({
-    dbPrefix: PREFIX,
-    features: [
-      catalogPlugin,
-      catalogModuleOpenSlo,
-      provider.module,
-      sloPlugin,
-      sloModulePrometheus,
-    ],
-    probe: ['slo'],
-    config: {
-      catalog: {
-        rules: [{ allow: ['Component', 'Group', 'Location', 'SLO', 'System'] }],
-        processingInterval: { hours: 12 },
-        orphanProviderStrategy: 'keep',
-      },
-      slo: {
-        dataSources: [
-          { name: 'prometheus', type: 'prometheus', baseUrl: prometheusUrl },
-        ],
-        evaluation: { cacheTtl: '30m', timeout: '30s', concurrency: 8 },
-      },
-    },
-  });
 }
 
 runPart(main);

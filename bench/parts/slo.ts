@@ -7,12 +7,8 @@
  * with five SLOs each (bench/lib/generateSlos.ts); the SLO backend and its
  * Prometheus module run in a real backend (PostgreSQL, memory cache).
  */
-import catalogPlugin from '@backstage/plugin-catalog-backend';
-import catalogModuleOpenSlo from '@triad/plugin-catalog-backend-module-openslo';
-import sloPlugin from '@triad/plugin-slo-backend';
-import sloModulePrometheus from '@triad/plugin-slo-backend-module-prometheus';
 import { args } from '../lib/args';
-import { startBenchBackend } from '../lib/backend';
+import { startSloBenchBackend } from '../lib/startSloBenchBackend';
 import {
   startBenchPrometheus,
   waitForCompaction,
@@ -44,7 +40,11 @@ async function main() {
   const recorder = recordPrometheusCalls(prometheus.url);
   const entities = sloEntities(COMPONENTS, services);
   const provider = benchEntityProvider();
-  const backend = await startSloBackend(provider, prometheus.url);
+  const backend = await startSloBenchBackend({
+    dbPrefix: 'triad_bench_slo_',
+    provider,
+    prometheusUrl: prometheus.url,
+  });
   try {
     log(`loading ${entities.length} entities (1,000 SLOs) into the catalog`);
     await provider.apply(entities);
@@ -96,38 +96,6 @@ async function main() {
     await prometheus.stop();
   }
   out.write();
-}
-
-/** The catalog with the OpenSLO module, and the SLO backend with its Prometheus module. */
-function startSloBackend(
-  provider: ReturnType<typeof benchEntityProvider>,
-  prometheusUrl: string,
-) {
-  return startBenchBackend({
-    dbPrefix: 'triad_bench_slo_',
-    features: [
-      catalogPlugin,
-      catalogModuleOpenSlo,
-      provider.module,
-      sloPlugin,
-      sloModulePrometheus,
-    ],
-    probe: ['slo'],
-    config: {
-      catalog: {
-        rules: [{ allow: ['Component', 'Group', 'Location', 'SLO'] }],
-        processingInterval: { hours: 12 },
-        orphanProviderStrategy: 'keep',
-      },
-      slo: {
-        dataSources: [
-          { name: 'prometheus', type: 'prometheus', baseUrl: prometheusUrl },
-        ],
-        // Long enough that cached answers stay cached for the whole run.
-        evaluation: { cacheTtl: '30m', timeout: '30s', concurrency: 8 },
-      },
-    },
-  });
 }
 
 runPart(main);
