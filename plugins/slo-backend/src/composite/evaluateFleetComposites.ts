@@ -25,10 +25,31 @@ interface CompositeFigures extends PartFigures {
 const keyOf = (namespace: string, name: string) =>
   `slo:${namespace}/${name}`.toLocaleLowerCase('en-US');
 
-/** Whether an SLO entity is a composite (its objectives point at other SLOs). */
-export function isCompositeEntity(entity: Entity): boolean {
-  const doc = sloDocumentOf(entity);
-  return !!doc && isCompositeSlo(doc.spec);
+/**
+ * Whether an SLO entity's objectives point at other SLOs, read from the
+ * entity as it is: the scheduled run asks this of every SLO, and
+ * evaluateFleetComposites validates the few it is given.
+ */
+export function looksComposite(entity: Entity): boolean {
+  const objectives = entity.spec?.objectives;
+  return (
+    Array.isArray(objectives) &&
+    objectives.some(o => (o as { sloRef?: unknown })?.sloRef !== undefined)
+  );
+}
+
+/** An SLO entity with its validated OpenSLO document. */
+interface SloEntity {
+  entity: Entity;
+  doc: SloDocument;
+}
+
+/** The entities that are valid OpenSLO SLOs, with their documents. */
+function validSlos(entities: Entity[]): SloEntity[] {
+  return entities.flatMap(entity => {
+    const doc = sloDocumentOf(entity);
+    return doc ? [{ entity, doc }] : [];
+  });
 }
 
 /**
@@ -46,14 +67,21 @@ export async function evaluateFleetComposites(
     snapshots: Pick<SnapshotStore, 'save' | 'results'>;
   },
   run: {
-    /** The run's composite SLO entities. */
+    /** The run's SLO entities that look composite (see looksComposite). */
     composites: Entity[];
     credentials: BackstageCredentials;
     at?: Date;
   },
 ): Promise<SloResult[]> {
-  if (!run.composites.length) return [];
-  const { docs, plainRefs } = await loadParts(deps.catalog, run);
+  const composites = validSlos(run.composites).filter(c =>
+    isCompositeSlo(c.doc.spec),
+  );
+  if (!composites.length) return [];
+  const { docs, plainRefs } = await loadParts(
+    deps.catalog,
+    composites,
+    run.credentials,
+  );
   const results = new Map(
     (await deps.snapshots.results(plainRefs)).map(r => [
       keyOf(r.namespace, r.name),
@@ -63,17 +91,14 @@ export async function evaluateFleetComposites(
   const figures = compositeFigures(docs, results);
   const { items: services } = await deps.catalog.getEntitiesByRefs(
     {
-      entityRefs: run.composites.map(c =>
-        stringifyEntityRef(sloServiceRef(sloDocumentOf(c)!)),
-      ),
+      entityRefs: composites.map(c => stringifyEntityRef(sloServiceRef(c.doc))),
       fields: ['kind', 'metadata.namespace', 'metadata.name', 'relations'],
     },
     { credentials: run.credentials },
   );
   const at = run.at ?? new Date();
   const stored: SloResult[] = [];
-  for (const [i, entity] of run.composites.entries()) {
-    const doc = sloDocumentOf(entity)!;
+  for (const [i, { entity, doc }] of composites.entries()) {
     const namespace = entity.metadata.namespace ?? 'default';
     const result = compositeResult(
       entity,
@@ -95,16 +120,15 @@ export async function evaluateFleetComposites(
  */
 async function loadParts(
   catalog: CatalogService,
-  run: { composites: Entity[]; credentials: BackstageCredentials },
+  composites: SloEntity[],
+  credentials: BackstageCredentials,
 ) {
   const docs = new Map<string, SloDocument>();
   const plainRefs: string[] = [];
-  let level = run.composites;
+  let level = composites;
   while (level.length) {
     const wanted = new Set<string>();
-    for (const entity of level) {
-      const doc = sloDocumentOf(entity);
-      if (!doc) continue;
+    for (const { entity, doc } of level) {
       const namespace = entity.metadata.namespace ?? 'default';
       docs.set(keyOf(namespace, doc.metadata.name), doc);
       if (!isCompositeSlo(doc.spec)) {
@@ -119,9 +143,9 @@ async function loadParts(
     if (!wanted.size) break;
     const { items } = await catalog.getEntitiesByRefs(
       { entityRefs: [...wanted] },
-      { credentials: run.credentials },
+      { credentials },
     );
-    level = items.filter((e): e is Entity => !!e);
+    level = validSlos(items.filter((e): e is Entity => !!e));
   }
   return { docs, plainRefs };
 }

@@ -9,7 +9,7 @@ import { SloResult } from '@triad/plugin-slo-common';
 import { queryAllEntities } from '@triad/backend-utils';
 import {
   evaluateFleetComposites,
-  isCompositeEntity,
+  looksComposite,
 } from '../composite/evaluateFleetComposites';
 import { FleetRunStore } from '../database/FleetRunStore';
 import { SnapshotStore } from '../database/SnapshotStore';
@@ -69,7 +69,7 @@ export class FleetEvaluation {
     let failed = 0;
     for await (const entities of this.sloBatches(credentials)) {
       sloRefs.push(...entities.map(e => stringifyEntityRef(e)));
-      composites.push(...entities.filter(isCompositeEntity));
+      composites.push(...entities.filter(looksComposite));
       const results = await this.evaluateBatch(entities, credentials);
       evaluatedRefs.push(...results.map(r => r.ref));
       failed += results.filter(r => r.stale || r.error).length;
