@@ -25,19 +25,6 @@ interface CompositeFigures extends PartFigures {
 const keyOf = (namespace: string, name: string) =>
   `slo:${namespace}/${name}`.toLocaleLowerCase('en-US');
 
-/**
- * Whether an SLO entity's objectives point at other SLOs, read from the
- * entity as it is: the scheduled run asks this of every SLO, and
- * evaluateFleetComposites validates the few it is given.
- */
-export function looksComposite(entity: Entity): boolean {
-  const objectives = entity.spec?.objectives;
-  return (
-    Array.isArray(objectives) &&
-    objectives.some(o => (o as { sloRef?: unknown })?.sloRef !== undefined)
-  );
-}
-
 /** An SLO entity with its validated OpenSLO document. */
 interface SloEntity {
   entity: Entity;

@@ -7,10 +7,8 @@ import { Entity, stringifyEntityRef } from '@backstage/catalog-model';
 import { CatalogService } from '@backstage/plugin-catalog-node';
 import { SloResult } from '@triad/plugin-slo-common';
 import { queryAllEntities } from '@triad/backend-utils';
-import {
-  evaluateFleetComposites,
-  looksComposite,
-} from '../composite/evaluateFleetComposites';
+import { evaluateFleetComposites } from '../composite/evaluateFleetComposites';
+import { looksComposite } from '../composite/looksComposite';
 import { FleetRunStore } from '../database/FleetRunStore';
 import { SnapshotStore } from '../database/SnapshotStore';
 import { contextOf } from '../evaluation/sloContext';

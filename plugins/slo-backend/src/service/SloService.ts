@@ -17,6 +17,7 @@ import {
   sloServiceRef,
 } from '@triad/plugin-slo-common';
 import { decidePolicy } from '../evaluation/decidePolicy';
+import { looksComposite } from '../composite/looksComposite';
 import { sloDocumentOf } from '../evaluation/SloDefinitions';
 import { measuredService, MeasuredService } from '../evaluation/sloContext';
 import { SloEvaluator } from '../evaluation/SloEvaluator';
@@ -25,6 +26,7 @@ import { SloBackendConfig } from '../config';
 
 /** The SLO entity as a composite's summary, or nothing for any other SLO. */
 function compositeSummary(entity: Entity): SloSummaryRef[] {
+  if (!looksComposite(entity)) return [];
   const doc = sloDocumentOf(entity);
   if (!doc || !isCompositeSlo(doc.spec)) return [];
   const { namespace = 'default', name } = entity.metadata;
